@@ -1,0 +1,20 @@
+// The inkwell executable: wires the real process (argv, environment, terminal) to the commands.
+import { fileURLToPath } from 'node:url';
+import packageJson from '../package.json' with { type: 'json' };
+import { processOutput } from './commands/output.js';
+import { run } from './commands/run.js';
+import { resolvePaths } from './library/paths.js';
+
+// `inkwell list | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+process.exitCode = run(process.argv.slice(2), {
+  version: packageJson.version,
+  // src/cli.ts and dist/inkwell.js both sit one folder below the project, beside content/.
+  bundledContent: fileURLToPath(new URL('../content/', import.meta.url)),
+  paths: resolvePaths(),
+  out: processOutput(),
+});

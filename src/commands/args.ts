@@ -1,0 +1,117 @@
+// The command line's grammar: one table of commands and options, parsed into what to run.
+import { parseArgs } from 'node:util';
+
+/** Every option inkwell knows; which ones a command takes is listed with the command. */
+export const OPTIONS = {
+  library: {
+    type: 'string',
+    multiple: true,
+    value: 'DIR',
+    help: 'also read the articles in DIR (repeatable)',
+  },
+  json: { type: 'boolean', help: 'print one JSON document, for scripts' },
+  width: {
+    type: 'string',
+    value: 'N',
+    help: 'wrap to N columns (default: the terminal width, at most 80)',
+  },
+  help: { type: 'boolean', short: 'h', help: 'show help' },
+  version: { type: 'boolean', help: 'print the version' },
+} as const;
+
+export type OptionName = keyof typeof OPTIONS;
+
+export interface CommandSpec {
+  name: string;
+  /** What follows the command name in its usage line. */
+  args: string;
+  summary: string;
+  options: OptionName[];
+  /** How many positional arguments it takes. */
+  positionals: { min: number; max: number; missing?: string };
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'list',
+    args: '',
+    summary: 'list the articles, newest first',
+    options: ['json', 'library', 'help'],
+    positionals: { min: 0, max: 0 },
+  },
+  {
+    name: 'show',
+    args: '<id>',
+    summary: 'print an article, wrapped for reading',
+    options: ['width', 'json', 'library', 'help'],
+    positionals: { min: 1, max: 1, missing: 'show needs the id of an article (see inkwell list)' },
+  },
+];
+
+/** What to do with no command: the list, until the full-screen reader opens instead. */
+const TOP_LEVEL: OptionName[] = ['library', 'help', 'version'];
+
+export interface ParsedArgs {
+  /** Undefined when no command was given. */
+  command: CommandSpec | undefined;
+  positionals: string[];
+  library: string[];
+  json: boolean;
+  width: string | undefined;
+  help: boolean;
+  version: boolean;
+}
+
+/** A mistake in the command line: exit status 2, with a one-line message. */
+export class UsageError extends Error {}
+
+export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(usageMessage(error as Error & { code?: string }));
+  }
+  const { values, positionals } = parsed;
+  const [name, ...rest] = positionals;
+  const command = name === undefined ? undefined : COMMANDS.find((spec) => spec.name === name);
+  if (name !== undefined && !command) throw new UsageError(`unknown command '${name}'`);
+
+  const allowed = command?.options ?? TOP_LEVEL;
+  for (const option of Object.keys(values) as OptionName[]) {
+    if (!allowed.includes(option)) {
+      throw new UsageError(
+        `option --${option} does not apply to ${command ? command.name : 'inkwell'}`,
+      );
+    }
+  }
+  if (!values.help && command) {
+    const { min, max, missing } = command.positionals;
+    if (rest.length < min) throw new UsageError(missing ?? `${command.name} needs more arguments`);
+    if (rest.length > max) throw new UsageError(`unexpected argument '${rest[max]}'`);
+  }
+  return {
+    command,
+    positionals: rest,
+    library: values.library ?? [],
+    json: values.json ?? false,
+    width: values.width,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+}
+
+/** Node's parseArgs messages are long and suggest `--`; ours name the option and stop. */
+function usageMessage(error: Error & { code?: string }): string {
+  const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option '${option}'`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return OPTIONS[option.replace(/^-+/, '') as OptionName]?.type === 'string'
+        ? `option '${option}' needs a value`
+        : `option '${option}' takes no value`;
+    default:
+      return error.message.split('\n')[0] ?? error.message;
+  }
+}

@@ -1,0 +1,56 @@
+// --help texts, generated from the same table the parser uses, so they cannot drift apart.
+import type { Paths } from '../library/paths.js';
+import { COMMANDS, OPTIONS, type CommandSpec, type OptionName } from './args.js';
+
+export function mainHelp(version: string, paths: Paths): string {
+  const commands = COMMANDS.map((spec) => [usageOf(spec), spec.summary] as const);
+  return [
+    `inkwell ${version}: a terminal newsreader for the articles you keep`,
+    '',
+    'Usage:',
+    '  inkwell [--library DIR]...    list the library (the full-screen reader is coming)',
+    '  inkwell <command> [options]',
+    '',
+    'Commands:',
+    ...columns(commands),
+    '',
+    'Options:',
+    ...optionLines(['library', 'help', 'version']),
+    '',
+    "Run 'inkwell <command> --help' for the options of a command.",
+    `Your articles: ${paths.articles}`,
+    'INKWELL_HOME moves your articles and settings; NO_COLOR and FORCE_COLOR set colour.',
+    '',
+  ].join('\n');
+}
+
+export function commandHelp(spec: CommandSpec): string {
+  return [
+    `Usage: inkwell ${usageOf(spec)} [options]`,
+    '',
+    spec.summary[0]!.toUpperCase() + spec.summary.slice(1) + '.',
+    '',
+    'Options:',
+    ...optionLines(spec.options),
+    '',
+  ].join('\n');
+}
+
+function usageOf(spec: CommandSpec): string {
+  return spec.args ? `${spec.name} ${spec.args}` : spec.name;
+}
+
+function optionLines(names: readonly OptionName[]): string[] {
+  return columns(
+    names.map((name) => {
+      const option: { short?: string; value?: string; help: string } = OPTIONS[name];
+      const flag = `${option.short ? `-${option.short}, ` : ''}--${name}${option.value ? ` ${option.value}` : ''}`;
+      return [flag, option.help] as const;
+    }),
+  );
+}
+
+function columns(rows: ReadonlyArray<readonly [string, string]>): string[] {
+  const width = Math.max(...rows.map(([left]) => left.length));
+  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`);
+}

@@ -1,0 +1,89 @@
+// `inkwell list`: the library, newest first, as aligned columns or as JSON.
+import { dayOf, type Article } from '../core/article.js';
+import { textWidth, truncate } from '../core/text-width.js';
+import type { CommandContext } from './context.js';
+
+/** The fields of an article in `list --json`, in a stable order. */
+export function articleSummaryJson(article: Article) {
+  const { id, title, author, date, source, url, tags, words, readingMinutes, path } = article;
+  return { id, title, author, date, source, url, tags, words, readingMinutes, path };
+}
+
+export function listCommand({ library, args, out, paths }: CommandContext): number {
+  const { articles } = library;
+  if (args.json) {
+    out.write(JSON.stringify(articles.map(articleSummaryJson), null, 2) + '\n');
+  } else if (articles.length === 0) {
+    out.write(
+      `No articles yet. Save Markdown files with a title in their front matter to\n` +
+        `  ${paths.articles}\nor name a folder of them with --library DIR.\n`,
+    );
+  } else {
+    out.write(formatList(articles, out.columns, out.style.dim));
+  }
+  return 0;
+}
+
+const GAP = '  ';
+const MAX_BY = 24;
+const MIN_TITLE = 24;
+
+interface Row {
+  date: string;
+  title: string;
+  by: string;
+  time: string;
+  id: string;
+}
+
+/**
+ * Columns: date, title, source or author, reading time, id. On a terminal the title is cut to fit, and the
+ * id column is left out when it would leave the title too little room; piped, nothing is cut.
+ */
+export function formatList(
+  articles: readonly Article[],
+  columns: number | undefined,
+  dim: (text: string) => string,
+): string {
+  const rows: Row[] = articles.map((article) => ({
+    date: dayOf(article.date),
+    title: article.title,
+    by: article.source ?? article.author ?? '',
+    time: article.readingMinutes > 0 ? `${article.readingMinutes} min` : '',
+    id: article.id,
+  }));
+  const widest = (key: keyof Row) => Math.max(0, ...rows.map((row) => textWidth(row[key])));
+  const dateWidth = widest('date');
+  const timeWidth = widest('time');
+  const idWidth = widest('id');
+  let byWidth = widest('by');
+  let titleWidth = widest('title');
+  let showId = true;
+  if (columns !== undefined) {
+    byWidth = Math.min(byWidth, MAX_BY);
+    const room = (withId: boolean) =>
+      columns -
+      dateWidth -
+      byWidth -
+      timeWidth -
+      GAP.length * 3 -
+      (withId ? idWidth + GAP.length : 0);
+    showId = room(true) >= MIN_TITLE;
+    titleWidth = Math.max(1, Math.min(titleWidth, room(showId)));
+  }
+  const cell = (text: string, width: number) => {
+    const cut = truncate(text, width);
+    return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
+  };
+  return rows
+    .map((row) => {
+      const plain = [cell(row.date, dateWidth), cell(row.title, titleWidth), cell(row.by, byWidth)];
+      const parts = [...plain, row.time.padStart(timeWidth)];
+      if (showId) parts.push(row.id);
+      const line = parts.join(GAP).trimEnd();
+      if (columns !== undefined && textWidth(line) > columns) return truncate(line, columns);
+      return [dim(parts[0]!), parts[1], dim(parts.slice(2).join(GAP).trimEnd())].join(GAP);
+    })
+    .join('\n')
+    .concat('\n');
+}

@@ -1,0 +1,70 @@
+// Printing for the command line: whether to colour, laid-out lines to terminal text, warnings to stderr.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Line } from '../core/layout.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import { attributesOf } from '../core/theme.js';
+import type { LoadWarning } from '../library/load.js';
+
+/** Where a command writes, and how. */
+export interface Output {
+  write(text: string): void;
+  warn(text: string): void;
+  /** The terminal's width, or undefined when stdout is not a terminal. */
+  columns: number | undefined;
+  style: ChalkInstance;
+}
+
+/**
+ * Colour and styles follow terminal conventions: FORCE_COLOR forces them (0 or false turns them off),
+ * NO_COLOR turns them off, and otherwise only a terminal gets them.
+ */
+export function colorLevel(env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    return force === '2' ? 2 : force === '3' ? 3 : 1;
+  }
+  if (env.NO_COLOR) return 0;
+  if (!isTTY || env.TERM === 'dumb') return 0;
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
+  return env.TERM?.includes('256') ? 2 : 1;
+}
+
+export function processOutput(): Output {
+  const { stdout, stderr, env } = process;
+  return {
+    write: (text) => void stdout.write(text),
+    warn: (text) => void stderr.write(text),
+    columns: stdout.isTTY ? stdout.columns : undefined,
+    style: new Chalk({ level: colorLevel(env, Boolean(stdout.isTTY)) }),
+  };
+}
+
+/** Laid-out lines as terminal text, styled through the theme. */
+export function renderLines(lines: readonly Line[], style: ChalkInstance): string {
+  return lines
+    .map((line) =>
+      line.segments
+        .map(({ text, style: segmentStyle }) => {
+          const { color, bold, italic, underline, dimColor, strikethrough } =
+            attributesOf(segmentStyle);
+          let paint = style;
+          if (color) paint = paint[color];
+          if (bold) paint = paint.bold;
+          if (italic) paint = paint.italic;
+          if (underline) paint = paint.underline;
+          if (dimColor) paint = paint.dim;
+          if (strikethrough) paint = paint.strikethrough;
+          return paint === style ? text : paint(text);
+        })
+        .join(''),
+    )
+    .join('\n');
+}
+
+/** One line a warning; paths come from the disk and may hold anything, so they are sanitized too. */
+export function formatWarnings(warnings: readonly LoadWarning[]): string {
+  return warnings
+    .map(({ path, message }) => `inkwell: ${sanitizeLine(`${path}: ${message}`)}\n`)
+    .join('');
+}

@@ -1,0 +1,58 @@
+// Runs one command line: parse, load the library, dispatch; returns the exit status.
+import { resolve } from 'node:path';
+import { loadLibrary, type LibraryFolder } from '../library/load.js';
+import type { Paths } from '../library/paths.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import { parseCommandLine, UsageError, type ParsedArgs } from './args.js';
+import type { CommandContext } from './context.js';
+import { commandHelp, mainHelp } from './help.js';
+import { listCommand } from './list.js';
+import { formatWarnings, type Output } from './output.js';
+import { showCommand } from './show.js';
+
+const RUNNERS: Record<string, (context: CommandContext) => number> = {
+  list: listCommand,
+  show: showCommand,
+};
+
+export interface Environment {
+  version: string;
+  /** The articles that ship with inkwell. */
+  bundledContent: string;
+  paths: Paths;
+  out: Output;
+}
+
+export function run(
+  argv: readonly string[],
+  { version, bundledContent, paths, out }: Environment,
+): number {
+  try {
+    const args = parseCommandLine(argv);
+    if (args.version) {
+      out.write(`${version}\n`);
+      return 0;
+    }
+    if (args.help) {
+      out.write(args.command ? commandHelp(args.command) : mainHelp(version, paths));
+      return 0;
+    }
+    const library = loadLibrary(libraryFolders(bundledContent, paths, args));
+    out.warn(formatWarnings(library.warnings));
+    const runner = RUNNERS[args.command?.name ?? 'list']!;
+    return runner({ library, args, out, paths });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    out.warn(`inkwell: ${sanitizeLine(error.message)} (see inkwell --help)\n`);
+    return 2;
+  }
+}
+
+/** Bundled articles first, then the user's, then --library folders: later folders win id clashes. */
+function libraryFolders(bundledContent: string, paths: Paths, args: ParsedArgs): LibraryFolder[] {
+  return [
+    { dir: bundledContent, required: true },
+    { dir: paths.articles, required: false },
+    ...args.library.map((dir) => ({ dir: resolve(dir), required: true })),
+  ];
+}

@@ -1,0 +1,93 @@
+// The article model: what a stored article is, and the facts every view shows about it.
+
+/** Words a minute a reading time assumes. */
+export const WORDS_PER_MINUTE = 230;
+
+/** One stored article, already sanitized. Missing optional fields are null. */
+export interface Article {
+  /** Stable id: the front matter `id`, else the file name without `.md`. */
+  id: string;
+  title: string;
+  author: string | null;
+  /** ISO 8601 date as written in the front matter. */
+  date: string | null;
+  /** The publication. */
+  source: string | null;
+  url: string | null;
+  tags: string[];
+  /** A line about the author. */
+  bio: string | null;
+  /** The Markdown body. */
+  body: string;
+  words: number;
+  readingMinutes: number;
+  /** The file it came from. */
+  path: string;
+}
+
+const ASCII_WORD = /[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*/g;
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** Words a reader reads in a Markdown body: link targets and markup are not words. */
+export function countWords(body: string): number {
+  const text = body.replace(/\]\([^)]*\)/g, ']').replace(/<[^>]*>/g, ' ');
+  let count = 0;
+  // Segmenting runs per paragraph: Intl.Segmenter slows sharply on very long non-ASCII strings.
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    if (/^[\x00-\x7f]*$/.test(paragraph)) {
+      count += paragraph.match(ASCII_WORD)?.length ?? 0;
+    } else {
+      for (const part of wordSegmenter.segment(paragraph)) if (part.isWordLike) count += 1;
+    }
+  }
+  return count;
+}
+
+export function readingMinutes(words: number): number {
+  return words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+/** The day of an ISO 8601 date (2023-09-13), or '' when there is none. */
+export function dayOf(date: string | null): string {
+  return date ? date.slice(0, 10) : '';
+}
+
+/** Newest first; undated articles last; then by title. */
+export function byNewest(a: Article, b: Article): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    const difference = Date.parse(b.date) - Date.parse(a.date);
+    if (difference !== 0) return difference;
+  }
+  return a.title.localeCompare(b.title);
+}
+
+/** "Kyle Anzalone · The Libertarian Institute · 2023-09-13 · 2 min read" */
+export function byline(article: Article): string {
+  const parts = [article.author, article.source, dayOf(article.date) || null];
+  // No-break spaces keep "2 min read" on one line when the byline wraps.
+  if (article.readingMinutes > 0) parts.push(`${article.readingMinutes}\u00a0min\u00a0read`);
+  return parts.filter((part): part is string => Boolean(part)).join(' · ');
+}
+
+/** What an id given on the command line names. */
+export type IdLookup =
+  | { kind: 'found'; article: Article }
+  | { kind: 'ambiguous'; candidates: Article[] }
+  | { kind: 'missing'; suggestions: Article[] };
+
+/** An exact id, else the one id that starts with `query`; otherwise ids or titles that mention it. */
+export function lookUpId(articles: readonly Article[], query: string): IdLookup {
+  const exact = articles.find((article) => article.id === query);
+  if (exact) return { kind: 'found', article: exact };
+  const prefixed = articles.filter((article) => article.id.startsWith(query));
+  if (prefixed.length === 1) return { kind: 'found', article: prefixed[0]! };
+  if (prefixed.length > 1) return { kind: 'ambiguous', candidates: prefixed };
+  const needle = query.toLowerCase();
+  const suggestions = articles.filter(
+    (article) =>
+      article.id.toLowerCase().includes(needle) || article.title.toLowerCase().includes(needle),
+  );
+  return { kind: 'missing', suggestions };
+}

@@ -1,0 +1,248 @@
+// Article body (Markdown) → blocks of styled runs, the shape every view draws from.
+import { Lexer, type Token, type Tokens } from 'marked';
+import { sanitize } from './sanitize.js';
+
+/** How a run of inline text is marked up. */
+export interface InlineStyle {
+  strong?: boolean;
+  emphasis?: boolean;
+  code?: boolean;
+  strike?: boolean;
+  /** The target of a link; the run holds the link's text. */
+  link?: string;
+  /** The run stands for an image (its alt text). */
+  image?: boolean;
+}
+
+/** A piece of text with one style. */
+export interface Run {
+  text: string;
+  style: InlineStyle;
+}
+
+/** A block of an article body. A `\n` inside runs is a hard line break. */
+export type Block =
+  | { kind: 'paragraph'; runs: Run[] }
+  | { kind: 'heading'; level: number; runs: Run[] }
+  | { kind: 'blockquote'; blocks: Block[] }
+  | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
+  | { kind: 'code'; text: string }
+  | { kind: 'rule' };
+
+/** The blocks of a Markdown body. Never throws; raw HTML keeps only its text. */
+export function parseMarkdown(body: string): Block[] {
+  return toBlocks(new Lexer({ gfm: true }).lex(body));
+}
+
+/** The plain text of some runs, as a reader sees it. */
+export function runsText(runs: readonly Run[]): string {
+  return runs.map((run) => run.text).join('');
+}
+
+function toBlocks(tokens: readonly Token[]): Block[] {
+  const blocks: Block[] = [];
+  for (const token of tokens) {
+    const block = toBlock(token as Tokens.Generic);
+    if (block) blocks.push(block);
+  }
+  return blocks;
+}
+
+function toBlock(token: Tokens.Generic): Block | undefined {
+  switch (token.type) {
+    case 'paragraph':
+    case 'text':
+      return paragraph(token.tokens ? toRuns(token.tokens) : plainRuns(token.text as string));
+    case 'heading':
+      return { kind: 'heading', level: token.depth as number, runs: toRuns(token.tokens ?? []) };
+    case 'blockquote':
+      return { kind: 'blockquote', blocks: toBlocks(token.tokens ?? []) };
+    case 'list': {
+      const list = token as unknown as Tokens.List;
+      return {
+        kind: 'list',
+        ordered: list.ordered,
+        start: typeof list.start === 'number' ? list.start : 1,
+        items: list.items.map(listItem),
+      };
+    }
+    case 'code':
+      return { kind: 'code', text: sanitize(token.text as string) };
+    case 'hr':
+      return { kind: 'rule' };
+    case 'html':
+      return paragraph(plainRuns(stripTags(token.text as string)));
+    case 'table':
+      return table(token as unknown as Tokens.Table);
+    default:
+      return undefined; // space, link definitions
+  }
+}
+
+function listItem(item: Tokens.ListItem): Block[] {
+  const blocks = toBlocks(item.tokens);
+  if (!item.task) return blocks;
+  const box: Run = { text: item.checked ? '[x] ' : '[ ] ', style: {} };
+  const first = blocks[0];
+  if (first?.kind === 'paragraph') first.runs.unshift(box);
+  else blocks.unshift({ kind: 'paragraph', runs: [box] });
+  return blocks;
+}
+
+/** A table becomes one paragraph a row, cells divided by a bar; the header row is strong. */
+function table(token: Tokens.Table): Block {
+  const row = (cells: Tokens.TableCell[], style: InlineStyle): Block[] => {
+    const block = paragraph(
+      cells.flatMap((cell, index) => [
+        ...(index > 0 ? [{ text: ' │ ', style: {} }] : []),
+        ...toRuns(cell.tokens, style),
+      ]),
+    );
+    return block ? [block] : [];
+  };
+  return {
+    kind: 'list',
+    ordered: false,
+    start: 1,
+    items: [row(token.header, { strong: true }), ...token.rows.map((cells) => row(cells, {}))],
+  };
+}
+
+function paragraph(runs: Run[]): Block | undefined {
+  const trimmed = trimRuns(runs);
+  return trimmed.length > 0 ? { kind: 'paragraph', runs: trimmed } : undefined;
+}
+
+function toRuns(tokens: readonly Token[], style: InlineStyle = {}): Run[] {
+  const runs: Run[] = [];
+  for (const raw of tokens) {
+    const token = raw as Tokens.Generic;
+    switch (token.type) {
+      case 'text':
+      case 'escape':
+        if (token.tokens) runs.push(...toRuns(token.tokens, style));
+        else runs.push(...plainRuns(token.text as string, style));
+        break;
+      case 'strong':
+      case 'em':
+      case 'del': {
+        const key =
+          token.type === 'strong' ? 'strong' : token.type === 'em' ? 'emphasis' : 'strike';
+        runs.push(...toRuns(token.tokens ?? [], { ...style, [key]: true }));
+        break;
+      }
+      case 'link':
+        runs.push(
+          ...toRuns(token.tokens ?? [], { ...style, link: sanitize(token.href as string) }),
+        );
+        break;
+      case 'image':
+        runs.push({
+          text: `[${cleanText(token.text as string) || 'image'}]`,
+          style: { ...style, image: true },
+        });
+        break;
+      case 'codespan':
+        runs.push({
+          text: cleanText(token.text as string, false),
+          style: { ...style, code: true },
+        });
+        break;
+      case 'br':
+        runs.push({ text: '\n', style });
+        break;
+      case 'html':
+        runs.push(...plainRuns(stripTags(token.text as string), style));
+        break;
+      default:
+        if (typeof token.text === 'string') runs.push(...plainRuns(token.text, style));
+    }
+  }
+  return mergeRuns(runs);
+}
+
+function plainRuns(text: string, style: InlineStyle = {}): Run[] {
+  const clean = cleanText(text);
+  return clean ? [{ text: clean, style }] : [];
+}
+
+/** Decodes entities, then sanitizes again (an entity can spell a control character), folds soft breaks. */
+function cleanText(text: string, decode = true): string {
+  return sanitize(decode ? decodeEntities(text) : text).replace(/[ \n]+/g, ' ');
+}
+
+function stripTags(html: string): string {
+  return html.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '');
+}
+
+/** Joins neighbours of the same style and drops spaces at the edges of the block. */
+function mergeRuns(runs: Run[]): Run[] {
+  const merged: Run[] = [];
+  for (const run of runs) {
+    const last = merged.at(-1);
+    if (last && sameStyle(last.style, run.style)) last.text += run.text;
+    else if (run.text) merged.push({ ...run });
+  }
+  return merged;
+}
+
+function trimRuns(runs: Run[]): Run[] {
+  const out = runs.map((run) => ({ ...run }));
+  const first = out[0];
+  if (first) first.text = first.text.replace(/^[ \n]+/, '');
+  const last = out.at(-1);
+  if (last) last.text = last.text.replace(/[ \n]+$/, '');
+  return out.filter((run) => run.text !== '');
+}
+
+function sameStyle(a: InlineStyle, b: InlineStyle): boolean {
+  return (
+    a.strong === b.strong &&
+    a.emphasis === b.emphasis &&
+    a.code === b.code &&
+    a.strike === b.strike &&
+    a.link === b.link &&
+    a.image === b.image
+  );
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
+  middot: '·',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  deg: '°',
+  times: '×',
+  euro: '€',
+  pound: '£',
+  shy: '\u00ad',
+};
+
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (entity, name: string) => {
+    if (name[0] !== '#') return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+    const code =
+      name[1] === 'x' || name[1] === 'X'
+        ? parseInt(name.slice(2), 16)
+        : parseInt(name.slice(1), 10);
+    const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+    return valid ? String.fromCodePoint(code) : '\ufffd';
+  });
+}

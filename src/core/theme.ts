@@ -1,0 +1,60 @@
+// How each kind of segment looks: one table for the command line and the full-screen reader alike.
+import type { Style } from './layout.js';
+
+/** Terminal text attributes, named as Ink's <Text> props are. */
+export interface TextAttributes {
+  color?: 'yellow' | 'magenta' | 'cyan' | 'green' | 'blue' | 'gray';
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  dimColor?: boolean;
+  strikethrough?: boolean;
+}
+
+/**
+ * The attributes of a styled segment. Quotations are coloured and italic, headings bold, so that both stay
+ * apart from the body when colour is off.
+ */
+export function attributesOf(style: Style): TextAttributes {
+  const attributes: TextAttributes = {};
+  switch (style.role) {
+    case 'title':
+      attributes.bold = true;
+      break;
+    case 'heading':
+      attributes.bold = true;
+      attributes.underline = (style.level ?? 1) <= 2;
+      break;
+    case 'byline':
+    case 'rule':
+      attributes.dimColor = true;
+      break;
+    case 'bio':
+      attributes.dimColor = true;
+      attributes.italic = true;
+      break;
+    case 'bar':
+      attributes.color = 'gray';
+      break;
+    case 'marker':
+      attributes.color = 'cyan';
+      break;
+    case 'code':
+      attributes.color = 'green';
+      break;
+  }
+  if (style.strong) attributes.bold = true;
+  if (style.emphasis) attributes.italic = true;
+  if (style.strike) attributes.strikethrough = true;
+  if (style.code) attributes.color = 'green';
+  if (style.image) attributes.dimColor = true;
+  if (style.link) {
+    attributes.underline = true;
+    attributes.color = 'blue';
+  }
+  if (style.quote) {
+    attributes.italic = true;
+    attributes.color = style.quote > 1 ? 'magenta' : 'yellow';
+  }
+  return attributes;
+}

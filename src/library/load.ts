@@ -1,0 +1,119 @@
+// Loads the library: every article file of every folder, the bad ones skipped with a reason, id clashes
+// settled in favour of the user's copy.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { byNewest, type Article } from '../core/article.js';
+import { parseArticle } from './parse-article.js';
+
+/** A folder of articles. Folders later in the list win id clashes over earlier ones. */
+export interface LibraryFolder {
+  dir: string;
+  /** Whether a missing folder is worth a warning (it is for --library, not for the user's own folder). */
+  required: boolean;
+}
+
+/** Something the user should hear about: a skipped file, an ignored field, an id clash. */
+export interface LoadWarning {
+  path: string;
+  message: string;
+}
+
+export interface Library {
+  /** Newest first. */
+  articles: Article[];
+  warnings: LoadWarning[];
+}
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_DEPTH = 8;
+const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown']);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function loadLibrary(folders: readonly LibraryFolder[]): Library {
+  const warnings: LoadWarning[] = [];
+  const byId = new Map<string, { article: Article; rank: number }>();
+  folders.forEach((folder, rank) => {
+    for (const path of articleFiles(folder, warnings)) {
+      const article = loadArticle(path, warnings);
+      if (!article) continue;
+      const held = byId.get(article.id);
+      if (!held) {
+        byId.set(article.id, { article, rank });
+        continue;
+      }
+      // A later folder (the user's, --library) wins; within one folder the first file does.
+      const [winner, loser] = rank > held.rank ? [article, held.article] : [held.article, article];
+      if (winner === article) byId.set(article.id, { article, rank });
+      warnings.push({
+        path: loser.path,
+        message: `not shown: same id "${article.id}" as ${winner.path}`,
+      });
+    }
+  });
+  const articles = [...byId.values()].map((held) => held.article).sort(byNewest);
+  return { articles, warnings };
+}
+
+/** Reads and parses one file; on failure records why and returns undefined. */
+export function loadArticle(path: string, warnings: LoadWarning[]): Article | undefined {
+  const skip = (reason: string) => {
+    warnings.push({ path, message: `skipped: ${reason}` });
+    return undefined;
+  };
+  let bytes: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES)
+      return skip(`larger than 5 MB (${(size / 1024 / 1024).toFixed(1)} MB)`);
+    bytes = readFileSync(path);
+  } catch (error) {
+    return skip(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  if (bytes.includes(0)) return skip('binary content, not text');
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return skip('not valid UTF-8 text');
+  }
+  const id = basename(path, extname(path));
+  const result = parseArticle(text, path, id);
+  if (!result.ok) return skip(result.reason);
+  for (const message of result.warnings) warnings.push({ path, message });
+  return result.article;
+}
+
+/** Article files under a folder, sorted, hidden entries left out. */
+function articleFiles(folder: LibraryFolder, warnings: LoadWarning[]): string[] {
+  const files: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (depth === 0 && code === 'ENOENT' && !folder.required) return;
+      const reason =
+        code === 'ENOENT' ? 'folder not found' : code === 'ENOTDIR' ? 'not a folder' : code;
+      warnings.push({ path: dir, message: `skipped: ${reason ?? String(error)}` });
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const path = join(dir, name);
+      let isDir = false;
+      try {
+        isDir = statSync(path).isDirectory();
+      } catch {
+        // A dangling link: the file read below reports it.
+      }
+      if (isDir) {
+        if (depth < MAX_DEPTH) walk(path, depth + 1);
+      } else if (ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) {
+        files.push(path);
+      }
+    }
+  };
+  walk(folder.dir, 0);
+  return files;
+}

@@ -1,0 +1,101 @@
+// One article file's text → an Article, or the reason it cannot be one. Everything is sanitized here.
+import { parseDocument } from 'yaml';
+import { countWords, readingMinutes, type Article } from '../core/article.js';
+import { sanitize, sanitizeLine } from '../core/sanitize.js';
+
+export type ParseResult =
+  { ok: true; article: Article; warnings: string[] } | { ok: false; reason: string };
+
+const FRONT_MATTER = /^---[ \t]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+const ISO_DATE =
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const SAFE_ID = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
+
+/**
+ * Parses an article file: YAML front matter (title required; author, date, source, url, tags, id, bio)
+ * and a Markdown body. Field problems that leave a readable article are warnings, not failures.
+ */
+export function parseArticle(raw: string, path: string, fileId: string): ParseResult {
+  const text = sanitize(raw.replace(/^\ufeff/, ''));
+  if (!text.startsWith('---'))
+    return { ok: false, reason: 'no front matter (a title is required)' };
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return { ok: false, reason: 'front matter is not closed by a --- line' };
+
+  const doc = parseDocument(match[1] ?? '', { schema: 'core', uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error)
+    return { ok: false, reason: `front matter is not valid YAML: ${firstLine(error.message)}` };
+  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { ok: false, reason: 'front matter is not a list of fields' };
+  }
+  const fields = data as Record<string, unknown>;
+  const warnings: string[] = [];
+  const title = line(fields.title);
+  if (!title) return { ok: false, reason: 'no title in the front matter' };
+
+  let id = sanitizeLine(fileId);
+  const wanted = line(fields.id);
+  if (wanted && SAFE_ID.test(wanted)) id = wanted;
+  else if (fields.id !== undefined) {
+    warnings.push(`id must be letters, digits, '.', '_' or '-'; using the file name, ${id}`);
+  }
+
+  let date = line(fields.date);
+  if (date && !(ISO_DATE.test(date) && !Number.isNaN(Date.parse(date)))) {
+    warnings.push(`date ${JSON.stringify(date)} is not an ISO 8601 date; ignored`);
+    date = null;
+  }
+
+  let url = line(fields.url);
+  if (url && !isWebUrl(url)) {
+    warnings.push(`url ${JSON.stringify(url)} is not an http(s) address; ignored`);
+    url = null;
+  }
+
+  const body = text.slice(match[0].length).replace(/^\n+/, '');
+  const words = countWords(body);
+  return {
+    ok: true,
+    warnings,
+    article: {
+      id,
+      title,
+      author: line(fields.author),
+      date,
+      source: line(fields.source),
+      url,
+      tags: tagsOf(fields.tags),
+      bio: line(fields.bio),
+      body,
+      words,
+      readingMinutes: readingMinutes(words),
+      path,
+    },
+  };
+}
+
+/** A one-line text field; YAML escapes can spell control characters, so values are sanitized again. */
+function line(value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  return sanitizeLine(String(value)) || null;
+}
+
+function tagsOf(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+  return list.map(line).filter((tag): tag is string => tag !== null);
+}
+
+function isWebUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function firstLine(message: string): string {
+  return sanitizeLine(message.split('\n')[0] ?? message);
+}

@@ -1,0 +1,22 @@
+// Where inkwell keeps the user's things: INKWELL_HOME, else the platform's data and config folders.
+import envPaths from 'env-paths';
+import { join } from 'node:path';
+
+export interface Paths {
+  /** INKWELL_HOME, or the platform data folder (~/.local/share/inkwell on Linux). */
+  home: string;
+  /** The user's own articles. */
+  articles: string;
+  /** The folder of the config file: INKWELL_HOME when set, so one variable isolates everything. */
+  config: string;
+}
+
+export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
+  const platform = envPaths('inkwell', { suffix: '' });
+  const home = env.INKWELL_HOME || platform.data;
+  return {
+    home,
+    articles: join(home, 'articles'),
+    config: env.INKWELL_HOME ? home : platform.config,
+  };
+}
