@@ -102,26 +102,22 @@ function layoutBlock(
       break;
     case 'blockquote': {
       const bar: Segment = { text: BAR, style: { role: 'bar' } };
-      layoutChildren(block.blocks, width, [...first, bar], [...rest, bar], index, out);
+      layoutChildren(block.blocks, width, [...first, bar], [...rest, bar], index, out, true);
       break;
     }
     case 'list': {
       const markers = block.items.map((_, k) => (block.ordered ? `${block.start + k}. ` : BULLET));
       const markerWidth = Math.max(...markers.map(textWidth));
       block.items.forEach((item, k) => {
+        if (k > 0 && block.loose)
+          out.push({ segments: trimEnd(fitPrefix(rest, width)), block: index });
         const marker: Segment = {
           text: markers[k]!.padStart(markerWidth),
           style: { role: 'marker' },
         };
         const hang: Segment = { text: ' '.repeat(markerWidth), style: {} };
-        layoutChildren(
-          item,
-          width,
-          [...(k === 0 ? first : rest), marker],
-          [...rest, hang],
-          index,
-          out,
-        );
+        const itemFirst = [...(k === 0 ? first : rest), marker];
+        layoutChildren(item, width, itemFirst, [...rest, hang], index, out, block.loose);
       });
       break;
     }
@@ -157,9 +153,11 @@ function layoutChildren(
   rest: Segment[],
   index: number,
   out: Line[],
+  blankBetween: boolean,
 ) {
   blocks.forEach((child, k) => {
-    if (k > 0) out.push({ segments: trimEnd(fitPrefix(rest, width)), block: index });
+    if (k > 0 && blankBetween)
+      out.push({ segments: trimEnd(fitPrefix(rest, width)), block: index });
     layoutBlock(child, width, k === 0 ? first : rest, rest, index, out);
   });
   if (blocks.length === 0) out.push({ segments: trimEnd(fitPrefix(first, width)), block: index });

@@ -25,7 +25,8 @@ export type Block =
   | { kind: 'paragraph'; runs: Run[] }
   | { kind: 'heading'; level: number; runs: Run[] }
   | { kind: 'blockquote'; blocks: Block[] }
-  | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
+  /** A loose list has blank lines between its items and between the blocks of an item. */
+  | { kind: 'list'; ordered: boolean; start: number; loose: boolean; items: Block[][] }
   | { kind: 'code'; text: string }
   | { kind: 'rule' };
 
@@ -63,6 +64,7 @@ function toBlock(token: Tokens.Generic): Block | undefined {
         kind: 'list',
         ordered: list.ordered,
         start: typeof list.start === 'number' ? list.start : 1,
+        loose: list.loose,
         items: list.items.map(listItem),
       };
     }
@@ -104,6 +106,7 @@ function table(token: Tokens.Table): Block {
     kind: 'list',
     ordered: false,
     start: 1,
+    loose: false,
     items: [row(token.header, { strong: true }), ...token.rows.map((cells) => row(cells, {}))],
   };
 }

@@ -13,7 +13,7 @@ export interface QuoteSpan {
   depth: number;
 }
 
-/** What each opening mark can be closed by. */
+/** What each opening mark can be closed by. » and › open only where a straight mark could (»ja«). */
 const CLOSERS: Record<string, string> = {
   '“': '”',
   '‘': '’',
@@ -75,10 +75,13 @@ export function findQuotations(text: string): Quotation[] {
       // After a letter (the Koreans’ struggle) it closes a ‘ only when that one is innermost.
       close(mark, i, before !== undefined && LETTER.test(before));
     } else if (mark === STRAIGHT) {
-      if (before === undefined || OPENING_CONTEXT.test(before)) push(mark, i);
+      if (opensHere(before)) push(mark, i);
       else close(mark, i);
     } else if (mark in CLOSERS || '”」』'.includes(mark)) {
-      if (!close(mark, i) && mark in CLOSERS) push(mark, i);
+      if (close(mark, i) || !(mark in CLOSERS)) continue;
+      const reversed = mark === '»' || mark === '›';
+      if (!reversed || (opensHere(before) && after !== undefined && !/\s/u.test(after)))
+        push(mark, i);
     }
   }
   return found;
@@ -100,6 +103,11 @@ export function quoteSpans(text: string): QuoteSpan[] {
     else spans.push({ text: text.slice(from, to), depth });
   }
   return spans.filter((span) => span.text !== '');
+}
+
+/** Whether a mark after `before` stands where a quotation opens: the start, a space, a bracket or dash. */
+function opensHere(before: string | undefined): boolean {
+  return before === undefined || OPENING_CONTEXT.test(before);
 }
 
 /** ’ between letters (don’t), before a digit (’90s) or starting a word (’tis) is an apostrophe. */

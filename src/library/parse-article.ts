@@ -26,7 +26,15 @@ export function parseArticle(raw: string, path: string, fileId: string): ParseRe
   const error = doc.errors[0];
   if (error)
     return { ok: false, reason: `front matter is not valid YAML: ${firstLine(error.message)}` };
-  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (aliasError) {
+    return {
+      ok: false,
+      reason: `front matter is not valid YAML: ${firstLine((aliasError as Error).message)}`,
+    };
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, reason: 'front matter is not a list of fields' };
   }
@@ -43,7 +51,7 @@ export function parseArticle(raw: string, path: string, fileId: string): ParseRe
   }
 
   let date = line(fields.date);
-  if (date && !(ISO_DATE.test(date) && !Number.isNaN(Date.parse(date)))) {
+  if (date && !isIsoDate(date)) {
     warnings.push(`date ${JSON.stringify(date)} is not an ISO 8601 date; ignored`);
     date = null;
   }
@@ -85,6 +93,14 @@ function line(value: unknown): string | null {
 function tagsOf(value: unknown): string[] {
   const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
   return list.map(line).filter((tag): tag is string => tag !== null);
+}
+
+/** ISO 8601, and a day the calendar has (Date.parse takes 2023-02-31 for March 3). */
+function isIsoDate(text: string): boolean {
+  if (!ISO_DATE.test(text) || Number.isNaN(Date.parse(text))) return false;
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  return calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
 }
 
 function isWebUrl(text: string): boolean {

@@ -1,0 +1,6 @@
+// Builds dist/inkwell.js once, so the CLI tests run exactly what users run.
+import { execFileSync } from 'node:child_process';
+
+export default function setup() {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+}

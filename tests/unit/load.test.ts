@@ -1,0 +1,132 @@
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadLibrary, MAX_FILE_BYTES } from '../../src/library/load.js';
+import { articleText, tempDir, tempLibrary } from '../helpers/temp-library.js';
+
+const good = (title: string, extra: Record<string, string> = {}) =>
+  articleText({ title, ...extra });
+
+describe('loadLibrary: bad files are skipped with a reason, the rest loads', () => {
+  const invalidUtf8 = new Uint8Array([...Buffer.from('---\ntitle: T\n---\n'), 0xc3, 0x28, 0x0a]);
+  const binary = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+  it.each([
+    {
+      name: 'broken front matter',
+      content: '---\ntitle: [oops\n---\n',
+      reason: /front matter is not valid YAML/,
+    },
+    { name: 'no title', content: articleText({ author: 'A' }), reason: /no title/ },
+    { name: 'invalid UTF-8', content: invalidUtf8, reason: /not valid UTF-8/ },
+    { name: 'binary content', content: binary, reason: /binary content/ },
+    { name: 'an empty file', content: '', reason: /no front matter/ },
+    {
+      name: 'a file over 5 MB',
+      content: good('Big') + 'x'.repeat(MAX_FILE_BYTES),
+      reason: /larger than 5 MB/,
+    },
+  ])('$name', ({ content, reason }) => {
+    const dir = tempLibrary({ 'good.md': good('Good'), 'bad.md': content });
+    const { articles, warnings } = loadLibrary([{ dir, required: true }]);
+    expect(articles.map((a) => a.title)).toEqual(['Good']);
+    expect(warnings).toEqual([
+      { path: join(dir, 'bad.md'), message: expect.stringMatching(reason) },
+    ]);
+    expect(warnings[0]!.message).toMatch(/^skipped: /);
+  });
+
+  // Root reads every file, whatever its mode.
+  it.skipIf(process.getuid?.() === 0)('an unreadable file', () => {
+    const dir = tempLibrary({ 'good.md': good('Good'), 'locked.md': good('Locked') });
+    chmodSync(join(dir, 'locked.md'), 0);
+    const { articles, warnings } = loadLibrary([{ dir, required: true }]);
+    expect(articles.map((a) => a.title)).toEqual(['Good']);
+    expect(warnings[0]!.message).toMatch(/cannot be read \(EACCES\)/);
+  });
+});
+
+describe('loadLibrary: folders', () => {
+  it('reads subfolders, skips hidden entries and files that are not Markdown', () => {
+    const dir = tempLibrary({
+      'a.md': good('A'),
+      'sub/deeper/b.markdown': good('B'),
+      '.hidden/c.md': good('C'),
+      '.d.md': good('D'),
+      'notes.txt': 'not an article',
+    });
+    const titles = loadLibrary([{ dir, required: true }]).articles.map((a) => a.title);
+    expect(titles.sort()).toEqual(['A', 'B']);
+  });
+
+  it('warns about a missing --library folder, not about a missing home folder', () => {
+    const missing = join(tempDir(), 'nope');
+    expect(loadLibrary([{ dir: missing, required: false }]).warnings).toEqual([]);
+    expect(loadLibrary([{ dir: missing, required: true }]).warnings).toEqual([
+      { path: missing, message: 'skipped: folder not found' },
+    ]);
+  });
+
+  it('warns when a --library path is a file', () => {
+    const dir = tempLibrary({ 'a.md': good('A') });
+    const file = join(dir, 'a.md');
+    expect(loadLibrary([{ dir: file, required: true }]).warnings).toEqual([
+      { path: file, message: 'skipped: not a folder' },
+    ]);
+  });
+
+  it('sorts newest first, undated last, then by title', () => {
+    const dir = tempLibrary({
+      '1.md': good('Old', { date: '2020-01-01' }),
+      '2.md': good('New', { date: '2024-05-01T10:00:00Z' }),
+      '3.md': good('Undated B'),
+      '4.md': good('Undated A'),
+      '5.md': good('Same day, later', { date: '2024-05-01T12:00:00Z' }),
+    });
+    expect(loadLibrary([{ dir, required: true }]).articles.map((a) => a.title)).toEqual([
+      'Same day, later',
+      'New',
+      'Old',
+      'Undated A',
+      'Undated B',
+    ]);
+  });
+});
+
+describe('loadLibrary: ids', () => {
+  it('takes the front matter id, else the file name', () => {
+    const dir = tempLibrary({
+      'file-one.md': good('One'),
+      'file-two.md': good('Two', { id: 'custom' }),
+    });
+    const ids = loadLibrary([{ dir, required: true }]).articles.map((a) => a.id);
+    expect(ids.sort()).toEqual(['custom', 'file-one']);
+  });
+
+  it("lets the user's copy win a clash with a bundled article, and says so", () => {
+    const bundled = tempLibrary({ 'welcome.md': good('Bundled') });
+    const user = tempLibrary({ 'welcome.md': good('Mine') });
+    const { articles, warnings } = loadLibrary([
+      { dir: bundled, required: true },
+      { dir: user, required: false },
+    ]);
+    expect(articles.map((a) => a.title)).toEqual(['Mine']);
+    expect(warnings).toEqual([
+      {
+        path: join(bundled, 'welcome.md'),
+        message: `not shown: same id "welcome" as ${join(user, 'welcome.md')}`,
+      },
+    ]);
+  });
+
+  it('keeps the first of two files with one id in the same folder', () => {
+    const dir = tempLibrary({
+      'a.md': good('First', { id: 'same' }),
+      'b.md': good('Second', { id: 'same' }),
+    });
+    const { articles, warnings } = loadLibrary([{ dir, required: true }]);
+    expect(articles.map((a) => a.title)).toEqual(['First']);
+    expect(warnings).toEqual([
+      { path: join(dir, 'b.md'), message: `not shown: same id "same" as ${join(dir, 'a.md')}` },
+    ]);
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown, runsText, type Block } from '../../src/core/markdown.js';
+
+/** A compact outline of blocks: kind and plain text. */
+function outline(blocks: Block[]): unknown[] {
+  return blocks.map((block) => {
+    switch (block.kind) {
+      case 'paragraph':
+        return ['p', runsText(block.runs)];
+      case 'heading':
+        return [`h${block.level}`, runsText(block.runs)];
+      case 'blockquote':
+        return ['quote', outline(block.blocks)];
+      case 'list':
+        return [block.ordered ? `ol${block.start}` : 'ul', block.items.map(outline)];
+      case 'code':
+        return ['code', block.text];
+      case 'rule':
+        return ['rule'];
+    }
+  });
+}
+
+describe('parseMarkdown', () => {
+  it.each([
+    {
+      name: 'paragraphs, soft breaks folded',
+      input: 'one\ntwo\n\nthree',
+      expected: [
+        ['p', 'one two'],
+        ['p', 'three'],
+      ],
+    },
+    { name: 'hard break', input: 'one  \ntwo', expected: [['p', 'one\ntwo']] },
+    {
+      name: 'headings',
+      input: '# One\n\n### Three',
+      expected: [
+        ['h1', 'One'],
+        ['h3', 'Three'],
+      ],
+    },
+    {
+      name: 'blockquote, nested',
+      input: '> a\n>\n>> b',
+      expected: [
+        [
+          'quote',
+          [
+            ['p', 'a'],
+            ['quote', [['p', 'b']]],
+          ],
+        ],
+      ],
+    },
+    { name: 'bullet list', input: '- a\n- b', expected: [['ul', [[['p', 'a']], [['p', 'b']]]]] },
+    {
+      name: 'ordered list keeps its start',
+      input: '3. c\n4. d',
+      expected: [['ol3', [[['p', 'c']], [['p', 'd']]]]],
+    },
+    {
+      name: 'task list',
+      input: '- [x] done\n- [ ] todo',
+      expected: [['ul', [[['p', '[x] done']], [['p', '[ ] todo']]]]],
+    },
+    { name: 'code block', input: '```\nx  =  1\n```', expected: [['code', 'x  =  1']] },
+    { name: 'rule', input: 'a\n\n---\n\nb', expected: [['p', 'a'], ['rule'], ['p', 'b']] },
+    {
+      name: 'links show their text',
+      input: 'see [the site](https://example.org)',
+      expected: [['p', 'see the site']],
+    },
+    {
+      name: 'images show their alt text',
+      input: '![a cat](cat.png)',
+      expected: [['p', '[a cat]']],
+    },
+    {
+      name: 'inline HTML keeps only its text',
+      input: 'a <b>bold</b> move',
+      expected: [['p', 'a bold move']],
+    },
+    {
+      name: 'block HTML keeps only its text',
+      input: '<div>\nhello\n</div>',
+      expected: [['p', 'hello']],
+    },
+    {
+      name: 'entities are decoded',
+      input: 'AT&amp;T &lt;3 &mdash; &#8220;hi&#8221;',
+      expected: [['p', 'AT&T <3 — “hi”']],
+    },
+    {
+      name: 'brackets without a link stay text',
+      input: 'the [bracketed] word',
+      expected: [['p', 'the [bracketed] word']],
+    },
+    {
+      name: 'table rows',
+      input: '| a | b |\n|---|---|\n| 1 | 2 |',
+      expected: [['ul', [[['p', 'a │ b']], [['p', '1 │ 2']]]]],
+    },
+    { name: 'empty body', input: '', expected: [] },
+  ])('$name', ({ input, expected }) => {
+    expect(outline(parseMarkdown(input))).toEqual(expected);
+  });
+
+  it('marks inline styles', () => {
+    const [block] = parseMarkdown('*em* **strong** `code` ~~gone~~ [link](https://x.org)');
+    expect(block?.kind === 'paragraph' && block.runs).toEqual([
+      { text: 'em', style: { emphasis: true } },
+      { text: ' ', style: {} },
+      { text: 'strong', style: { strong: true } },
+      { text: ' ', style: {} },
+      { text: 'code', style: { code: true } },
+      { text: ' ', style: {} },
+      { text: 'gone', style: { strike: true } },
+      { text: ' ', style: {} },
+      { text: 'link', style: { link: 'https://x.org' } },
+    ]);
+  });
+
+  it.each([
+    { name: 'a numeric entity for ESC', input: 'a&#27;[2Jb' },
+    { name: 'a hex entity for 8-bit CSI', input: 'a&#x9b;2Jb' },
+    { name: 'a decimal entity for 8-bit OSC', input: 'a&#157;0;x&#156;b' },
+    { name: 'a bidi override entity', input: 'a&#x202e;b' },
+    { name: 'a surrogate entity', input: 'a&#xd800;b' },
+  ])('decoding $name yields nothing a terminal acts on', ({ input }) => {
+    const text = outline(parseMarkdown(input)).flat(3).join('');
+    expect(text).not.toMatch(
+      /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/,
+    );
+  });
+});
