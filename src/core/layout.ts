@@ -211,7 +211,9 @@ function wrap(
   let lineStart = -1;
   let lineEnd = -1;
   let used = 0;
-  const room = () => width - segmentsWidth(ranges.length === 0 ? firstPrefix : restPrefix);
+  const firstRoom = width - segmentsWidth(firstPrefix);
+  const restRoom = width - segmentsWidth(restPrefix);
+  const room = () => (ranges.length === 0 ? firstRoom : restRoom);
   const endLine = () => {
     ranges.push(lineStart < 0 ? [0, 0] : [lineStart, lineEnd]);
     lineStart = -1;
@@ -253,7 +255,12 @@ function wrap(
   }));
 }
 
-const ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Words of Latin, Greek and Cyrillic letters and common punctuation: one column a UTF-16 unit, and no place
+ * to break inside. (No combining marks, soft hyphens, zero-width or wide characters; those go the long way.)
+ */
+const SIMPLE_NARROW =
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]*$/;
 /** Characters that must not begin a line (closing marks) or end one (opening marks) in CJK text. */
 const NO_BREAK_BEFORE = new Set(
   '、。，．・：；！？）」』】〕〉》〗〙〛ー々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ',
@@ -268,7 +275,7 @@ function* tokenize(text: string): Generator<Token> {
     if (value === '\n') yield { start, end: start + 1, width: 0, kind: 'break' };
     else if (value[0] === ' ')
       yield { start, end: start + value.length, width: value.length, kind: 'space' };
-    else if (ASCII.test(value))
+    else if (SIMPLE_NARROW.test(value))
       yield { start, end: start + value.length, width: value.length, kind: 'word' };
     else yield* splitWide(value, start);
   }

@@ -28,6 +28,7 @@ const CLOSERS: Record<string, string> = {
   '"': '"',
 };
 
+const MARKS = /[“”‘’„‚«»‹›「」『』"]/g;
 const APOSTROPHE = '’';
 const STRAIGHT = '"';
 /** What may stand right before a straight quotation mark that opens. */
@@ -66,8 +67,9 @@ export function findQuotations(text: string): Quotation[] {
     return false;
   };
 
-  for (let i = 0; i < text.length; i++) {
-    const mark = text[i]!;
+  for (const match of text.matchAll(MARKS)) {
+    const i = match.index;
+    const mark = match[0];
     const before = text[i - 1];
     const after = text[i + 1];
     if (mark === APOSTROPHE) {

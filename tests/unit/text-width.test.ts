@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { graphemes, graphemeWidth, textWidth, truncate } from '../../src/core/text-width.js';
+
+const segmenter = new Intl.Segmenter();
+const bySegmenter = (text: string) => Array.from(segmenter.segment(text), (part) => part.segment);
+
+describe('graphemes', () => {
+  it.each([
+    'plain ASCII',
+    'café naïve Zürich ĳssel Ελληνικά кириллица',
+    'e\u0301 combining, a\u0308\u0301 two marks',
+    '日本語の文章、中文，한국어',
+    '한국어 jamo: \u1100\u1161\u11a8 and \u1112\u1161\u11ab',
+    '👍🏽 👨‍👩‍👧‍👦 🏳️‍🌈 ❤️ 🇨🇿🇫🇷 #️⃣ 🏴󠁧󠁢󠁳󠁣󠁴󠁿',
+    'ไทย สวัสดีครับ น้ำ',
+    'हिन्दी नमस्ते क्षत्रिय',
+    'עברית שָׁלוֹם, العربية مرحبا \u0600\u0661',
+    'ｶﾞｷﾞ halfwidth voiced',
+    'zero\u200bwidth\u200cnon\u200djoiner',
+  ])('splits %s as the segmenter does', (text) => {
+    expect(graphemes(text)).toEqual(bySegmenter(text));
+  });
+});
+
+describe('widths', () => {
+  it.each([
+    { text: 'abc', width: 3 },
+    { text: '日本', width: 4 },
+    { text: '👨‍👩‍👧', width: 2 },
+    { text: '🇨🇿', width: 2 },
+    { text: 'e\u0301', width: 1 },
+    { text: 'שלום', width: 4 },
+  ])('$text takes $width columns', ({ text, width }) => {
+    expect(textWidth(text)).toBe(width);
+    expect(graphemes(text).reduce((sum, g) => sum + graphemeWidth(g), 0)).toBe(width);
+  });
+});
+
+describe('truncate', () => {
+  it.each([
+    { text: 'short', width: 10, expected: 'short' },
+    { text: 'a long title', width: 8, expected: 'a long…' },
+    { text: '日本語のタイトル', width: 7, expected: '日本語…' },
+    { text: 'anything', width: 1, expected: '…' },
+    { text: 'anything', width: 0, expected: '' },
+  ])('$text in $width columns', ({ text, width, expected }) => {
+    expect(truncate(text, width)).toBe(expected);
+    expect(textWidth(truncate(text, width))).toBeLessThanOrEqual(width);
+  });
+});
