@@ -2,6 +2,7 @@
 import { dayOf, type Article } from '../core/article.js';
 import { textWidth, truncate } from '../core/text-width.js';
 import type { CommandContext } from './context.js';
+import { toJson } from './output.js';
 
 /** The fields of an article in `list --json`, in a stable order. */
 export function articleSummaryJson(article: Article) {
@@ -12,7 +13,7 @@ export function articleSummaryJson(article: Article) {
 export function listCommand({ library, args, out, paths }: CommandContext): number {
   const { articles } = library;
   if (args.json) {
-    out.write(JSON.stringify(articles.map(articleSummaryJson), null, 2) + '\n');
+    out.write(toJson(articles.map(articleSummaryJson)));
   } else if (articles.length === 0) {
     out.write(
       `No articles yet. Save Markdown files with a title in their front matter to\n` +

@@ -62,6 +62,19 @@ export function renderLines(lines: readonly Line[], style: ChalkInstance): strin
     .join('\n');
 }
 
+/**
+ * JSON for scripts, with every character a terminal could act on written as a \u escape: JSON.stringify
+ * escapes C0 but leaves DEL, C1 and bidi controls raw, and paths (from the disk) are never sanitized.
+ */
+export function toJson(value: unknown): string {
+  return (
+    JSON.stringify(value, null, 2).replace(
+      /[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    ) + '\n'
+  );
+}
+
 /** One line a warning; paths come from the disk and may hold anything, so they are sanitized too. */
 export function formatWarnings(warnings: readonly LoadWarning[]): string {
   return warnings

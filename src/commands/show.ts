@@ -5,7 +5,7 @@ import { sanitizeLine } from '../core/sanitize.js';
 import { UsageError } from './args.js';
 import type { CommandContext } from './context.js';
 import { articleSummaryJson } from './list.js';
-import { renderLines } from './output.js';
+import { renderLines, toJson } from './output.js';
 
 /** The measure: lines longer than this are hard to follow back to their start. */
 export const DEFAULT_WIDTH = 80;
@@ -28,13 +28,7 @@ export function showCommand({ library, args, out }: CommandContext): number {
   }
   const { article } = found;
   if (args.json) {
-    out.write(
-      JSON.stringify(
-        { ...articleSummaryJson(article), bio: article.bio, body: article.body },
-        null,
-        2,
-      ) + '\n',
-    );
+    out.write(toJson({ ...articleSummaryJson(article), bio: article.bio, body: article.body }));
   } else {
     out.write(renderLines(layoutArticle(article, width), out.style) + '\n');
   }

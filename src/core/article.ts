@@ -34,7 +34,9 @@ let wordSegmenter: Intl.Segmenter | undefined;
 
 /** Words a reader reads in a Markdown body: link targets and markup are not words. */
 export function countWords(body: string): number {
-  const text = body.replace(/\]\([^)]*\)/g, ']').replace(/<[^>]*>/g, ' ');
+  // Link targets and tags; each pattern stops at the next space or bracket, so a body full of unclosed
+  // ones cannot make it scan the rest of the text again and again.
+  const text = body.replace(/\]\([^()\s]*\)/g, ']').replace(/<\/?[a-z][^<>]*>/gi, ' ');
   let count = 0;
   // Only scripts without spaces need the dictionary of a word segmenter, which costs ~10 ms to create;
   // it runs per paragraph, as it slows sharply on very long non-ASCII strings.

@@ -1,7 +1,7 @@
 // Blocks + width → lines of styled segments, wrapped by terminal columns. Views only draw these lines.
 import { byline, type Article } from './article.js';
 import { parseMarkdown, runsText, type Block, type InlineStyle, type Run } from './markdown.js';
-import { findQuotations } from './quotes.js';
+import { quoteSpans } from './quotes.js';
 import { graphemes, graphemeWidth, textWidth } from './text-width.js';
 
 /** What a segment is, beyond its inline markup. */
@@ -47,12 +47,12 @@ export function layoutArticle(
   const width = Math.max(columns, MIN_WIDTH);
   const lines: Line[] = [];
   const header = (runs: Run[], role: Role) =>
-    lines.push(...wrap(withQuotes(runs, { role }), width, [], [], -1));
+    wrap(withQuotes(runs, { role }), width, [], [], -1, lines);
   header([{ text: article.title, style: {} }], 'title');
   const by = byline(article);
   if (by) header([{ text: by, style: {} }], 'byline');
   lines.push({ segments: [], block: -1 });
-  lines.push(...layoutBlocks(blocks, width));
+  layoutBlocksInto(blocks, width, lines);
   if (article.bio) {
     const end = blocks.length;
     lines.push({ segments: [], block: end });
@@ -60,8 +60,13 @@ export function layoutArticle(
       segments: [{ text: RULE.repeat(Math.min(width, 20)), style: { role: 'rule' } }],
       block: end,
     });
-    lines.push(
-      ...wrap(withQuotes([{ text: article.bio, style: {} }], { role: 'bio' }), width, [], [], end),
+    wrap(
+      withQuotes([{ text: article.bio, style: {} }], { role: 'bio' }),
+      width,
+      [],
+      [],
+      end,
+      lines,
     );
   }
   return lines;
@@ -69,7 +74,10 @@ export function layoutArticle(
 
 /** Body blocks wrapped to `width` columns, a blank line between blocks. */
 export function layoutBlocks(blocks: readonly Block[], width: number): Line[] {
-  const lines: Line[] = [];
+  return layoutBlocksInto(blocks, width, []);
+}
+
+function layoutBlocksInto(blocks: readonly Block[], width: number, lines: Line[]): Line[] {
   blocks.forEach((block, index) => {
     if (index > 0) lines.push({ segments: [], block: index });
     layoutBlock(block, Math.max(width, MIN_WIDTH), [], [], index, lines);
@@ -87,17 +95,16 @@ function layoutBlock(
 ) {
   switch (block.kind) {
     case 'paragraph':
-      out.push(...wrap(withQuotes(block.runs, {}), width, first, rest, index));
+      wrap(withQuotes(block.runs, {}), width, first, rest, index, out);
       break;
     case 'heading':
-      out.push(
-        ...wrap(
-          withQuotes(block.runs, { role: 'heading', level: block.level }),
-          width,
-          first,
-          rest,
-          index,
-        ),
+      wrap(
+        withQuotes(block.runs, { role: 'heading', level: block.level }),
+        width,
+        first,
+        rest,
+        index,
+        out,
       );
       break;
     case 'blockquote': {
@@ -107,7 +114,10 @@ function layoutBlock(
     }
     case 'list': {
       const markers = block.items.map((_, k) => (block.ordered ? `${block.start + k}. ` : BULLET));
-      const markerWidth = Math.max(...markers.map(textWidth));
+      const markerWidth = markers.reduce(
+        (widest, marker) => Math.max(widest, textWidth(marker)),
+        0,
+      );
       block.items.forEach((item, k) => {
         if (k > 0 && block.loose)
           out.push({ segments: trimEnd(fitPrefix(rest, width)), block: index });
@@ -165,26 +175,24 @@ function layoutChildren(
 
 /** Runs cut at quotation boundaries, each piece marked with its quotation depth. */
 export function withQuotes(runs: readonly Run[], extra: Style): Segment[] {
-  const quotations = findQuotations(runsText(runs));
+  const spans = quoteSpans(runsText(runs));
   const pieces: Segment[] = [];
-  let offset = 0;
+  // Two cursors walk runs and quotation spans together, cutting wherever either ends.
+  let span = 0;
+  let spanLeft = spans[0]?.text.length ?? 0;
   for (const run of runs) {
-    const cuts = new Set([0, run.text.length]);
-    for (const q of quotations) {
-      for (const at of [q.start - offset, q.end - offset])
-        if (at > 0 && at < run.text.length) cuts.add(at);
-    }
-    const points = [...cuts].sort((a, b) => a - b);
-    for (let k = 0; k + 1 < points.length; k++) {
-      const from = offset + points[k]!;
-      const to = offset + points[k + 1]!;
+    let at = 0;
+    while (at < run.text.length) {
+      const current = spans[span]!;
+      const length = Math.min(spanLeft, run.text.length - at);
       const style: Style = { ...run.style, ...extra };
-      const depth = quotations.filter((q) => q.start <= from && to <= q.end).length;
-      if (depth > 0) style.quote = depth;
-      if (quotations.some((q) => q.start === from)) style.opensQuote = true;
-      pieces.push({ text: run.text.slice(from - offset, to - offset), style });
+      if (current.depth > 0) style.quote = current.depth;
+      if (current.opens && spanLeft === current.text.length) style.opensQuote = true;
+      pieces.push({ text: run.text.slice(at, at + length), style });
+      at += length;
+      spanLeft -= length;
+      if (spanLeft === 0 && span + 1 < spans.length) spanLeft = spans[++span]!.text.length;
     }
-    offset += run.text.length;
   }
   return pieces;
 }
@@ -203,7 +211,8 @@ function wrap(
   first: Segment[],
   rest: Segment[],
   block: number,
-): Line[] {
+  out: Line[],
+): void {
   const text = pieces.map((piece) => piece.text).join('');
   const firstPrefix = fitPrefix(first, width);
   const restPrefix = fitPrefix(rest, width);
@@ -249,10 +258,10 @@ function wrap(
   }
   if (lineStart >= 0 || ranges.length === 0) endLine();
 
-  return ranges.map(([start, end], k) => ({
-    segments: [...(k === 0 ? firstPrefix : restPrefix), ...slicePieces(pieces, start, end)],
-    block,
-  }));
+  const slice = pieceSlicer(pieces);
+  ranges.forEach(([start, end], k) => {
+    out.push({ segments: [...(k === 0 ? firstPrefix : restPrefix), ...slice(start, end)], block });
+  });
 }
 
 /**
@@ -336,24 +345,31 @@ function hardWrap(line: string, width: number): string[] {
   return chunks;
 }
 
-/** The parts of `pieces` between two text offsets. */
-function slicePieces(pieces: readonly Segment[], start: number, end: number): Segment[] {
-  const out: Segment[] = [];
-  let offset = 0;
-  for (const piece of pieces) {
-    const from = Math.max(start, offset);
-    const to = Math.min(end, offset + piece.text.length);
-    if (from < to) {
-      const style =
-        from > offset && piece.style.opensQuote
-          ? { ...piece.style, opensQuote: false }
-          : piece.style;
-      out.push({ text: piece.text.slice(from - offset, to - offset), style });
+/** Cuts `pieces` between text offsets; calls must come in text order, so each piece is visited once. */
+function pieceSlicer(pieces: readonly Segment[]): (start: number, end: number) => Segment[] {
+  let index = 0;
+  let offset = 0; // where pieces[index] starts in the text
+  return (start, end) => {
+    while (index < pieces.length && offset + pieces[index]!.text.length <= start) {
+      offset += pieces[index]!.text.length;
+      index += 1;
     }
-    offset += piece.text.length;
-    if (offset >= end) break;
-  }
-  return out;
+    const out: Segment[] = [];
+    for (
+      let k = index, at = offset;
+      k < pieces.length && at < end;
+      at += pieces[k]!.text.length, k++
+    ) {
+      const piece = pieces[k]!;
+      const from = Math.max(start, at);
+      const to = Math.min(end, at + piece.text.length);
+      if (from >= to) continue;
+      const style =
+        from > at && piece.style.opensQuote ? { ...piece.style, opensQuote: false } : piece.style;
+      out.push({ text: piece.text.slice(from - at, to - at), style });
+    }
+    return out;
+  };
 }
 
 /** A prefix (bars, bullets, indentation) cut from the left so that text keeps room. */

@@ -1,5 +1,5 @@
 // Article body (Markdown) → blocks of styled runs, the shape every view draws from.
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
 import { sanitize } from './sanitize.js';
 
 /** How a run of inline text is marked up. */
@@ -30,9 +30,41 @@ export type Block =
   | { kind: 'code'; text: string }
   | { kind: 'rule' };
 
+/** Quotes and lists nested deeper than this are drawn at this depth: the indentation would eat the page. */
+export const MAX_BLOCK_NESTING = 12;
+
+/**
+ * marked's GFM rules look for an e-mail address with an unbounded run of address characters at every
+ * position of a text, so a long run without a space (base64, 'a_a_a_...') costs quadratic time: 200 KB took
+ * minutes. An address's local part has at most 64 characters; bounding the run keeps lexing linear.
+ */
+function boundedEmailRule(rule: RegExp): RegExp {
+  const source = rule.source
+    .replaceAll(']+@)', ']{1,64}@)')
+    .replace('^[A-Za-z0-9._+-]+(@)', '^[A-Za-z0-9._+-]{1,64}(@)');
+  return new RegExp(source, rule.flags);
+}
+
+function markdownLexer(): Lexer {
+  const tokenizer = new Tokenizer();
+  const lexer = new Lexer({ gfm: true, tokenizer }); // gives the tokenizer a fresh set of rules
+  const { inline } = tokenizer.rules;
+  tokenizer.rules.inline = {
+    ...inline,
+    text: boundedEmailRule(inline.text),
+    url: boundedEmailRule(inline.url),
+  };
+  return lexer;
+}
+
 /** The blocks of a Markdown body. Never throws; raw HTML keeps only its text. */
 export function parseMarkdown(body: string): Block[] {
-  return toBlocks(new Lexer({ gfm: true }).lex(body));
+  try {
+    return toBlocks(markdownLexer().lex(body), 0);
+  } catch {
+    // A body nested deeper than the parser's stack can go: keep its text, as plain paragraphs.
+    return body.split(/\n\s*\n/).flatMap((text) => paragraph(plainRuns(text)) ?? []);
+  }
 }
 
 /** The plain text of some runs, as a reader sees it. */
@@ -40,32 +72,38 @@ export function runsText(runs: readonly Run[]): string {
   return runs.map((run) => run.text).join('');
 }
 
-function toBlocks(tokens: readonly Token[]): Block[] {
+function toBlocks(tokens: readonly Token[], depth: number): Block[] {
   const blocks: Block[] = [];
   for (const token of tokens) {
-    const block = toBlock(token as Tokens.Generic);
-    if (block) blocks.push(block);
+    const block = toBlock(token as Tokens.Generic, depth);
+    if (Array.isArray(block)) for (const inner of block) blocks.push(inner);
+    else if (block) blocks.push(block);
   }
   return blocks;
 }
 
-function toBlock(token: Tokens.Generic): Block | undefined {
+/** One block; at the nesting limit, a quote or list gives its contents instead. */
+function toBlock(token: Tokens.Generic, depth: number): Block | Block[] | undefined {
+  const tooDeep = depth >= MAX_BLOCK_NESTING;
   switch (token.type) {
     case 'paragraph':
     case 'text':
       return paragraph(token.tokens ? toRuns(token.tokens) : plainRuns(token.text as string));
     case 'heading':
       return { kind: 'heading', level: token.depth as number, runs: toRuns(token.tokens ?? []) };
-    case 'blockquote':
-      return { kind: 'blockquote', blocks: toBlocks(token.tokens ?? []) };
+    case 'blockquote': {
+      const blocks = toBlocks(token.tokens ?? [], depth + 1);
+      return tooDeep ? blocks : { kind: 'blockquote', blocks };
+    }
     case 'list': {
       const list = token as unknown as Tokens.List;
+      if (tooDeep) return list.items.flatMap((item) => listItem(item, depth + 1));
       return {
         kind: 'list',
         ordered: list.ordered,
         start: typeof list.start === 'number' ? list.start : 1,
         loose: list.loose,
-        items: list.items.map(listItem),
+        items: list.items.map((item) => listItem(item, depth + 1)),
       };
     }
     case 'code':
@@ -81,8 +119,8 @@ function toBlock(token: Tokens.Generic): Block | undefined {
   }
 }
 
-function listItem(item: Tokens.ListItem): Block[] {
-  const blocks = toBlocks(item.tokens);
+function listItem(item: Tokens.ListItem, depth: number): Block[] {
+  const blocks = toBlocks(item.tokens, depth);
   if (!item.task) return blocks;
   const box: Run = { text: item.checked ? '[x] ' : '[ ] ', style: {} };
   const first = blocks[0];
@@ -118,55 +156,58 @@ function paragraph(runs: Run[]): Block | undefined {
 
 function toRuns(tokens: readonly Token[], style: InlineStyle = {}): Run[] {
   const runs: Run[] = [];
+  collectRuns(tokens, style, runs);
+  return mergeRuns(runs);
+}
+
+function collectRuns(tokens: readonly Token[], style: InlineStyle, out: Run[]): void {
+  const addText = (text: string) => {
+    const clean = cleanText(text);
+    if (clean) out.push({ text: clean, style });
+  };
   for (const raw of tokens) {
     const token = raw as Tokens.Generic;
     switch (token.type) {
       case 'text':
       case 'escape':
-        if (token.tokens) runs.push(...toRuns(token.tokens, style));
-        else runs.push(...plainRuns(token.text as string, style));
+        if (token.tokens) collectRuns(token.tokens, style, out);
+        else addText(token.text as string);
         break;
       case 'strong':
       case 'em':
       case 'del': {
         const key =
           token.type === 'strong' ? 'strong' : token.type === 'em' ? 'emphasis' : 'strike';
-        runs.push(...toRuns(token.tokens ?? [], { ...style, [key]: true }));
+        collectRuns(token.tokens ?? [], { ...style, [key]: true }, out);
         break;
       }
       case 'link':
-        runs.push(
-          ...toRuns(token.tokens ?? [], { ...style, link: sanitize(token.href as string) }),
-        );
+        collectRuns(token.tokens ?? [], { ...style, link: sanitize(token.href as string) }, out);
         break;
       case 'image':
-        runs.push({
+        out.push({
           text: `[${cleanText(token.text as string) || 'image'}]`,
           style: { ...style, image: true },
         });
         break;
       case 'codespan':
-        runs.push({
-          text: cleanText(token.text as string, false),
-          style: { ...style, code: true },
-        });
+        out.push({ text: cleanText(token.text as string, false), style: { ...style, code: true } });
         break;
       case 'br':
-        runs.push({ text: '\n', style });
+        out.push({ text: '\n', style });
         break;
       case 'html':
-        runs.push(...plainRuns(stripTags(token.text as string), style));
+        addText(stripTags(token.text as string));
         break;
       default:
-        if (typeof token.text === 'string') runs.push(...plainRuns(token.text, style));
+        if (typeof token.text === 'string') addText(token.text);
     }
   }
-  return mergeRuns(runs);
 }
 
-function plainRuns(text: string, style: InlineStyle = {}): Run[] {
+function plainRuns(text: string): Run[] {
   const clean = cleanText(text);
-  return clean ? [{ text: clean, style }] : [];
+  return clean ? [{ text: clean, style: {} }] : [];
 }
 
 /** Decodes entities, then sanitizes again (an entity can spell a control character), folds soft breaks. */
@@ -175,7 +216,8 @@ function cleanText(text: string, decode = true): string {
 }
 
 function stripTags(html: string): string {
-  return html.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '');
+  // An unclosed comment runs to the end, as in HTML; a tag ends at the next bracket. Both stay linear.
+  return html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<[^<>]*>/g, '');
 }
 
 /** Joins neighbours of the same style and drops spaces at the edges of the block. */

@@ -11,7 +11,12 @@ export interface Quotation {
 export interface QuoteSpan {
   text: string;
   depth: number;
+  /** The piece begins with a quotation's opening mark. */
+  opens: boolean;
 }
+
+/** Deeper than this, marks are read as plain text: no writing nests so far, and it bounds the work. */
+export const MAX_NESTING = 32;
 
 /** What each opening mark can be closed by. » and › open only where a straight mark could (»ja«). */
 const CLOSERS: Record<string, string> = {
@@ -49,6 +54,7 @@ export function findQuotations(text: string): Quotation[] {
   const open: Open[] = [];
 
   const push = (mark: string, start: number) => {
+    if (open.length >= MAX_NESTING) return;
     open.push({ mark, index: found.length });
     found.push({ start, end: text.length, depth: open.length });
   };
@@ -91,20 +97,26 @@ export function findQuotations(text: string): Quotation[] {
 
 /** The paragraph cut into plain and quoted pieces, in order, each with its quotation depth. */
 export function quoteSpans(text: string): QuoteSpan[] {
-  const quotations = findQuotations(text);
-  const cuts = new Set([0, text.length]);
-  for (const { start, end } of quotations) cuts.add(start).add(end);
-  const points = [...cuts].sort((a, b) => a - b);
+  // Depth changes where quotations start and end; one sweep over those points cuts the text.
+  const change = new Map<number, number>();
+  const starts = new Set<number>();
+  for (const { start, end } of findQuotations(text)) {
+    change.set(start, (change.get(start) ?? 0) + 1);
+    change.set(end, (change.get(end) ?? 0) - 1);
+    starts.add(start);
+  }
+  const points = [...new Set([0, ...change.keys(), text.length])].sort((a, b) => a - b);
   const spans: QuoteSpan[] = [];
+  let depth = 0;
   for (let k = 0; k + 1 < points.length; k++) {
     const from = points[k]!;
-    const to = points[k + 1]!;
-    const depth = quotations.filter((q) => q.start <= from && to <= q.end).length;
+    depth += change.get(from) ?? 0;
+    const piece = text.slice(from, points[k + 1]);
     const last = spans.at(-1);
-    if (last && last.depth === depth) last.text += text.slice(from, to);
-    else spans.push({ text: text.slice(from, to), depth });
+    if (last && last.depth === depth && !starts.has(from)) last.text += piece;
+    else spans.push({ text: piece, depth, opens: starts.has(from) });
   }
-  return spans.filter((span) => span.text !== '');
+  return spans;
 }
 
 /** Whether a mark after `before` stands where a quotation opens: the start, a space, a bracket or dash. */

@@ -21,7 +21,7 @@ export function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (part) => part.segment);
 }
 
-/** Columns one grapheme takes, as Ink measures it. */
+/** Columns one grapheme (or any short text) takes, as Ink measures it. */
 export function graphemeWidth(grapheme: string): number {
   if (grapheme.length === 1 && grapheme < '\x7f') return 1;
   let width = widthCache.get(grapheme);
@@ -34,7 +34,8 @@ export function graphemeWidth(grapheme: string): number {
 
 /** Columns `text` takes. */
 export function textWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  return text.length <= 8 ? graphemeWidth(text) : stringWidth(text); // short ones (bars, bullets) are cached
 }
 
 /** `text` cut to at most `width` columns, ending in … when it was cut. */

@@ -1,6 +1,14 @@
 // Loads the library: every article file of every folder, the bad ones skipped with a reason, id clashes
 // settled in favour of the user's copy.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { byNewest, type Article } from '../core/article.js';
 import { parseArticle } from './parse-article.js';
@@ -60,15 +68,13 @@ export function loadArticle(path: string, warnings: LoadWarning[]): Article | un
     warnings.push({ path, message: `skipped: ${reason}` });
     return undefined;
   };
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES)
-      return skip(`larger than 5 MB (${(size / 1024 / 1024).toFixed(1)} MB)`);
-    bytes = readFileSync(path);
+    bytes = readUpTo(path, MAX_FILE_BYTES);
   } catch (error) {
     return skip(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  if (!bytes) return skip('larger than 5 MB');
   if (bytes.includes(0)) return skip('binary content, not text');
   let text: string;
   try {
@@ -83,9 +89,34 @@ export function loadArticle(path: string, warnings: LoadWarning[]): Article | un
   return result.article;
 }
 
-/** Article files under a folder, sorted, hidden entries left out. */
+/**
+ * A regular file's bytes, or undefined when it holds more than `max`. Never blocks on a FIFO or device and
+ * never reads past `max`, whatever the file claims its size is.
+ */
+function readUpTo(path: string, max: number): Buffer | undefined {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw Object.assign(new Error(path), { code: 'not a regular file' });
+    const chunks: Buffer[] = [];
+    let length = 0;
+    while (length <= max) {
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(stat.size - length, 0), max) + 1);
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      length += read;
+    }
+    return length > max ? undefined : Buffer.concat(chunks, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Article files under a folder, sorted; hidden entries left out, each folder walked once. */
 function articleFiles(folder: LibraryFolder, warnings: LoadWarning[]): string[] {
   const files: string[] = [];
+  const walked = new Set<string>(); // device:inode, so that links back up the tree end the walk
   const walk = (dir: string, depth: number) => {
     let names: string[];
     try {
@@ -101,19 +132,29 @@ function articleFiles(folder: LibraryFolder, warnings: LoadWarning[]): string[] 
     for (const name of names) {
       if (name.startsWith('.')) continue;
       const path = join(dir, name);
-      let isDir = false;
+      let stat;
       try {
-        isDir = statSync(path).isDirectory();
+        stat = statSync(path);
       } catch {
-        // A dangling link: the file read below reports it.
+        // A dangling link: reading it below says why it was skipped.
       }
-      if (isDir) {
-        if (depth < MAX_DEPTH) walk(path, depth + 1);
+      if (stat?.isDirectory()) {
+        const key = `${stat.dev}:${stat.ino}`;
+        if (depth < MAX_DEPTH && !walked.has(key)) {
+          walked.add(key);
+          walk(path, depth + 1);
+        }
       } else if (ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) {
         files.push(path);
       }
     }
   };
+  try {
+    const root = statSync(folder.dir);
+    walked.add(`${root.dev}:${root.ino}`);
+  } catch {
+    // Reported by the walk.
+  }
   walk(folder.dir, 0);
   return files;
 }

@@ -22,7 +22,12 @@ export function parseArticle(raw: string, path: string, fileId: string): ParseRe
   const match = FRONT_MATTER.exec(text);
   if (!match) return { ok: false, reason: 'front matter is not closed by a --- line' };
 
-  const doc = parseDocument(match[1] ?? '', { schema: 'core', uniqueKeys: true });
+  const doc = parseDocument(match[1] ?? '', {
+    schema: 'core',
+    uniqueKeys: true,
+    // The library would print its warnings (which quote the file) to stderr unsanitized.
+    logLevel: 'silent',
+  });
   const error = doc.errors[0];
   if (error)
     return { ok: false, reason: `front matter is not valid YAML: ${firstLine(error.message)}` };

@@ -250,6 +250,25 @@ describe('a hostile and a broken library', () => {
     expect(json).not.toMatch(TERMINAL_CONTROLS);
   });
 
+  it('escapes what a terminal could act on in JSON, even in paths', () => {
+    const named = tempLibrary({ 'g\u202e\u009bfile.md': articleText({ title: 'ok' }) });
+    const { stdout } = runCli(['list', '--json', '--library', named]);
+    expect(stdout).not.toMatch(TERMINAL_CONTROLS);
+    expect(stdout).toContain('g\\u202e\\u009bfile.md');
+    const paths = (JSON.parse(stdout) as Array<{ path: string }>).map((entry) => entry.path);
+    expect(paths).toContain(join(named, 'g\u202e\u009bfile.md'));
+  });
+
+  it('keeps the YAML library from printing warnings that quote the file', () => {
+    const yamlKey = tempLibrary({
+      'key.md': '---\ntitle: t\n? ["\\x9d0;PWNED\\x9c\\x9b2J\\u202e"]\n: v\n---\nbody\n',
+    });
+    const { status, stdout, stderr } = runCli(['list', '--library', yamlKey]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('t');
+    expect(stderr).toBe('');
+  });
+
   it('names a hostile file name harmlessly', () => {
     const named = tempLibrary({ 'evil\x1b]0;x\x07name.md': 'no front matter' });
     const { stderr } = runCli(['list', '--library', named]);

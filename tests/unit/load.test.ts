@@ -1,4 +1,5 @@
-import { chmodSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary, MAX_FILE_BYTES } from '../../src/library/load.js';
@@ -42,6 +43,44 @@ describe('loadLibrary: bad files are skipped with a reason, the rest loads', () 
     const { articles, warnings } = loadLibrary([{ dir, required: true }]);
     expect(articles.map((a) => a.title)).toEqual(['Good']);
     expect(warnings[0]!.message).toMatch(/cannot be read \(EACCES\)/);
+  });
+});
+
+describe('loadLibrary: files that are not files', () => {
+  it('skips a FIFO and a device instead of waiting on them', () => {
+    const dir = tempLibrary({ 'good.md': good('Good') });
+    execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.md'));
+    const { articles, warnings } = loadLibrary([{ dir, required: true }]);
+    expect(articles.map((a) => a.title)).toEqual(['Good']);
+    expect(warnings).toEqual([
+      { path: join(dir, 'pipe.md'), message: 'skipped: cannot be read (not a regular file)' },
+      { path: join(dir, 'zero.md'), message: 'skipped: cannot be read (not a regular file)' },
+    ]);
+  });
+
+  it('reads a linked folder once, however the links loop', () => {
+    const dir = tempLibrary({ 'a.md': good('A') });
+    for (let k = 0; k < 6; k++) symlinkSync('.', join(dir, `loop${k}`));
+    const { articles, warnings } = loadLibrary([{ dir, required: true }]);
+    expect(articles.map((a) => a.title)).toEqual(['A']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('names a dangling link', () => {
+    const dir = tempLibrary({ 'a.md': good('A') });
+    symlinkSync(join(dir, 'gone'), join(dir, 'dangling.md'));
+    expect(loadLibrary([{ dir, required: true }]).warnings).toEqual([
+      { path: join(dir, 'dangling.md'), message: 'skipped: cannot be read (ENOENT)' },
+    ]);
+  });
+
+  it('takes a file of exactly 5 MB', () => {
+    const text = good('Exactly');
+    const dir = tempLibrary({ 'a.md': text + 'x'.repeat(MAX_FILE_BYTES - text.length) });
+    expect(loadLibrary([{ dir, required: true }]).articles.map((a) => a.title)).toEqual([
+      'Exactly',
+    ]);
   });
 });
 

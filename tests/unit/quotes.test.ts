@@ -111,15 +111,19 @@ describe('findQuotations: nesting and unclosed quotations', () => {
 describe('quoteSpans', () => {
   it('cuts a paragraph into plain and quoted pieces with depths', () => {
     expect(quoteSpans('A “B “C” D” E')).toEqual([
-      { text: 'A ', depth: 0 },
-      { text: '“B ', depth: 1 },
-      { text: '“C”', depth: 2 },
-      { text: ' D”', depth: 1 },
-      { text: ' E', depth: 0 },
+      { text: 'A ', depth: 0, opens: false },
+      { text: '“B ', depth: 1, opens: true },
+      { text: '“C”', depth: 2, opens: true },
+      { text: ' D”', depth: 1, opens: false },
+      { text: ' E', depth: 0, opens: false },
+    ]);
+    expect(quoteSpans('“a”“b”')).toEqual([
+      { text: '“a”', depth: 1, opens: true },
+      { text: '“b”', depth: 1, opens: true },
     ]);
   });
   it('gives one plain span without quotations, none for nothing', () => {
-    expect(quoteSpans('plain')).toEqual([{ text: 'plain', depth: 0 }]);
+    expect(quoteSpans('plain')).toEqual([{ text: 'plain', depth: 0, opens: false }]);
     expect(quoteSpans('')).toEqual([]);
   });
   it('puts every character in exactly one span', () => {
