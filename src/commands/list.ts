@@ -53,7 +53,8 @@ export function formatList(
     time: article.readingMinutes > 0 ? `${article.readingMinutes} min` : '',
     id: article.id,
   }));
-  const widest = (key: keyof Row) => Math.max(0, ...rows.map((row) => textWidth(row[key])));
+  const widest = (key: keyof Row) =>
+    rows.reduce((most, row) => Math.max(most, textWidth(row[key])), 0);
   const dateWidth = widest('date');
   const timeWidth = widest('time');
   const idWidth = widest('id');
@@ -61,16 +62,14 @@ export function formatList(
   let titleWidth = widest('title');
   let showId = true;
   if (columns !== undefined) {
-    byWidth = Math.min(byWidth, MAX_BY);
-    const room = (withId: boolean) =>
-      columns -
-      dateWidth -
-      byWidth -
-      timeWidth -
-      GAP.length * 3 -
-      (withId ? idWidth + GAP.length : 0);
-    showId = room(true) >= MIN_TITLE;
-    titleWidth = Math.max(1, Math.min(titleWidth, room(showId)));
+    // Title and byline share what date and time leave; the byline gets a third at most, the title the
+    // rest, and the id only when the title keeps MIN_TITLE columns beside it.
+    const shared = columns - dateWidth - timeWidth - GAP.length * 3;
+    const idRoom = (withId: boolean) => (withId ? idWidth + GAP.length : 0);
+    const byShare = Math.min(byWidth, MAX_BY, Math.max(8, Math.floor(shared / 3)));
+    showId = shared - byShare - idRoom(true) >= MIN_TITLE;
+    titleWidth = Math.max(1, Math.min(titleWidth, shared - byShare - idRoom(showId)));
+    byWidth = Math.max(0, Math.min(byWidth, MAX_BY, shared - titleWidth - idRoom(showId)));
   }
   const cell = (text: string, width: number) => {
     const cut = truncate(text, width);
