@@ -1,4 +1,4 @@
-// Lint rules: typescript-eslint's type-aware recommendations, React hooks rules, Prettier owns formatting.
+// Lint rules: ESLint's and typescript-eslint's recommendations, React hooks rules; Prettier owns formatting.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';

@@ -48,8 +48,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
 ];
 
-/** What to do with no command: the list, until the full-screen reader opens instead. */
-const TOP_LEVEL: OptionName[] = ['library', 'help', 'version'];
+/** The options `inkwell` takes without a command. */
+export const TOP_LEVEL_OPTIONS: OptionName[] = ['library', 'help', 'version'];
+
+/** What --width accepts. */
+export const WIDTH_RANGE = { min: 10, max: 1000 } as const;
 
 export interface ParsedArgs {
   /** Undefined when no command was given. */
@@ -57,7 +60,8 @@ export interface ParsedArgs {
   positionals: string[];
   library: string[];
   json: boolean;
-  width: string | undefined;
+  /** Columns to wrap to, when --width was given. */
+  width: number | undefined;
   help: boolean;
   version: boolean;
 }
@@ -77,7 +81,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   const command = name === undefined ? undefined : COMMANDS.find((spec) => spec.name === name);
   if (name !== undefined && !command) throw new UsageError(`unknown command '${name}'`);
 
-  const allowed = command?.options ?? TOP_LEVEL;
+  const allowed = command?.options ?? TOP_LEVEL_OPTIONS;
   for (const option of Object.keys(values) as OptionName[]) {
     if (!allowed.includes(option)) {
       throw new UsageError(
@@ -95,10 +99,20 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     positionals: rest,
     library: values.library ?? [],
     json: values.json ?? false,
-    width: values.width,
+    width: values.width === undefined ? undefined : parseWidth(values.width),
     help: values.help ?? false,
     version: values.version ?? false,
   };
+}
+
+function parseWidth(value: string): number {
+  const width = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(width >= WIDTH_RANGE.min && width <= WIDTH_RANGE.max)) {
+    throw new UsageError(
+      `--width must be a whole number from ${WIDTH_RANGE.min} to ${WIDTH_RANGE.max}`,
+    );
+  }
+  return width;
 }
 
 /** Node's parseArgs messages are long and suggest `--`; ours name the option and stop. */

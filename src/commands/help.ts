@@ -1,6 +1,6 @@
 // --help texts, generated from the same table the parser uses, so they cannot drift apart.
 import type { Paths } from '../library/paths.js';
-import { COMMANDS, OPTIONS, type CommandSpec, type OptionName } from './args.js';
+import { COMMANDS, OPTIONS, TOP_LEVEL_OPTIONS, type CommandSpec, type OptionName } from './args.js';
 
 export function mainHelp(version: string, paths: Paths): string {
   const commands = COMMANDS.map((spec) => [usageOf(spec), spec.summary] as const);
@@ -15,7 +15,7 @@ export function mainHelp(version: string, paths: Paths): string {
     ...columns(commands),
     '',
     'Options:',
-    ...optionLines(['library', 'help', 'version']),
+    ...optionLines(TOP_LEVEL_OPTIONS),
     '',
     "Run 'inkwell <command> --help' for the options of a command.",
     `Your articles: ${paths.articles}`,

@@ -2,18 +2,12 @@
 import { dayOf, type Article } from '../core/article.js';
 import { textWidth, truncate } from '../core/text-width.js';
 import type { CommandContext } from './context.js';
-import { toJson } from './output.js';
-
-/** The fields of an article in `list --json`, in a stable order. */
-export function articleSummaryJson(article: Article) {
-  const { id, title, author, date, source, url, tags, words, readingMinutes, path } = article;
-  return { id, title, author, date, source, url, tags, words, readingMinutes, path };
-}
+import { articleJson, toJson } from './output.js';
 
 export function listCommand({ library, args, out, paths }: CommandContext): number {
   const { articles } = library;
   if (args.json) {
-    out.write(toJson(articles.map(articleSummaryJson)));
+    out.write(toJson(articles.map((article) => articleJson(article, 'summary'))));
   } else if (articles.length === 0) {
     out.write(
       `No articles yet. Save Markdown files with a title in their front matter to\n` +

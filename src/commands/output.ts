@@ -1,5 +1,6 @@
 // Printing for the command line: whether to colour, laid-out lines to terminal text, warnings to stderr.
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { Article } from '../core/article.js';
 import type { Line } from '../core/layout.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { attributesOf } from '../core/theme.js';
@@ -60,6 +61,16 @@ export function renderLines(lines: readonly Line[], style: ChalkInstance): strin
         .join(''),
     )
     .join('\n');
+}
+
+/**
+ * An article for --json, fields in a stable order: `list` gives the summary, `show` the whole article,
+ * with its bio and Markdown body.
+ */
+export function articleJson(article: Article, part: 'summary' | 'whole') {
+  const { id, title, author, date, source, url, tags, words, readingMinutes, path } = article;
+  const summary = { id, title, author, date, source, url, tags, words, readingMinutes, path };
+  return part === 'summary' ? summary : { ...summary, bio: article.bio, body: article.body };
 }
 
 /**

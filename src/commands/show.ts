@@ -2,18 +2,15 @@
 import { lookUpId, type Article } from '../core/article.js';
 import { layoutArticle } from '../core/layout.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import { UsageError } from './args.js';
 import type { CommandContext } from './context.js';
-import { articleSummaryJson } from './list.js';
-import { renderLines, toJson } from './output.js';
+import { articleJson, renderLines, toJson } from './output.js';
 
 /** The measure: lines longer than this are hard to follow back to their start. */
-export const DEFAULT_WIDTH = 80;
-const MIN_WIDTH = 10;
-const MAX_WIDTH = 1000;
+export const MEASURE = 80;
 
 export function showCommand({ library, args, out }: CommandContext): number {
-  const width = widthFrom(args.width, out.columns);
+  // --width N, else the terminal's width capped at the measure, else the measure.
+  const width = args.width ?? Math.min(out.columns ?? MEASURE, MEASURE);
   const query = args.positionals[0]!;
   const found = lookUpId(library.articles, query);
   if (found.kind !== 'found') {
@@ -28,21 +25,11 @@ export function showCommand({ library, args, out }: CommandContext): number {
   }
   const { article } = found;
   if (args.json) {
-    out.write(toJson({ ...articleSummaryJson(article), bio: article.bio, body: article.body }));
+    out.write(toJson(articleJson(article, 'whole')));
   } else {
     out.write(renderLines(layoutArticle(article, width), out.style) + '\n');
   }
   return 0;
-}
-
-/** --width N, else the terminal's width capped at the measure, else the measure. */
-function widthFrom(option: string | undefined, columns: number | undefined): number {
-  if (option === undefined) return Math.min(columns ?? DEFAULT_WIDTH, DEFAULT_WIDTH);
-  const width = /^\d+$/.test(option) ? Number(option) : NaN;
-  if (!(width >= MIN_WIDTH && width <= MAX_WIDTH)) {
-    throw new UsageError(`--width must be a whole number from ${MIN_WIDTH} to ${MAX_WIDTH}`);
-  }
-  return width;
 }
 
 function notFoundMessage(given: string, near: Article[], kind: 'ambiguous' | 'missing'): string {

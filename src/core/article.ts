@@ -60,15 +60,24 @@ export function dayOf(date: string | null): string {
   return date ? date.slice(0, 10) : '';
 }
 
-/** Newest first; undated articles last; then by title. */
+/** Newest first by the day shown, then by time within the day; undated articles last; then by title. */
 export function byNewest(a: Article, b: Article): number {
   if (a.date !== b.date) {
     if (a.date === null) return 1;
     if (b.date === null) return -1;
-    const difference = Date.parse(b.date) - Date.parse(a.date);
+    const day = dayOf(b.date).localeCompare(dayOf(a.date));
+    if (day !== 0) return day;
+    const difference = instantOf(b.date) - instantOf(a.date);
     if (difference !== 0) return difference;
   }
   return a.title.localeCompare(b.title);
+}
+
+/** The moment an ISO 8601 date names; a time without a zone is read as UTC, the same on every machine. */
+function instantOf(date: string): number {
+  const iso = date.replace(' ', 'T');
+  const zoned = iso.length <= 10 || /(?:Z|[+-]\d{2}:?\d{2})$/.test(iso);
+  return Date.parse(zoned ? iso : `${iso}Z`);
 }
 
 /** "Kyle Anzalone · The Libertarian Institute · 2023-09-13 · 2 min read" */

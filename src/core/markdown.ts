@@ -57,7 +57,10 @@ function markdownLexer(): Lexer {
   return lexer;
 }
 
-/** The blocks of a Markdown body. Never throws; raw HTML keeps only its text. */
+/**
+ * The blocks of a Markdown body, which must be sanitized text, as every loaded article is; what decoding
+ * makes here (entities, link targets) is sanitized again. Never throws; raw HTML keeps only its text.
+ */
 export function parseMarkdown(body: string): Block[] {
   try {
     return toBlocks(markdownLexer().lex(body), 0);
@@ -107,7 +110,7 @@ function toBlock(token: Tokens.Generic, depth: number): Block | Block[] | undefi
       };
     }
     case 'code':
-      return { kind: 'code', text: sanitize(token.text as string) };
+      return { kind: 'code', text: token.text as string };
     case 'hr':
       return { kind: 'rule' };
     case 'html':

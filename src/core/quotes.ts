@@ -37,7 +37,10 @@ const MARKS = /[“”‘’„‚«»‹›「」『』"]/g;
 const APOSTROPHE = '’';
 const STRAIGHT = '"';
 /** What may stand right before a straight quotation mark that opens. */
-const OPENING_CONTEXT = /[\s([{\-–—/“‘„‚«»‹›「『"]/u;
+const OPENING_CONTEXT = /[\s([{\-–—/:“‘„‚«»‹›「『"]/u;
+/** What may stand right before a mark that closes: the end of a word or of a sentence. */
+const CLOSING_CONTEXT = /[\p{L}\p{M}\p{N}.,;:!?…)\]]/u;
+const SPACE = /\s/u;
 const LETTER = /[\p{L}\p{M}]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
 const DIGIT = /\p{N}/u;
@@ -73,6 +76,19 @@ export function findQuotations(text: string): Quotation[] {
     return false;
   };
 
+  // Where the ’ marks are that could close a quotation, to tell a plural possessive from a closing mark.
+  const closingApostrophes: number[] = [];
+  for (const match of text.matchAll(/’/g)) {
+    if (!isApostrophe(text[match.index - 1], text[match.index + 1]))
+      closingApostrophes.push(match.index);
+  }
+  let nextClosing = 0;
+  const closesLater = (at: number) => {
+    while (nextClosing < closingApostrophes.length && closingApostrophes[nextClosing]! <= at)
+      nextClosing++;
+    return nextClosing < closingApostrophes.length;
+  };
+
   for (const match of text.matchAll(MARKS)) {
     const i = match.index;
     const mark = match[0];
@@ -80,16 +96,22 @@ export function findQuotations(text: string): Quotation[] {
     const after = text[i + 1];
     if (mark === APOSTROPHE) {
       if (isApostrophe(before, after)) continue;
-      // After a letter (the Koreans’ struggle) it closes a ‘ only when that one is innermost.
-      close(mark, i, before !== undefined && LETTER.test(before));
+      const afterLetter = before !== undefined && LETTER.test(before);
+      // ‘the Koreans’ struggle’: mid-sentence after a plural, it is an apostrophe if a ’ later can close.
+      const midSentence = afterLetter && isSpace(after) && LETTER.test(text[i + 2] ?? '');
+      if (midSentence && closesLater(i)) continue;
+      // Otherwise, after a letter it closes a ‘ only when that one is innermost.
+      close(mark, i, afterLetter);
     } else if (mark === STRAIGHT) {
       if (opensHere(before)) push(mark, i);
       else close(mark, i);
     } else if (mark in CLOSERS || '”」』'.includes(mark)) {
       if (close(mark, i) || !(mark in CLOSERS)) continue;
+      if (mark === '‘' && after !== undefined && DIGIT.test(after)) continue; // ‘90s, a misturned ’
+      // A mark that ends a word (word“ next) closes nothing here and opens nothing either.
+      if (mark < '\u3000' && closesHere(before, after)) continue;
       const reversed = mark === '»' || mark === '›';
-      if (!reversed || (opensHere(before) && after !== undefined && !/\s/u.test(after)))
-        push(mark, i);
+      if (!reversed || (opensHere(before) && after !== undefined && !isSpace(after))) push(mark, i);
     }
   }
   return found;
@@ -124,11 +146,22 @@ function opensHere(before: string | undefined): boolean {
   return before === undefined || OPENING_CONTEXT.test(before);
 }
 
+/** Whether a mark between `before` and `after` stands where a quotation ends: after a word, before a space. */
+function closesHere(before: string | undefined, after: string | undefined): boolean {
+  return (
+    before !== undefined && CLOSING_CONTEXT.test(before) && (after === undefined || isSpace(after))
+  );
+}
+
+function isSpace(char: string | undefined): boolean {
+  return char !== undefined && SPACE.test(char);
+}
+
 /** ’ between letters (don’t), before a digit (’90s) or starting a word (’tis) is an apostrophe. */
 function isApostrophe(before: string | undefined, after: string | undefined): boolean {
   const letterBefore = before !== undefined && LETTER_OR_DIGIT.test(before);
   const letterAfter = after !== undefined && LETTER_OR_DIGIT.test(after);
   if (letterBefore && letterAfter) return true;
   if (after !== undefined && DIGIT.test(after)) return true;
-  return (before === undefined || /\s/u.test(before)) && letterAfter;
+  return (before === undefined || isSpace(before)) && letterAfter;
 }

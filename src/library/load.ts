@@ -40,8 +40,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function loadLibrary(folders: readonly LibraryFolder[]): Library {
   const warnings: LoadWarning[] = [];
   const byId = new Map<string, { article: Article; rank: number }>();
+  const seen = new Set<string>();
   folders.forEach((folder, rank) => {
-    for (const path of articleFiles(folder, warnings)) {
+    for (const path of articleFiles(folder, warnings, seen)) {
       const article = loadArticle(path, warnings);
       if (!article) continue;
       const held = byId.get(article.id);
@@ -113,10 +114,19 @@ function readUpTo(path: string, max: number): Buffer | undefined {
   }
 }
 
-/** Article files under a folder, sorted; hidden entries left out, each folder walked once. */
-function articleFiles(folder: LibraryFolder, warnings: LoadWarning[]): string[] {
+/**
+ * Article files under a folder, sorted, hidden entries left out. `seen` holds the device:inode of every
+ * folder and file met so far in this load: links that loop, and a folder named twice or inside another,
+ * give each file once.
+ */
+function articleFiles(folder: LibraryFolder, warnings: LoadWarning[], seen: Set<string>): string[] {
   const files: string[] = [];
-  const walked = new Set<string>(); // device:inode, so that links back up the tree end the walk
+  const firstVisit = (stat: { dev: number; ino: number }) => {
+    const key = `${stat.dev}:${stat.ino}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
   const walk = (dir: string, depth: number) => {
     let names: string[];
     try {
@@ -136,25 +146,21 @@ function articleFiles(folder: LibraryFolder, warnings: LoadWarning[]): string[] 
       try {
         stat = statSync(path);
       } catch {
-        // A dangling link: reading it below says why it was skipped.
+        // A dangling link: reading it says why it was skipped.
       }
       if (stat?.isDirectory()) {
-        const key = `${stat.dev}:${stat.ino}`;
-        if (depth < MAX_DEPTH && !walked.has(key)) {
-          walked.add(key);
-          walk(path, depth + 1);
-        }
+        if (depth < MAX_DEPTH && firstVisit(stat)) walk(path, depth + 1);
       } else if (ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) {
-        files.push(path);
+        if (!stat || firstVisit(stat)) files.push(path);
       }
     }
   };
+  let root;
   try {
-    const root = statSync(folder.dir);
-    walked.add(`${root.dev}:${root.ino}`);
+    root = statSync(folder.dir);
   } catch {
-    // Reported by the walk.
+    // The walk reports it.
   }
-  walk(folder.dir, 0);
+  if (!root || !root.isDirectory() || firstVisit(root)) walk(folder.dir, 0);
   return files;
 }

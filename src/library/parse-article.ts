@@ -8,7 +8,7 @@ export type ParseResult =
 
 const FRONT_MATTER = /^---[ \t]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 const ISO_DATE =
-  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const SAFE_ID = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 
 /**
@@ -47,6 +47,12 @@ export function parseArticle(raw: string, path: string, fileId: string): ParseRe
   const warnings: string[] = [];
   const title = line(fields.title);
   if (!title) return { ok: false, reason: 'no title in the front matter' };
+  for (const field of ['source', 'bio'] as const) {
+    const value = fields[field];
+    if (value !== undefined && value !== null && typeof value === 'object') {
+      warnings.push(`${field} is not text; ignored`);
+    }
+  }
 
   let id = sanitizeLine(fileId);
   const wanted = line(fields.id);
@@ -75,7 +81,7 @@ export function parseArticle(raw: string, path: string, fileId: string): ParseRe
     article: {
       id,
       title,
-      author: line(fields.author),
+      author: authorsOf(fields.author),
       date,
       source: line(fields.source),
       url,
@@ -93,6 +99,11 @@ export function parseArticle(raw: string, path: string, fileId: string): ParseRe
 function line(value: unknown): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
   return sanitizeLine(String(value)) || null;
+}
+
+/** One author, or several as a list (joined with commas). */
+function authorsOf(value: unknown): string | null {
+  return Array.isArray(value) ? tagsOf(value).join(', ') || null : line(value);
 }
 
 function tagsOf(value: unknown): string[] {

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
+import { textWidth } from '../../src/core/text-width.js';
 import { runCli, TERMINAL_CONTROLS } from '../helpers/run-cli.js';
 import { articleText, tempDir, tempLibrary } from '../helpers/temp-library.js';
 
@@ -111,6 +112,29 @@ describe('inkwell show', () => {
     const lines = runCli(['show', SEED_ID]).stdout.trimEnd().split('\n');
     expect(Math.max(...lines.map((line) => [...line].length))).toBeLessThanOrEqual(80);
     expect(Math.max(...lines.map((line) => [...line].length))).toBeGreaterThan(70);
+  });
+
+  it('measures columns, not characters, in CJK text', () => {
+    const cjk = tempLibrary({
+      'cjk.md': articleText(
+        { title: '日本語の記事' },
+        '日本語の文章を折り返して表示する。'.repeat(8),
+      ),
+    });
+    const { status, stdout } = runCli(['show', 'cjk', '--width', '20', '--library', cjk]);
+    expect(status).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(Math.max(...lines.map(textWidth))).toBe(20);
+    expect(lines.length).toBeGreaterThan(8);
+  });
+
+  it('checks --width before it reads the library', () => {
+    const broken = tempLibrary({ 'broken.md': 'no front matter' });
+    const { status, stderr } = runCli(['show', SEED_ID, '--width', '5', '--library', broken]);
+    expect(status).toBe(2);
+    expect(stderr).toBe(
+      'inkwell: --width must be a whole number from 10 to 1000 (see inkwell --help)\n',
+    );
   });
 
   it('opens an article by a unique prefix of its id', () => {
@@ -261,11 +285,12 @@ describe('a hostile and a broken library', () => {
 
   it('keeps the YAML library from printing warnings that quote the file', () => {
     const yamlKey = tempLibrary({
-      'key.md': '---\ntitle: t\n? ["\\x9d0;PWNED\\x9c\\x9b2J\\u202e"]\n: v\n---\nbody\n',
+      'key.md':
+        '---\ntitle: Collection key\n? ["\\x9d0;PWNED\\x9c\\x9b2J\\u202e"]\n: v\n---\nbody\n',
     });
     const { status, stdout, stderr } = runCli(['list', '--library', yamlKey]);
     expect(status).toBe(0);
-    expect(stdout).toContain('t');
+    expect(stdout).toContain('Collection key');
     expect(stderr).toBe('');
   });
 

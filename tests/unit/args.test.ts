@@ -17,7 +17,7 @@ describe('parseCommandLine', () => {
       command: { name: 'show' },
       positionals: ['my-id'],
       library: ['a', 'b'],
-      width: '60',
+      width: 60,
       json: true,
     });
   });
@@ -44,6 +44,18 @@ describe('parseCommandLine', () => {
     { argv: ['--json'], message: 'option --json does not apply to inkwell' },
     { argv: ['show'], message: 'show needs the id of an article (see inkwell list)' },
     { argv: ['show', 'a', 'b'], message: "unexpected argument 'b'" },
+    {
+      argv: ['show', 'a', '--width', '9'],
+      message: '--width must be a whole number from 10 to 1000',
+    },
+    {
+      argv: ['show', 'a', '--width', '1001'],
+      message: '--width must be a whole number from 10 to 1000',
+    },
+    {
+      argv: ['show', 'a', '--width', '12.5'],
+      message: '--width must be a whole number from 10 to 1000',
+    },
     { argv: ['list', 'extra'], message: "unexpected argument 'extra'" },
   ])('refuses $argv', ({ argv, message }) => {
     expect(() => parseCommandLine(argv)).toThrow(new UsageError(message));

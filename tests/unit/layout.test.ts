@@ -99,6 +99,14 @@ describe('layout: blocks', () => {
   it('cuts code lines to the width and keeps their spaces', () => {
     expect(wrapped('```\n  abcdefgh\n```', 6)).toEqual(['  abcd', 'efgh']);
   });
+  it.each([10, 11, 12])('keeps the innermost bar and bullet at %i columns', (width) => {
+    const lines = wrapped('> > quoted words\n\n- listed words\n\n10. numbered', width);
+    expect(lines.filter((line) => line.startsWith('│ ')).length).toBeGreaterThan(0);
+    expect(lines).toContain('• listed');
+    expect(lines.some((line) => line.startsWith('10. n'))).toBe(true);
+    expect(lines.every((line) => textWidth(line) <= width)).toBe(true);
+  });
+
   it('keeps nested prefixes from eating the text', () => {
     const lines = wrapped('> > > > > > > > deep text here', 14);
     for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(14);

@@ -131,6 +131,30 @@ describe('loadLibrary: folders', () => {
   });
 });
 
+describe('loadLibrary: order', () => {
+  it('sorts by the day shown first, then by the moment, reading times without a zone as UTC', () => {
+    const dir = tempLibrary({
+      '1.md': good('Early on the 13th, east of UTC', { date: '2023-09-13T01:00+05:00' }),
+      '2.md': good('Late on the 12th, no zone', { date: '2023-09-12T22:00' }),
+      '3.md': good('Later on the 12th, UTC', { date: '2023-09-12T23:30:00Z' }),
+    });
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'America/New_York', 'Asia/Tokyo']) {
+        process.env.TZ = tz;
+        expect(loadLibrary([{ dir, required: true }]).articles.map((a) => a.title)).toEqual([
+          'Early on the 13th, east of UTC',
+          'Later on the 12th, UTC',
+          'Late on the 12th, no zone',
+        ]);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+});
+
 describe('loadLibrary: ids', () => {
   it('takes the front matter id, else the file name', () => {
     const dir = tempLibrary({
@@ -155,6 +179,28 @@ describe('loadLibrary: ids', () => {
         message: `not shown: same id "welcome" as ${join(user, 'welcome.md')}`,
       },
     ]);
+  });
+
+  it('reads a folder named twice, or inside another, once', () => {
+    const dir = tempLibrary({ 'a.md': good('A'), 'sub/b.md': good('B') });
+    const { articles, warnings } = loadLibrary([
+      { dir, required: true },
+      { dir: join(dir, 'sub'), required: true },
+      { dir: `${dir}/`, required: true },
+    ]);
+    expect(articles.map((a) => a.title).sort()).toEqual(['A', 'B']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('settles a clash between a front matter id and a file name in another folder', () => {
+    const bundled = tempLibrary({ 'shared-name.md': good('Bundled') });
+    const user = tempLibrary({ 'other-file.md': good('Mine', { id: 'shared-name' }) });
+    const { articles, warnings } = loadLibrary([
+      { dir: bundled, required: true },
+      { dir: user, required: false },
+    ]);
+    expect(articles.map((a) => [a.id, a.title])).toEqual([['shared-name', 'Mine']]);
+    expect(warnings).toHaveLength(1);
   });
 
   it('keeps the first of two files with one id in the same folder', () => {

@@ -64,6 +64,17 @@ describe('parseArticle: front matter', () => {
     });
   });
 
+  it('joins a list of authors', () => {
+    expect(article('---\ntitle: T\nauthor: [Ann, Bob]\n---\n').article.author).toBe('Ann, Bob');
+  });
+
+  it('warns about a source or bio that is not text', () => {
+    expect(article('---\ntitle: T\nsource: {a: 1}\nbio: [x]\n---\n').warnings).toEqual([
+      'source is not text; ignored',
+      'bio is not text; ignored',
+    ]);
+  });
+
   it('takes comma-separated tags and numbers as text', () => {
     expect(article('---\ntitle: 1984\ntags: a, b ,c\n---\n').article).toMatchObject({
       title: '1984',

@@ -25,6 +25,9 @@ describe('findQuotations: marks', () => {
     { text: 'He said ("yes") twice.', expected: [['"yes"', 1]] },
     { text: 'It was—"yes"—twice.', expected: [['"yes"', 1]] },
     { text: 'A 12" record and a 7" single.', expected: [] },
+    { text: 'He said:"Hello."', expected: [['"Hello."', 1]] },
+    { text: 'Er sagte:»ja« und ging.', expected: [['»ja«', 1]] },
+    { text: 'A stray word“ and word‘ open nothing.', expected: [] },
     { text: 'No quotation here.', expected: [] },
   ])('$text', ({ text, expected }) => {
     expect(quoted(text)).toEqual(expected);
@@ -38,7 +41,11 @@ describe('findQuotations: apostrophes are not quotation marks', () => {
     { text: 'Music of the ’90s and the 1990’s', expected: [] },
     { text: '’Tis the season, rock ’n’ roll.', expected: [] },
     { text: 'the Koreans’ struggle', expected: [] },
-    { text: '‘the Koreans’ struggle’ he wrote', expected: [['‘the Koreans’', 1]] },
+    { text: '‘the Koreans’ struggle’ he wrote', expected: [['‘the Koreans’ struggle’', 1]] },
+    { text: '‘the Koreans’ struggle', expected: [['‘the Koreans’', 1]] },
+    { text: '‘It’s the Joneses’ car,’ he said.', expected: [['‘It’s the Joneses’ car,’', 1]] },
+    { text: '‘rock ’n’ roll’ forever', expected: [['‘rock ’n’ roll’', 1]] },
+    { text: 'the ‘90s were great', expected: [] },
     { text: '“the Koreans’ struggle” he wrote', expected: [['“the Koreans’ struggle”', 1]] },
     {
       text: '‘He said “the Koreans’ struggle” went on.’',

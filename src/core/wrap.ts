@@ -1,0 +1,218 @@
+// Wrapping styled text to a width in terminal columns: where lines may break, how long words are cut,
+// how indentation prefixes give way on narrow screens.
+import type { Line, Segment } from './layout.js';
+import { graphemes, graphemeWidth, textWidth } from './text-width.js';
+
+/** Columns kept for text however deep quotes and lists nest: ten, or half of a narrow width. */
+const MIN_TEXT_COLUMNS = 10;
+
+interface Token {
+  start: number;
+  end: number;
+  width: number;
+  kind: 'word' | 'space' | 'break';
+}
+
+/** Wraps styled pieces into lines: breaks at spaces and around wide (CJK) characters, a too-long word is cut. */
+export function wrap(
+  pieces: readonly Segment[],
+  width: number,
+  first: Segment[],
+  rest: Segment[],
+  block: number,
+  out: Line[],
+): void {
+  const text = pieces.map((piece) => piece.text).join('');
+  const firstPrefix = fitPrefix(first, width);
+  const restPrefix = fitPrefix(rest, width);
+  const ranges: Array<[number, number]> = [];
+  let lineStart = -1;
+  let lineEnd = -1;
+  let used = 0;
+  const firstRoom = width - segmentsWidth(firstPrefix);
+  const restRoom = width - segmentsWidth(restPrefix);
+  const room = () => (ranges.length === 0 ? firstRoom : restRoom);
+  const endLine = () => {
+    ranges.push(lineStart < 0 ? [0, 0] : [lineStart, lineEnd]);
+    lineStart = -1;
+    used = 0;
+  };
+  const place = (token: Token, gap: number) => {
+    if (lineStart < 0) lineStart = token.start;
+    lineEnd = token.end;
+    used += gap + token.width;
+  };
+
+  let gap = 0;
+  for (const token of tokenize(text)) {
+    if (token.kind === 'break') {
+      endLine();
+      gap = 0;
+    } else if (token.kind === 'space') {
+      gap = lineStart < 0 ? 0 : token.width;
+    } else if (used + gap + token.width <= room()) {
+      place(token, gap);
+      gap = 0;
+    } else {
+      if (lineStart >= 0) endLine();
+      gap = 0;
+      if (token.width <= room()) place(token, 0);
+      else {
+        for (const chunk of cutWord(text, token, room)) {
+          if (lineStart >= 0) endLine();
+          place(chunk, 0);
+        }
+      }
+    }
+  }
+  if (lineStart >= 0 || ranges.length === 0) endLine();
+
+  const slice = pieceSlicer(pieces);
+  ranges.forEach(([start, end], k) => {
+    out.push({ segments: [...(k === 0 ? firstPrefix : restPrefix), ...slice(start, end)], block });
+  });
+}
+
+/**
+ * Words of Latin, Greek and Cyrillic letters and common punctuation: one column a UTF-16 unit, and no place
+ * to break inside. (No combining marks, soft hyphens, zero-width or wide characters; those go the long way.)
+ */
+const SIMPLE_NARROW =
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]*$/;
+/** Characters that must not begin a line (closing marks) or end one (opening marks) in CJK text. */
+const NO_BREAK_BEFORE = new Set(
+  '、。，．・：；！？）」』】〕〉》〗〙〛ー々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ',
+);
+const NO_BREAK_AFTER = new Set('（「『【〔〈《〖〘〚');
+
+/** Words, spaces and hard breaks; a word holding wide characters is split where a line may break. */
+function* tokenize(text: string): Generator<Token> {
+  for (const match of text.matchAll(/\n| +|[^ \n]+/g)) {
+    const value = match[0];
+    const start = match.index;
+    if (value === '\n') yield { start, end: start + 1, width: 0, kind: 'break' };
+    else if (value[0] === ' ')
+      yield { start, end: start + value.length, width: value.length, kind: 'space' };
+    else if (SIMPLE_NARROW.test(value))
+      yield { start, end: start + value.length, width: value.length, kind: 'word' };
+    else yield* splitWide(value, start);
+  }
+}
+
+function* splitWide(word: string, start: number): Generator<Token> {
+  let piece: Token = { start, end: start, width: 0, kind: 'word' };
+  let previous = '';
+  for (const grapheme of graphemes(word)) {
+    const width = graphemeWidth(grapheme);
+    const breakable =
+      piece.end > piece.start &&
+      (width > 1 || graphemeWidth(previous) > 1) &&
+      !NO_BREAK_BEFORE.has(grapheme) &&
+      !NO_BREAK_AFTER.has(previous);
+    if (breakable) {
+      yield piece;
+      piece = { start: piece.end, end: piece.end, width: 0, kind: 'word' };
+    }
+    piece.end += grapheme.length;
+    piece.width += width;
+    previous = grapheme;
+  }
+  if (piece.end > piece.start) yield piece;
+}
+
+/** A word too long for any line, cut into pieces that each fill a line. */
+function* cutWord(text: string, token: Token, room: () => number): Generator<Token> {
+  let piece: Token = { start: token.start, end: token.start, width: 0, kind: 'word' };
+  for (const grapheme of graphemes(text.slice(token.start, token.end))) {
+    const width = graphemeWidth(grapheme);
+    if (piece.width + width > room() && piece.end > piece.start) {
+      yield piece;
+      piece = { start: piece.end, end: piece.end, width: 0, kind: 'word' };
+    }
+    piece.end += grapheme.length;
+    piece.width += width;
+  }
+  if (piece.end > piece.start) yield piece;
+}
+
+/** A line of code cut to `width` columns, spaces kept. */
+export function hardWrap(line: string, width: number): string[] {
+  const chunks: string[] = [];
+  let chunk = '';
+  let used = 0;
+  for (const grapheme of graphemes(line)) {
+    const w = graphemeWidth(grapheme);
+    if (used + w > width && chunk) {
+      chunks.push(chunk);
+      chunk = '';
+      used = 0;
+    }
+    chunk += grapheme;
+    used += w;
+  }
+  chunks.push(chunk);
+  return chunks;
+}
+
+/** Cuts `pieces` between text offsets; calls must come in text order, so each piece is visited once. */
+function pieceSlicer(pieces: readonly Segment[]): (start: number, end: number) => Segment[] {
+  let index = 0;
+  let offset = 0; // where pieces[index] starts in the text
+  return (start, end) => {
+    while (index < pieces.length && offset + pieces[index]!.text.length <= start) {
+      offset += pieces[index]!.text.length;
+      index += 1;
+    }
+    const out: Segment[] = [];
+    for (
+      let k = index, at = offset;
+      k < pieces.length && at < end;
+      at += pieces[k]!.text.length, k++
+    ) {
+      const piece = pieces[k]!;
+      const from = Math.max(start, at);
+      const to = Math.min(end, at + piece.text.length);
+      if (from >= to) continue;
+      const style =
+        from > at && piece.style.opensQuote ? { ...piece.style, opensQuote: false } : piece.style;
+      out.push({ text: piece.text.slice(from - at, to - at), style });
+    }
+    return out;
+  };
+}
+
+/**
+ * A prefix (bars, bullets, indentation) that leaves the text its room: the outermost parts give way first,
+ * so the innermost bar or bullet stays; one still too wide keeps its last columns.
+ */
+export function fitPrefix(prefix: Segment[], width: number): Segment[] {
+  // Text keeps ten columns, or half a narrow width, and never less than one wide character.
+  const max =
+    width - Math.min(width, Math.max(2, Math.min(MIN_TEXT_COLUMNS, Math.ceil(width / 2))));
+  let total = segmentsWidth(prefix);
+  let first = 0;
+  while (total > max && first < prefix.length - 1) total -= textWidth(prefix[first++]!.text);
+  const kept = prefix.slice(first);
+  if (total <= max) return kept;
+  const only = kept[0]!; // prefix characters are one column each
+  return max > 0 ? [{ ...only, text: only.text.slice(only.text.length - max) }] : [];
+}
+
+/** A blank line's prefix without the spaces at its end. */
+export function trimEnd(segments: Segment[]): Segment[] {
+  const out = [...segments];
+  while (out.length > 0) {
+    const last = out.at(-1)!;
+    const text = last.text.trimEnd();
+    if (text !== '') {
+      out[out.length - 1] = { ...last, text };
+      break;
+    }
+    out.pop();
+  }
+  return out;
+}
+
+export function segmentsWidth(segments: readonly Segment[]): number {
+  return segments.reduce((sum, segment) => sum + textWidth(segment.text), 0);
+}
