@@ -13,7 +13,7 @@ export const OPTIONS = {
   width: {
     type: 'string',
     value: 'N',
-    help: 'wrap to N columns (default: the terminal width, at most 80)',
+    help: 'wrap to N columns, 10 to 1000 (default: the terminal width, at most 80)',
   },
   help: { type: 'boolean', short: 'h', help: 'show help' },
   version: { type: 'boolean', help: 'print the version' },

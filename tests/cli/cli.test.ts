@@ -7,6 +7,19 @@ import { runCli, TERMINAL_CONTROLS } from '../helpers/run-cli.js';
 import { articleText, tempDir, tempLibrary } from '../helpers/temp-library.js';
 
 const SEED_ID = '2023-09-13-russias-putin-and-n-koreas-kim-hold-talks';
+/** The fields of `list --json`, in their promised order; `show --json` adds bio and body. */
+const SUMMARY_FIELDS = [
+  'id',
+  'title',
+  'author',
+  'date',
+  'source',
+  'url',
+  'tags',
+  'words',
+  'readingMinutes',
+  'path',
+];
 const BUNDLED_IDS = [
   '2026-11-28-welcome-to-inkwell',
   '2026-11-27-reading-with-inkwell',
@@ -38,18 +51,7 @@ describe('inkwell list', () => {
     expect(status).toBe(0);
     const list = JSON.parse(stdout) as Array<Record<string, unknown>>;
     expect(list.map((entry) => entry.id)).toEqual(BUNDLED_IDS);
-    expect(Object.keys(list[3]!)).toEqual([
-      'id',
-      'title',
-      'author',
-      'date',
-      'source',
-      'url',
-      'tags',
-      'words',
-      'readingMinutes',
-      'path',
-    ]);
+    expect(Object.keys(list[3]!)).toEqual(SUMMARY_FIELDS);
     expect(list[3]).toMatchObject({
       title: 'Russia’s Putin and N. Korea’s Kim Hold Talks, Seek to Form ‘Unbreakable Relations’',
       author: 'Kyle Anzalone',
@@ -153,20 +155,7 @@ describe('inkwell show', () => {
       string,
       unknown
     >;
-    expect(Object.keys(article)).toEqual([
-      'id',
-      'title',
-      'author',
-      'date',
-      'source',
-      'url',
-      'tags',
-      'words',
-      'readingMinutes',
-      'path',
-      'bio',
-      'body',
-    ]);
+    expect(Object.keys(article)).toEqual([...SUMMARY_FIELDS, 'bio', 'body']);
     expect(article.bio).toMatch(/^Kyle Anzalone is news editor of the Libertarian Institute/);
     expect(article.body).toMatch(/^North Korean Supreme Leader/);
   });
