@@ -44,7 +44,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: '<id>',
     summary: 'print an article, wrapped for reading',
     options: ['width', 'json', 'library', 'help'],
-    positionals: { min: 1, max: 1, missing: 'show needs the id of an article (see inkwell list)' },
+    positionals: {
+      min: 1,
+      max: 1,
+      missing: 'show needs the id of an article, as inkwell list gives it',
+    },
   },
 ];
 

@@ -187,7 +187,8 @@ describe('usage', () => {
     { argv: ['list', '--frob'], message: "inkwell: unknown option '--frob' (see inkwell --help)" },
     {
       argv: ['show'],
-      message: 'inkwell: show needs the id of an article (see inkwell list) (see inkwell --help)',
+      message:
+        'inkwell: show needs the id of an article, as inkwell list gives it (see inkwell --help)',
     },
     {
       argv: ['show', SEED_ID, '--width', 'wide'],

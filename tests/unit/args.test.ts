@@ -42,7 +42,7 @@ describe('parseCommandLine', () => {
     { argv: ['list', '--json=yes'], message: "option '--json' takes no value" },
     { argv: ['list', '--width', '40'], message: 'option --width does not apply to list' },
     { argv: ['--json'], message: 'option --json does not apply to inkwell' },
-    { argv: ['show'], message: 'show needs the id of an article (see inkwell list)' },
+    { argv: ['show'], message: 'show needs the id of an article, as inkwell list gives it' },
     { argv: ['show', 'a', 'b'], message: "unexpected argument 'b'" },
     {
       argv: ['show', 'a', '--width', '9'],
