@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
 import { textWidth } from '../../src/core/text-width.js';
-import { runCli, TERMINAL_CONTROLS } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
+import { TERMINAL_CONTROLS } from '../helpers/terminal-controls.js';
 import { articleText, tempDir, tempLibrary } from '../helpers/temp-library.js';
 
 const SEED_ID = '2023-09-13-russias-putin-and-n-koreas-kim-hold-talks';
