@@ -45,15 +45,15 @@ function boundedEmailRule(rule: RegExp): RegExp {
   return new RegExp(source, rule.flags);
 }
 
+/** The bounded rules, made once from marked's own on first use. */
+let boundedRules: { text: RegExp; url: RegExp } | undefined;
+
 function markdownLexer(): Lexer {
   const tokenizer = new Tokenizer();
   const lexer = new Lexer({ gfm: true, tokenizer }); // gives the tokenizer a fresh set of rules
   const { inline } = tokenizer.rules;
-  tokenizer.rules.inline = {
-    ...inline,
-    text: boundedEmailRule(inline.text),
-    url: boundedEmailRule(inline.url),
-  };
+  boundedRules ??= { text: boundedEmailRule(inline.text), url: boundedEmailRule(inline.url) };
+  tokenizer.rules.inline = { ...inline, ...boundedRules };
   return lexer;
 }
 
