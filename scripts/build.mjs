@@ -1,12 +1,14 @@
-// Bundles src/cli.ts into one executable file, dist/inkwell.js: one file loads far faster than many modules.
+// Bundles src/cli.ts into dist/inkwell.js: one file loads far faster than many modules. The full-screen
+// reader (Ink, React) goes into chunks loaded only when it starts, so the commands do not pay for it.
 // `--if-stale` skips the build when dist/inkwell.js is newer than every source file and the lockfile.
 import { build } from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outfile = join(root, 'dist', 'inkwell.js');
+const outdir = join(root, 'dist');
+const outfile = join(outdir, 'inkwell.js');
 
 function newestMtime(path) {
   const stat = statSync(path);
@@ -26,9 +28,12 @@ function isStale() {
 }
 
 if (!process.argv.includes('--if-stale') || isStale()) {
+  rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
   await build({
-    entryPoints: [join(root, 'src', 'cli.ts')],
-    outfile,
+    entryPoints: { inkwell: join(root, 'src', 'cli.ts') },
+    outdir,
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -45,6 +50,8 @@ if (!process.argv.includes('--if-stale') || isStale()) {
         'const require = __inkwellCreateRequire(import.meta.url);',
       ].join('\n'),
     },
+    // Ink loads React's devtools only when DEV=true, and they are not installed: Ink says so itself then.
+    external: ['react-devtools-core'],
     legalComments: 'none',
     logLevel: 'warning',
   });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import packageJson from '../package.json' with { type: 'json' };
 import { processOutput } from './commands/output.js';
 import { run } from './commands/run.js';
+import type { Library } from './library/load.js';
 import { resolvePaths } from './library/paths.js';
 
 // `inkwell list | head` closes the pipe early: that is the reader's choice, not an error.
@@ -11,10 +12,19 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = run(process.argv.slice(2), {
+const out = processOutput();
+
+// Ink and React are loaded only for the full-screen reader: the commands start faster without them.
+async function startReader({ articles, warnings }: Library): Promise<number> {
+  const { startReader } = await import('./ui/start.js');
+  return startReader({ articles, warnings, colorLevel: out.style.level });
+}
+
+process.exitCode = await run(process.argv.slice(2), {
   version: packageJson.version,
   // src/cli.ts and dist/inkwell.js both sit one folder below the project, beside content/.
   bundledContent: fileURLToPath(new URL('../content/', import.meta.url)),
   paths: resolvePaths(),
-  out: processOutput(),
+  out,
+  startReader: process.stdin.isTTY && process.stdout.isTTY ? startReader : undefined,
 });

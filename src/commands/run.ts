@@ -1,6 +1,6 @@
 // Runs one command line: parse, load the library, dispatch; returns the exit status.
 import { resolve } from 'node:path';
-import { loadLibrary, type LibraryFolder } from '../library/load.js';
+import { loadLibrary, type Library, type LibraryFolder } from '../library/load.js';
 import type { Paths } from '../library/paths.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { parseCommandLine, UsageError, type ParsedArgs } from './args.js';
@@ -21,12 +21,17 @@ export interface Environment {
   bundledContent: string;
   paths: Paths;
   out: Output;
+  /**
+   * Opens the full-screen reader; given only when stdin and stdout are both terminals. Without it,
+   * `inkwell` alone prints the list, as `inkwell list` does.
+   */
+  startReader?: (library: Library) => Promise<number>;
 }
 
 export function run(
   argv: readonly string[],
-  { version, bundledContent, paths, out }: Environment,
-): number {
+  { version, bundledContent, paths, out, startReader }: Environment,
+): number | Promise<number> {
   try {
     const args = parseCommandLine(argv);
     if (args.version) {
@@ -38,6 +43,8 @@ export function run(
       return 0;
     }
     const library = loadLibrary(libraryFolders(bundledContent, paths, args));
+    // The reader lists skipped files itself, in its footer.
+    if (!args.command && !args.json && startReader) return startReader(library);
     out.warn(formatWarnings(library.warnings));
     const runner = RUNNERS[args.command?.name ?? 'list']!;
     return runner({ library, args, out, paths });

@@ -1,12 +1,10 @@
 // `inkwell show <id>`: one article as a reader sees it, wrapped to the width, or as JSON.
 import { lookUpId, type Article } from '../core/article.js';
 import { layoutArticle } from '../core/layout.js';
+import { MEASURE } from '../core/page.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { CommandContext } from './context.js';
 import { articleJson, renderLines, toJson } from './output.js';
-
-/** The measure: lines longer than this are hard to follow back to their start. */
-export const MEASURE = 80;
 
 export function showCommand({ library, args, out }: CommandContext): number {
   // --width N, else the terminal's width capped at the measure, else the measure.

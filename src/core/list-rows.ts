@@ -1,0 +1,90 @@
+// The rows of the full-screen article list: fixed columns, the title cut with … to fit, never wrapped.
+import { dayOf, type Article } from './article.js';
+import { textWidth, truncate } from './text-width.js';
+
+/** One row's cells, each already cut and padded to its column. */
+export interface ListRow {
+  /** Two columns of markers: unread, then bookmarked. */
+  markers: string;
+  date: string;
+  title: string;
+  by: string;
+  time: string;
+}
+
+interface Columns {
+  date: number;
+  title: number;
+  by: number;
+  time: number;
+}
+
+export const GAP = '  ';
+const MAX_BY = 22;
+const UNREAD = '•';
+/** Unread marker, bookmark marker, space. */
+const MARKERS = 3;
+
+// Measuring every article is linear in the library: done once per list and width.
+const known = new WeakMap<readonly Article[], Map<number, Columns>>();
+
+function columnsFor(articles: readonly Article[], width: number): Columns {
+  let byWidth = known.get(articles);
+  if (!byWidth) known.set(articles, (byWidth = new Map()));
+  let columns = byWidth.get(width);
+  if (!columns) {
+    columns = fitColumns(articles, width);
+    byWidth.set(width, columns);
+  }
+  return columns;
+}
+
+function fitColumns(articles: readonly Article[], width: number): Columns {
+  let date = 0;
+  let by = 0;
+  let time = 0;
+  for (const article of articles) {
+    if (article.date) date = 10;
+    by = Math.max(by, textWidth(bylineOf(article)));
+    time = Math.max(time, textWidth(timeOf(article)));
+  }
+  by = Math.min(by, MAX_BY);
+  const title = () => width - MARKERS - [date, by, time].reduce((sum, w) => sum + (w && w + 2), 0);
+  // On a narrow terminal the byline gives way first, then the reading time, then the date.
+  if (title() < 20) by = Math.max(0, by - (20 - title()));
+  if (by < 8) by = 0;
+  if (title() < 12) time = 0;
+  if (title() < 12) date = 0;
+  return { date, by, time, title: Math.max(0, title()) };
+}
+
+function bylineOf(article: Article): string {
+  return article.source ?? article.author ?? '';
+}
+
+function timeOf(article: Article): string {
+  return article.readingMinutes > 0 ? `${article.readingMinutes} min` : '';
+}
+
+function cell(text: string, width: number): string {
+  const cut = truncate(text, width);
+  return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
+}
+
+/** The row for `article` in a list `width` columns wide; its cells add up to at most `width` columns. */
+export function listRow(
+  articles: readonly Article[],
+  article: Article,
+  width: number,
+  unread: boolean,
+): ListRow {
+  const columns = columnsFor(articles, width);
+  return {
+    // The second marker column is kept for bookmarks.
+    markers: `${unread ? UNREAD : ' '}  `.slice(0, Math.max(0, width)),
+    date: columns.date ? cell(dayOf(article.date), columns.date) + GAP : '',
+    title: cell(article.title, columns.title),
+    by: columns.by ? GAP + cell(bylineOf(article), columns.by) : '',
+    time: columns.time ? GAP + timeOf(article).padStart(columns.time) : '',
+  };
+}

@@ -1,0 +1,129 @@
+// An article laid out for the full-screen reader: the column, its quotations, and where the reader is in it.
+import type { Article } from './article.js';
+import { layoutArticle, type Line } from './layout.js';
+
+/** The measure: lines longer than this are hard to follow back to their start. */
+export const MEASURE = 80;
+/** Columns kept free on each side of the text column when the terminal is narrower than the measure. */
+export const MARGIN = 2;
+
+/** Where one quotation runs: from its opening segment to its last, both inclusive. */
+export interface QuoteMark {
+  line: number;
+  segment: number;
+  endLine: number;
+  endSegment: number;
+}
+
+/** An article wrapped for a terminal `columns` wide. */
+export interface Page {
+  columns: number;
+  /** The text column's width: the measure, or less on a narrow terminal. */
+  width: number;
+  /** Blank columns left of the text column, which centre it on a wide terminal. */
+  indent: number;
+  lines: Line[];
+  /** Outermost quotations in reading order, the targets of the quotation keys. */
+  quotes: QuoteMark[];
+}
+
+/** The text column for a terminal `columns` wide: at most the measure, margins kept when there is room. */
+export function columnWidth(columns: number): number {
+  // Below 10 + 2 × MARGIN columns the margins give way to the text first.
+  return Math.max(1, Math.min(MEASURE, Math.max(columns - 2 * MARGIN, Math.min(columns, 10))));
+}
+
+// Wrapping costs milliseconds per article; a page is kept for each article at the width last asked for.
+const pages = new WeakMap<Article, Page>();
+
+/** The article's page at this terminal width, wrapped once and remembered. */
+export function pageOf(article: Article, columns: number): Page {
+  const known = pages.get(article);
+  if (known?.columns === columns) return known;
+  const width = columnWidth(columns);
+  const lines = layoutArticle(article, width);
+  const page: Page = {
+    columns,
+    width,
+    indent: Math.max(0, Math.floor((columns - width) / 2)),
+    lines,
+    quotes: findQuoteMarks(lines),
+  };
+  pages.set(article, page);
+  return page;
+}
+
+/**
+ * Outermost quotations: each starts at a segment opening a depth-1 quotation and runs, across lines, until
+ * the text leaves quotation or the block ends. Quote bars and list markers inside it do not end it.
+ */
+export function findQuoteMarks(lines: readonly Line[]): QuoteMark[] {
+  const marks: QuoteMark[] = [];
+  let open: QuoteMark | undefined;
+  let block = Number.NaN;
+  lines.forEach((line, y) => {
+    if (line.block !== block) open = undefined;
+    block = line.block;
+    line.segments.forEach((segment, x) => {
+      const { quote, opensQuote, role } = segment.style;
+      if (role === 'bar' || role === 'marker' || segment.text.trim() === '') {
+        return;
+      }
+      if (quote === 1 && opensQuote) {
+        open = { line: y, segment: x, endLine: y, endSegment: x };
+        marks.push(open);
+      } else if (quote && open) {
+        open.endLine = y;
+        open.endSegment = x;
+      } else if (!quote) {
+        open = undefined;
+      }
+    });
+  });
+  return marks;
+}
+
+/** Whether segment `x` of line `y` lies inside `mark`. */
+export function isInside(mark: QuoteMark, y: number, x: number): boolean {
+  const afterStart = y > mark.line || (y === mark.line && x >= mark.segment);
+  const beforeEnd = y < mark.endLine || (y === mark.endLine && x <= mark.endSegment);
+  return afterStart && beforeEnd;
+}
+
+/** How far the reader has got: the share of lines above the bottom of the view, and the minutes left. */
+export function progress(
+  top: number,
+  height: number,
+  total: number,
+  minutes: number,
+): { percent: number; minutesLeft: number } {
+  if (total <= 0) return { percent: 100, minutesLeft: 0 };
+  const seen = Math.min(total, top + height);
+  const percent = Math.floor((seen / total) * 100);
+  return { percent, minutesLeft: Math.ceil(((total - seen) / total) * minutes) };
+}
+
+/** The furthest the top line may go: the last line at the bottom of the view. */
+export function lastTop(total: number, height: number): number {
+  return Math.max(0, total - height);
+}
+
+/**
+ * Where `top` in `from` sits in `to`, the same article at another width: the same block, at the same share
+ * of its lines, so the paragraph at the top stays in view after a resize.
+ */
+export function carryTop(from: readonly Line[], top: number, to: readonly Line[]): number {
+  const block = from[top]?.block;
+  if (block === undefined) return 0;
+  const span = (lines: readonly Line[]) => {
+    const start = lines.findIndex((line) => line.block === block);
+    let end = start;
+    while (end + 1 < lines.length && lines[end + 1]!.block === block) end += 1;
+    return { start, count: end - start + 1 };
+  };
+  const before = span(from);
+  const after = span(to);
+  if (after.start < 0) return 0;
+  const share = (top - before.start) / before.count;
+  return after.start + Math.min(after.count - 1, Math.floor(share * after.count));
+}

@@ -1,0 +1,70 @@
+// The full-screen reader: one reducer holds the state, keys become actions, screens draw what it holds.
+import { Box, useApp, useInput, useStdout } from 'ink';
+import { useEffect, useReducer } from 'react';
+import type { Article } from '../core/article.js';
+import type { LoadWarning } from '../library/load.js';
+import { keyNames } from './keymap.js';
+import { HelpScreen } from './screens/HelpScreen.js';
+import { ListScreen } from './screens/ListScreen.js';
+import { ReaderScreen } from './screens/ReaderScreen.js';
+import { WarningsScreen } from './screens/WarningsScreen.js';
+import { currentPage, frameHeight, initialState, reduce, type Size } from './state.js';
+
+export interface AppProps {
+  articles: readonly Article[];
+  warnings: readonly LoadWarning[];
+  /** False under NO_COLOR: the screens then tell things apart by attributes alone. */
+  color: boolean;
+  /** Opens a web link in the browser; resolves to a line for the footer saying how it went. */
+  openLink: (url: string) => Promise<string>;
+}
+
+export function App({ articles, warnings, color, openLink }: AppProps) {
+  const { stdout } = useStdout();
+  const { exit } = useApp();
+  const [state, dispatch] = useReducer(reduce, null, () =>
+    initialState(articles, warnings, sizeOf(stdout)),
+  );
+
+  // Ink follows the width by itself, but not the height.
+  useEffect(() => {
+    const onResize = () => dispatch({ type: 'resize', size: sizeOf(stdout) });
+    stdout.on('resize', onResize);
+    return () => void stdout.off('resize', onResize);
+  }, [stdout]);
+
+  useInput((input, key) => {
+    for (const name of keyNames(input, key)) dispatch({ type: 'key', name });
+  });
+
+  const { request } = state;
+  useEffect(() => {
+    if (request?.kind === 'quit') exit();
+    if (request?.kind === 'openLink') {
+      void openLink(request.url).then((text) => dispatch({ type: 'notice', text }));
+    }
+  }, [request, exit, openLink]);
+
+  const page = currentPage(state);
+  let screen;
+  if (state.overlay === 'help') {
+    screen = <HelpScreen screen={state.screen} size={state.size} />;
+  } else if (state.overlay === 'warnings') {
+    screen = <WarningsScreen warnings={warnings} size={state.size} />;
+  } else if (page) {
+    screen = <ReaderScreen state={state} page={page} color={color} />;
+  } else {
+    screen = <ListScreen state={state} color={color} />;
+  }
+  // Sized from the terminal itself, not the state: Ink redraws on a resize before the state catches up,
+  // and that frame must fit the new size too (every row cuts its own text to the width).
+  return (
+    <Box flexDirection="column" height={frameHeight(sizeOf(stdout))} overflow="hidden">
+      {screen}
+    </Box>
+  );
+}
+
+function sizeOf(stdout: NodeJS.WriteStream): Size {
+  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+}

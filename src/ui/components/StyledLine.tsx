@@ -1,0 +1,37 @@
+// One laid-out line, each segment drawn with its theme attributes.
+import { Text } from 'ink';
+import { memo } from 'react';
+import type { Line } from '../../core/layout.js';
+import { attributesOf } from '../../core/theme.js';
+
+interface Props {
+  line: Line;
+  /** False under NO_COLOR: attributes only. */
+  color: boolean;
+  /** Segments from this index on are marked, up to `markTo`: the quotation last jumped to. */
+  markFrom?: number;
+  markTo?: number;
+}
+
+/** Memoized: a page's lines are built once, so scrolling redraws only the lines it brings in. */
+export const StyledLine = memo(function StyledLine({ line, color, markFrom, markTo }: Props) {
+  if (line.segments.length === 0) return <Text> </Text>;
+  return (
+    <Text wrap="truncate-end">
+      {line.segments.map((segment, x) => {
+        const attributes = attributesOf(segment.style);
+        const marked = markFrom !== undefined && x >= markFrom && x <= (markTo ?? -1);
+        return (
+          <Text
+            key={x}
+            {...attributes}
+            color={color ? attributes.color : undefined}
+            inverse={marked && !!segment.style.quote}
+          >
+            {segment.text}
+          </Text>
+        );
+      })}
+    </Text>
+  );
+});

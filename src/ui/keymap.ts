@@ -1,0 +1,137 @@
+// Every key of the full-screen reader, in one table: input handling, the help screen and the README's key
+// table all come from here.
+import type { Key } from 'ink';
+
+export type Screen = 'list' | 'reader';
+
+/** What a key asks for; the reducer or the app carries it out. */
+export type Command =
+  | 'down'
+  | 'up'
+  | 'pageDown'
+  | 'pageUp'
+  | 'halfDown'
+  | 'halfUp'
+  | 'first'
+  | 'last'
+  | 'open'
+  | 'back'
+  | 'nextArticle'
+  | 'previousArticle'
+  | 'nextQuote'
+  | 'previousQuote'
+  | 'openLink'
+  | 'warnings'
+  | 'help'
+  | 'quit';
+
+export interface Binding {
+  command: Command;
+  /** Key names as keyNames() gives them: 'down', 'pagedown', 'ctrl+f', 'space', or the character typed. */
+  keys: readonly string[];
+  help: string;
+  /** The footer's short word for it, for the few keys worth showing there. */
+  hint?: string;
+}
+
+const QUIT: Binding = { command: 'quit', keys: ['ctrl+c'], help: 'quit inkwell' };
+
+export const KEYMAP: Record<Screen, readonly Binding[]> = {
+  list: [
+    { command: 'down', keys: ['down', 'j'], help: 'next article', hint: 'move' },
+    { command: 'up', keys: ['up', 'k'], help: 'previous article' },
+    { command: 'pageDown', keys: ['pagedown', 'space', 'ctrl+f'], help: 'a page down' },
+    { command: 'pageUp', keys: ['pageup', 'b', 'ctrl+b'], help: 'a page up' },
+    { command: 'first', keys: ['g', 'home'], help: 'first article' },
+    { command: 'last', keys: ['G', 'end'], help: 'last article' },
+    { command: 'open', keys: ['enter', 'right', 'l'], help: 'read the article', hint: 'read' },
+    { command: 'warnings', keys: ['w'], help: 'files that were skipped' },
+    { command: 'help', keys: ['?'], help: 'all keys', hint: 'keys' },
+    { command: 'quit', keys: ['q'], help: 'quit inkwell', hint: 'quit' },
+    QUIT,
+  ],
+  reader: [
+    { command: 'down', keys: ['down', 'j'], help: 'a line down', hint: 'scroll' },
+    { command: 'up', keys: ['up', 'k'], help: 'a line up' },
+    { command: 'pageDown', keys: ['space', 'pagedown', 'f', 'ctrl+f'], help: 'a page down' },
+    { command: 'pageUp', keys: ['pageup', 'b', 'ctrl+b'], help: 'a page up' },
+    { command: 'halfDown', keys: ['d', 'ctrl+d'], help: 'half a page down' },
+    { command: 'halfUp', keys: ['u', 'ctrl+u'], help: 'half a page up' },
+    { command: 'first', keys: ['g', 'home'], help: 'top of the article' },
+    { command: 'last', keys: ['G', 'end'], help: 'end of the article' },
+    { command: 'nextQuote', keys: ['"'], help: 'next quotation', hint: 'quotes' },
+    { command: 'previousQuote', keys: ["'"], help: 'previous quotation' },
+    { command: 'nextArticle', keys: [']'], help: 'next article' },
+    { command: 'previousArticle', keys: ['['], help: 'previous article' },
+    { command: 'openLink', keys: ['o'], help: 'open the article in the browser', hint: 'browser' },
+    { command: 'warnings', keys: ['w'], help: 'files that were skipped' },
+    { command: 'help', keys: ['?'], help: 'all keys', hint: 'keys' },
+    { command: 'back', keys: ['q', 'escape', 'left', 'h'], help: 'back to the list', hint: 'back' },
+    QUIT,
+  ],
+};
+
+const ARROWS: [keyof Key, string][] = [
+  ['upArrow', 'up'],
+  ['downArrow', 'down'],
+  ['leftArrow', 'left'],
+  ['rightArrow', 'right'],
+  ['pageUp', 'pageup'],
+  ['pageDown', 'pagedown'],
+  ['home', 'home'],
+  ['end', 'end'],
+  ['return', 'enter'],
+  ['escape', 'escape'],
+];
+
+/** Keys that can arrive inside a run of typed characters, as in "G\r". */
+const CHARACTER_NAMES: Record<string, string> = { ' ': 'space', '\r': 'enter', '\n': 'enter' };
+
+/**
+ * The key names in one piece of input. Typing fast or pasting delivers several characters at once: each
+ * is a key of its own. Alt combinations and keys without a name give none.
+ */
+export function keyNames(input: string, key: Key): string[] {
+  for (const [flag, name] of ARROWS) if (key[flag]) return [name];
+  if (key.ctrl) return input.length === 1 ? [`ctrl+${input.toLowerCase()}`] : [];
+  if (key.meta || key.tab || key.backspace || key.delete) return [];
+  return [...input].map((char) => CHARACTER_NAMES[char] ?? char);
+}
+
+/** The command a named key gives on a screen, if any. */
+export function keyToAction(screen: Screen, name: string): Command | undefined {
+  return KEYMAP[screen].find((binding) => binding.keys.includes(name))?.command;
+}
+
+const LABELS: Record<string, string> = {
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  pageup: 'PgUp',
+  pagedown: 'PgDn',
+  home: 'Home',
+  end: 'End',
+  enter: 'Enter',
+  escape: 'Esc',
+  space: 'Space',
+};
+
+/** How a key is written for people: ↓, PgDn, Ctrl+F, G. */
+export function keyLabel(name: string): string {
+  if (name.startsWith('ctrl+')) return `Ctrl+${name.slice(5).toUpperCase()}`;
+  return LABELS[name] ?? name;
+}
+
+/** The footer's reminder of the keys that matter on a screen: "↓ move  Enter read  ? keys  q quit". */
+export function keyHints(screen: Screen): string {
+  return KEYMAP[screen]
+    .filter((binding) => binding.hint)
+    .map((binding) => `${keyLabel(binding.keys[0]!)} ${binding.hint}`)
+    .join('  ');
+}
+
+/** A binding's keys as people read them: "↓ j". */
+export function keysLabel(binding: Binding): string {
+  return binding.keys.map(keyLabel).join(' ');
+}

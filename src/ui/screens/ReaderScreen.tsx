@@ -1,0 +1,52 @@
+// One article: the lines in view of its page, centred, and a footer with how far the reader has got.
+import { Box } from 'ink';
+import { progress, type Page, type QuoteMark } from '../../core/page.js';
+import { Footer } from '../components/Footer.js';
+import { StyledLine } from '../components/StyledLine.js';
+import { keyHints } from '../keymap.js';
+import { hasBars, readerHeight, type AppState } from '../state.js';
+
+interface Props {
+  state: AppState;
+  page: Page;
+  color: boolean;
+}
+
+export function ReaderScreen({ state, page, color }: Props) {
+  const { size, top, mark } = state;
+  const height = readerHeight(size);
+  const article = state.articles[state.selected]!;
+  const marked = mark === null ? undefined : page.quotes[mark];
+  const { percent, minutesLeft } = progress(top, height, page.lines.length, article.readingMinutes);
+  const facts = [
+    marked ? `quotation ${mark! + 1}/${page.quotes.length}` : '',
+    `${percent}%`,
+    minutesLeft > 0 ? `${minutesLeft} min left` : '',
+  ];
+  return (
+    <>
+      <Box flexDirection="column" flexGrow={1} marginLeft={page.indent}>
+        {page.lines.slice(top, top + height).map((line, k) => {
+          const y = top + k;
+          return <StyledLine key={y} line={line} color={color} {...markedSegments(marked, y)} />;
+        })}
+      </Box>
+      {hasBars('reader', size) && (
+        <Footer
+          state={state}
+          hints={keyHints('reader')}
+          right={facts.filter(Boolean).join(' · ')}
+        />
+      )}
+    </>
+  );
+}
+
+/** Which segments of line `y` belong to the marked quotation. */
+function markedSegments(mark: QuoteMark | undefined, y: number) {
+  if (!mark || y < mark.line || y > mark.endLine) return {};
+  return {
+    markFrom: y === mark.line ? mark.segment : 0,
+    markTo: y === mark.endLine ? mark.endSegment : Number.MAX_SAFE_INTEGER,
+  };
+}

@@ -1,0 +1,50 @@
+// Starts the full-screen reader on the process's terminal and returns its exit status once it is closed.
+import chalk from 'chalk';
+import { render } from 'ink';
+import type { Article } from '../core/article.js';
+import type { LoadWarning } from '../library/load.js';
+import { App } from './App.js';
+import { openInBrowser } from './browser.js';
+import { describe, enterFullScreen, onAbnormalExit } from './terminal.js';
+
+export interface ReaderOptions {
+  articles: readonly Article[];
+  warnings: readonly LoadWarning[];
+  /** The colour level the command line chose (FORCE_COLOR, NO_COLOR, the terminal). */
+  colorLevel: 0 | 1 | 2 | 3;
+}
+
+export async function startReader({
+  articles,
+  warnings,
+  colorLevel,
+}: ReaderOptions): Promise<number> {
+  const { stdin, stdout, stderr } = process;
+  // Ink styles text through chalk. Without colour, bold, italic, underline and inverse still tell a
+  // selection, a quotation and a heading apart, so chalk keeps at least its basic level.
+  chalk.level = Math.max(colorLevel, 1) as 1 | 2 | 3;
+  const restoreTerminal = enterFullScreen(stdin, stdout);
+  const instance = render(
+    <App articles={articles} warnings={warnings} color={colorLevel > 0} openLink={openInBrowser} />,
+    { stdin, stdout, stderr, exitOnCtrlC: false, incrementalRendering: false },
+  );
+  const stop = () => {
+    try {
+      instance.unmount();
+    } finally {
+      restoreTerminal();
+    }
+  };
+  const forget = onAbnormalExit(stop);
+  try {
+    await instance.waitUntilExit();
+    return 0;
+  } catch (error) {
+    stop();
+    stderr.write(`inkwell: ${describe(error)}\n`);
+    return 1;
+  } finally {
+    stop();
+    forget();
+  }
+}

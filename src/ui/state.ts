@@ -1,0 +1,284 @@
+// The full-screen reader's state and the one reducer that changes it. Pure: effects (quitting, opening a
+// browser) are the app's business.
+import type { Article } from '../core/article.js';
+import { carryTop, lastTop, pageOf, type Page } from '../core/page.js';
+import type { LoadWarning } from '../library/load.js';
+import { keyToAction, type Command, type Screen } from './keymap.js';
+
+export interface Size {
+  columns: number;
+  rows: number;
+}
+
+export interface AppState {
+  /** Newest first. */
+  articles: readonly Article[];
+  warnings: readonly LoadWarning[];
+  size: Size;
+  screen: Screen;
+  /** A screen drawn over the current one until the next key. */
+  overlay: 'help' | 'warnings' | null;
+  /** The article chosen in the list, and the one the reader shows. */
+  selected: number;
+  /** The first list row in view. */
+  listTop: number;
+  /** The first line of the article in view. */
+  top: number;
+  /** The quotation last jumped to, an index into the page's quotes. */
+  mark: number | null;
+  /** Ids of the articles opened in this session. */
+  read: ReadonlySet<string>;
+  /** A message for the footer, shown until the next key. */
+  notice: string | null;
+  /** Something only the app can do, asked for by the last key. */
+  request: Request | null;
+}
+
+/** Effects the reducer asks for; each key that asks makes a new object, so each is carried out once. */
+export type Request = { kind: 'quit' } | { kind: 'openLink'; url: string };
+
+export type Action =
+  /** A key by the name keyNames() gives it. */
+  | { type: 'key'; name: string }
+  | { type: 'command'; command: Command }
+  | { type: 'resize'; size: Size }
+  | { type: 'notice'; text: string };
+
+/**
+ * Ink 6 clears the whole screen, scrollback included, on every frame as tall as the terminal, so a frame
+ * stays one row shorter.
+ */
+export function frameHeight({ rows }: Size): number {
+  return Math.max(1, rows - 1);
+}
+
+/** Whether the frame has room for a header (list only) and a footer besides a line of content. */
+export function hasBars(screen: Screen, size: Size): boolean {
+  return frameHeight(size) >= (screen === 'list' ? 3 : 2);
+}
+
+/** List rows in view: the frame less the header and the footer, when there is room for them. */
+export function listHeight(size: Size): number {
+  return frameHeight(size) - (hasBars('list', size) ? 2 : 0);
+}
+
+/** Article lines in view: the frame less the footer, when there is room for it. */
+export function readerHeight(size: Size): number {
+  return frameHeight(size) - (hasBars('reader', size) ? 1 : 0);
+}
+
+export function initialState(
+  articles: readonly Article[],
+  warnings: readonly LoadWarning[],
+  size: Size,
+): AppState {
+  return {
+    articles,
+    warnings,
+    size,
+    screen: 'list',
+    overlay: null,
+    selected: 0,
+    listTop: 0,
+    top: 0,
+    mark: null,
+    read: new Set(),
+    notice: null,
+    request: null,
+  };
+}
+
+/** The page the reader shows, or undefined on the list. */
+export function currentPage(state: AppState): Page | undefined {
+  const article = state.articles[state.selected];
+  return state.screen === 'reader' && article ? pageOf(article, state.size.columns) : undefined;
+}
+
+export function reduce(state: AppState, action: Action): AppState {
+  switch (action.type) {
+    case 'notice':
+      return { ...state, notice: action.text };
+    case 'resize':
+      return resize(state, action.size);
+    case 'key': {
+      // Ctrl+C quits from anywhere; any other key closes an overlay, and does only that.
+      if (action.name === 'ctrl+c') return { ...state, request: { kind: 'quit' } };
+      if (state.overlay) return { ...state, overlay: null, notice: null, request: null };
+      const command = keyToAction(state.screen, action.name);
+      return command ? reduce(state, { type: 'command', command }) : state;
+    }
+    case 'command':
+      return onCommand({ ...state, notice: null, request: null }, action.command);
+  }
+}
+
+function onCommand(state: AppState, command: Command): AppState {
+  switch (command) {
+    case 'help':
+    case 'warnings':
+      return { ...state, overlay: command };
+    case 'quit':
+      return { ...state, request: { kind: 'quit' } };
+    case 'openLink':
+      return openLink(state);
+    default:
+      return state.screen === 'list' ? onList(state, command) : onReader(state, command);
+  }
+}
+
+/** Only web links go to the browser: an article is untrusted, and a file: or other link could run things. */
+function openLink(state: AppState): AppState {
+  const url = state.articles[state.selected]?.url;
+  if (!url) return { ...state, notice: 'This article has no link to open.' };
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+    return { ...state, notice: 'Only http and https links are opened.' };
+  }
+  return { ...state, request: { kind: 'openLink', url: parsed.href } };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.max(low, Math.min(high, value));
+}
+
+function onList(state: AppState, command: Command): AppState {
+  const page = listHeight(state.size);
+  const last = state.articles.length - 1;
+  const select = (index: number) => withSelection(state, clamp(index, 0, Math.max(0, last)));
+  switch (command) {
+    case 'down':
+      return select(state.selected + 1);
+    case 'up':
+      return select(state.selected - 1);
+    case 'pageDown':
+      return select(state.selected + page);
+    case 'pageUp':
+      return select(state.selected - page);
+    case 'halfDown':
+      return select(state.selected + Math.ceil(page / 2));
+    case 'halfUp':
+      return select(state.selected - Math.ceil(page / 2));
+    case 'first':
+      return select(0);
+    case 'last':
+      return select(last);
+    case 'open':
+      return state.articles.length > 0 ? openArticle(state, state.selected) : state;
+    default:
+      return state;
+  }
+}
+
+/** Selects row `index` and scrolls the list just enough to keep it in view. */
+function withSelection(state: AppState, index: number): AppState {
+  const height = listHeight(state.size);
+  const listTop = clamp(state.listTop, index - height + 1, index);
+  return { ...state, selected: index, listTop: Math.max(0, listTop) };
+}
+
+function openArticle(state: AppState, index: number): AppState {
+  const article = state.articles[index]!;
+  const read = new Set(state.read).add(article.id);
+  return { ...withSelection(state, index), screen: 'reader', top: 0, mark: null, read };
+}
+
+function onReader(state: AppState, command: Command): AppState {
+  const page = currentPage(state)!;
+  const height = readerHeight(state.size);
+  const scrollTo = (top: number) => ({
+    ...state,
+    top: clamp(top, 0, lastTop(page.lines.length, height)),
+  });
+  switch (command) {
+    case 'down':
+      return scrollTo(state.top + 1);
+    case 'up':
+      return scrollTo(state.top - 1);
+    case 'pageDown':
+      // A line of the last page stays in view, as less keeps one, to read on from.
+      return scrollTo(state.top + Math.max(1, height - 1));
+    case 'pageUp':
+      return scrollTo(state.top - Math.max(1, height - 1));
+    case 'halfDown':
+      return scrollTo(state.top + Math.ceil(height / 2));
+    case 'halfUp':
+      return scrollTo(state.top - Math.ceil(height / 2));
+    case 'first':
+      return scrollTo(0);
+    case 'last':
+      return scrollTo(page.lines.length);
+    case 'nextQuote':
+    case 'previousQuote':
+      return jumpToQuote(state, page, command === 'nextQuote' ? 1 : -1);
+    case 'nextArticle':
+    case 'previousArticle': {
+      const next = state.selected + (command === 'nextArticle' ? 1 : -1);
+      if (next < 0 || next >= state.articles.length) {
+        return { ...state, notice: next < 0 ? 'This is the newest article.' : 'No older article.' };
+      }
+      return openArticle(state, next);
+    }
+    case 'back':
+      return { ...state, screen: 'list', mark: null };
+    default:
+      return state;
+  }
+}
+
+/**
+ * Marks the next (or previous) quotation and scrolls it into view. From a mark still in view it steps to
+ * its neighbour; otherwise it starts from the top of the view.
+ */
+function jumpToQuote(state: AppState, page: Page, step: 1 | -1): AppState {
+  const { quotes } = page;
+  const height = readerHeight(state.size);
+  const inView = (line: number) => line >= state.top && line < state.top + height;
+  let target: number;
+  if (state.mark !== null && inView(quotes[state.mark]?.line ?? -1)) {
+    target = state.mark + step;
+  } else if (step === 1) {
+    target = quotes.findIndex((quote) => quote.line >= state.top);
+  } else {
+    target = quotes.findLastIndex((quote) => quote.line < state.top);
+  }
+  const quote = quotes[target];
+  if (target < 0 || !quote) {
+    const notice =
+      quotes.length === 0
+        ? 'No quotations in this article.'
+        : step === 1
+          ? 'No more quotations below.'
+          : 'No more quotations above.';
+    return { ...state, notice };
+  }
+  let top = state.top;
+  // Scrolled so the whole quotation shows where it can, with a little context above it.
+  if (!inView(quote.line) || !inView(quote.endLine)) {
+    const context = Math.min(2, Math.floor(height / 4));
+    top = clamp(quote.line - context, 0, lastTop(page.lines.length, height));
+  }
+  return { ...state, mark: target, top };
+}
+
+function resize(state: AppState, size: Size): AppState {
+  const resized = { ...state, size };
+  const article = state.articles[state.selected];
+  if (state.screen === 'reader' && article && size.columns !== state.size.columns) {
+    const before = pageOf(article, state.size.columns).lines;
+    const after = pageOf(article, size.columns).lines;
+    resized.top = carryTop(before, state.top, after);
+  }
+  if (state.screen === 'reader') {
+    resized.top = clamp(
+      resized.top,
+      0,
+      lastTop(currentPage(resized)!.lines.length, readerHeight(size)),
+    );
+  }
+  return withSelection(resized, state.selected);
+}
