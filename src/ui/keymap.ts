@@ -34,8 +34,6 @@ export interface Binding {
   hint?: string;
 }
 
-const QUIT: Binding = { command: 'quit', keys: ['ctrl+c'], help: 'quit inkwell' };
-
 export const KEYMAP: Record<Screen, readonly Binding[]> = {
   list: [
     { command: 'down', keys: ['down', 'j'], help: 'next article', hint: 'move' },
@@ -45,10 +43,9 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'first', keys: ['g', 'home'], help: 'first article' },
     { command: 'last', keys: ['G', 'end'], help: 'last article' },
     { command: 'open', keys: ['enter', 'right', 'l'], help: 'read the article', hint: 'read' },
-    { command: 'warnings', keys: ['w'], help: 'files that were skipped' },
-    { command: 'help', keys: ['?'], help: 'all keys', hint: 'keys' },
-    { command: 'quit', keys: ['q'], help: 'quit inkwell', hint: 'quit' },
-    QUIT,
+    { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
+    { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
+    { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit inkwell', hint: 'quit' },
   ],
   reader: [
     { command: 'down', keys: ['down', 'j'], help: 'a line down', hint: 'scroll' },
@@ -64,10 +61,10 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'nextArticle', keys: [']'], help: 'next article' },
     { command: 'previousArticle', keys: ['['], help: 'previous article' },
     { command: 'openLink', keys: ['o'], help: 'open the article in the browser', hint: 'browser' },
-    { command: 'warnings', keys: ['w'], help: 'files that were skipped' },
-    { command: 'help', keys: ['?'], help: 'all keys', hint: 'keys' },
+    { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
+    { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'back', keys: ['q', 'escape', 'left', 'h'], help: 'back to the list', hint: 'back' },
-    QUIT,
+    { command: 'quit', keys: ['ctrl+c'], help: 'quit inkwell' },
   ],
 };
 

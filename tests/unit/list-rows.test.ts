@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { listRow } from '../../src/core/list-rows.js';
+import { textWidth } from '../../src/core/text-width.js';
+import { makeArticle } from '../helpers/articles.js';
+
+const articles = [
+  makeArticle({
+    id: 'long',
+    title: 'A very long title that goes on and on until no terminal can hold it on one row',
+    source: 'A Publication With a Long Name',
+    date: '2024-05-06',
+    body: 'word '.repeat(2300),
+  }),
+  makeArticle({ id: 'wide', title: '日本語のとても長いタイトルがここにあります', author: 'Zoë' }),
+  makeArticle({ id: 'bare', title: 'Bare' }),
+];
+const whole = (row: ReturnType<typeof listRow>) =>
+  row.markers + row.date + row.title + row.by + row.time;
+
+describe('listRow', () => {
+  it('fills the width exactly and never more, at any width', () => {
+    for (const width of [1, 3, 10, 20, 40, 60, 80, 120, 300]) {
+      for (const article of articles) {
+        const text = whole(listRow(articles, article, width, true));
+        expect(textWidth(text)).toBeLessThanOrEqual(width);
+        if (width >= 10) expect(textWidth(text)).toBe(width);
+      }
+    }
+  });
+
+  it('cuts the title with … and keeps date, source and time', () => {
+    const row = listRow(articles, articles[0]!, 80, true);
+    expect(row.markers).toBe('•  ');
+    expect(row.date).toBe('2024-05-06  ');
+    expect(row.title.trimEnd()).toMatch(/…$/);
+    expect(row.by.trim()).toBe('A Publication With a…');
+    expect(row.time.trim()).toBe('10 min');
+  });
+
+  it('gives the byline up first on a narrow terminal, then time and date', () => {
+    const narrow = listRow(articles, articles[0]!, 40, false);
+    expect(narrow.markers).toBe('   ');
+    expect(narrow.by).toBe('');
+    expect(narrow.time.trim()).toBe('10 min');
+    const tiny = listRow(articles, articles[0]!, 20, false);
+    expect(tiny.date + tiny.time).toBe('');
+    expect(tiny.title).toBe('A very long titl…');
+  });
+});

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { pageOf } from '../../src/core/page.js';
+import type { Command } from '../../src/ui/keymap.js';
+import {
+  currentPage,
+  initialState,
+  listHeight,
+  readerHeight,
+  reduce,
+  type Action,
+  type AppState,
+} from '../../src/ui/state.js';
+import { makeArticle, paragraphs } from '../helpers/articles.js';
+
+const SIZE = { columns: 80, rows: 24 };
+const articles = Array.from({ length: 50 }, (_, k) =>
+  makeArticle({ id: `a${k}`, body: paragraphs(40), url: `https://example.org/${k}` }),
+);
+
+function after(state: AppState, ...steps: (Command | Action)[]): AppState {
+  return steps.reduce<AppState>(
+    (current, step) =>
+      reduce(current, typeof step === 'string' ? { type: 'command', command: step } : step),
+    state,
+  );
+}
+
+const start = initialState(articles, [], SIZE);
+const reading = after(start, 'open');
+
+describe('the list', () => {
+  it('moves the selection and keeps it in view', () => {
+    expect(after(start, 'down', 'down', 'up').selected).toBe(1);
+    expect(after(start, 'up').selected).toBe(0);
+    const paged = after(start, 'pageDown');
+    expect(paged.selected).toBe(listHeight(SIZE));
+    expect(paged.listTop).toBe(1);
+    const last = after(start, 'last');
+    expect(last.selected).toBe(49);
+    expect(last.listTop).toBe(50 - listHeight(SIZE));
+    expect(after(last, 'first')).toMatchObject({ selected: 0, listTop: 0 });
+    expect(after(last, 'down').selected).toBe(49);
+  });
+
+  it('opens the selected article and marks it read', () => {
+    const opened = after(start, 'down', 'open');
+    expect(opened).toMatchObject({ screen: 'reader', selected: 1, top: 0 });
+    expect(opened.read.has('a1')).toBe(true);
+    expect(after(opened, 'back')).toMatchObject({ screen: 'list', selected: 1 });
+  });
+
+  it('quits on q, and on Ctrl+C from anywhere', () => {
+    expect(reduce(start, { type: 'key', name: 'q' }).request).toEqual({ kind: 'quit' });
+    expect(reduce(reading, { type: 'key', name: 'q' }).screen).toBe('list');
+    expect(reduce(reading, { type: 'key', name: 'ctrl+c' }).request).toEqual({ kind: 'quit' });
+  });
+
+  it('opens nothing in an empty library', () => {
+    const empty = initialState([], [], SIZE);
+    expect(after(empty, 'open', 'down', 'last')).toMatchObject({ screen: 'list', selected: 0 });
+  });
+});
+
+describe('the reader', () => {
+  const page = pageOf(articles[0]!, SIZE.columns);
+  const height = readerHeight(SIZE);
+  const end = page.lines.length - height;
+
+  it('scrolls by lines, pages and half pages, within the article', () => {
+    expect(after(reading, 'down', 'down').top).toBe(2);
+    expect(after(reading, 'up').top).toBe(0);
+    expect(after(reading, 'pageDown').top).toBe(height - 1);
+    expect(after(reading, 'pageDown', 'pageUp').top).toBe(0);
+    expect(after(reading, 'halfDown').top).toBe(Math.ceil(height / 2));
+    expect(after(reading, 'last').top).toBe(end);
+    expect(after(reading, 'last', 'down', 'pageDown').top).toBe(end);
+    expect(after(reading, 'last', 'first').top).toBe(0);
+  });
+
+  it('steps to the next and previous article, from the top', () => {
+    const next = after(reading, 'pageDown', 'nextArticle');
+    expect(next).toMatchObject({ selected: 1, top: 0, screen: 'reader' });
+    expect(after(next, 'previousArticle').selected).toBe(0);
+    expect(after(reading, 'previousArticle')).toMatchObject({
+      selected: 0,
+      notice: 'This is the newest article.',
+    });
+  });
+
+  it('jumps from quotation to quotation, scrolling each into view', () => {
+    expect(page.quotes.length).toBeGreaterThan(5);
+    let state = reading;
+    for (let k = 0; k < page.quotes.length; k++) {
+      state = after(state, 'nextQuote');
+      expect(state.mark).toBe(k);
+      const line = page.quotes[k]!.line;
+      expect(line).toBeGreaterThanOrEqual(state.top);
+      expect(line).toBeLessThan(state.top + height);
+    }
+    expect(after(state, 'nextQuote').notice).toBe('No more quotations below.');
+    expect(after(state, 'previousQuote').mark).toBe(page.quotes.length - 2);
+  });
+
+  it('starts quotation jumps from the view when the mark has scrolled away', () => {
+    const marked = after(reading, 'nextQuote');
+    const away = after(marked, 'last');
+    const next = after(away, 'previousQuote');
+    expect(page.quotes[next.mark!]!.line).toBeLessThan(away.top);
+  });
+
+  it('says when an article has no quotations', () => {
+    const plain = initialState([makeArticle({ id: 'p', body: 'No quotes here.' })], [], SIZE);
+    expect(after(plain, 'open', 'nextQuote').notice).toBe('No quotations in this article.');
+  });
+
+  it('asks to open only web links', () => {
+    expect(after(reading, 'openLink').request).toEqual({
+      kind: 'openLink',
+      url: 'https://example.org/0',
+    });
+    const local = initialState([makeArticle({ id: 'f', url: 'file:///etc/passwd' })], [], SIZE);
+    expect(after(local, 'open', 'openLink')).toMatchObject({
+      request: null,
+      notice: 'Only http and https links are opened.',
+    });
+    const none = initialState([makeArticle({ id: 'n' })], [], SIZE);
+    expect(after(none, 'open', 'openLink').notice).toBe('This article has no link to open.');
+  });
+
+  it('clears a notice with the next key', () => {
+    const noticed = after(reading, 'previousArticle');
+    expect(after(noticed, 'down').notice).toBeNull();
+  });
+});
+
+describe('overlays', () => {
+  it('opens help over either screen and closes it with any key, doing nothing else', () => {
+    const help = after(reading, 'help');
+    expect(help.overlay).toBe('help');
+    const closed = reduce(help, { type: 'key', name: 'j' });
+    expect(closed).toMatchObject({ overlay: null, top: 0, screen: 'reader' });
+    expect(after(start, 'warnings').overlay).toBe('warnings');
+  });
+});
+
+describe('resizing', () => {
+  it('keeps the paragraph at the top in view', () => {
+    const scrolled = after(reading, 'pageDown', 'pageDown', 'down');
+    const before = pageOf(articles[0]!, 80).lines[scrolled.top]!.block;
+    const narrow = reduce(scrolled, { type: 'resize', size: { columns: 40, rows: 20 } });
+    const lines = currentPage(narrow)!.lines;
+    const inView = lines.slice(narrow.top, narrow.top + readerHeight(narrow.size));
+    expect(inView.map((line) => line.block)).toContain(before);
+  });
+
+  it('keeps the list selection in view on a shorter terminal', () => {
+    const low = after(start, 'pageDown', { type: 'resize', size: { columns: 80, rows: 6 } });
+    expect(low.selected).toBeGreaterThanOrEqual(low.listTop);
+    expect(low.selected).toBeLessThan(low.listTop + listHeight(low.size));
+  });
+
+  it('never scrolls past the end after growing', () => {
+    const end = after(reading, 'last', { type: 'resize', size: { columns: 80, rows: 60 } });
+    expect(end.top).toBe(Math.max(0, currentPage(end)!.lines.length - readerHeight(end.size)));
+  });
+
+  it('keeps rows − 1 and at least one row of content on tiny terminals', () => {
+    for (const rows of [1, 2, 3, 6]) {
+      const size = { columns: 20, rows };
+      expect(listHeight(size)).toBeGreaterThanOrEqual(1);
+      expect(readerHeight(size)).toBeGreaterThanOrEqual(1);
+      expect(listHeight(size)).toBeLessThanOrEqual(Math.max(1, rows - 1));
+    }
+  });
+});
