@@ -1,6 +1,6 @@
 // The full-screen reader: one reducer holds the state, keys become actions, screens draw what it holds.
-import { Box, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useReducer } from 'react';
+import { Box, useApp, useInput, useStdout, type Key } from 'ink';
+import { useCallback, useEffect, useReducer } from 'react';
 import type { Article } from '../core/article.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
@@ -33,9 +33,11 @@ export function App({ articles, warnings, color, openLink }: AppProps) {
     return () => void stdout.off('resize', onResize);
   }, [stdout]);
 
-  useInput((input, key) => {
+  // One handler for the app's life: Ink re-subscribes whenever the handler changes.
+  const onInput = useCallback((input: string, key: Key) => {
     for (const name of keyNames(input, key)) dispatch({ type: 'key', name });
-  });
+  }, []);
+  useInput(onInput);
 
   const { request } = state;
   useEffect(() => {

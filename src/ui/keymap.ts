@@ -120,12 +120,11 @@ export function keyLabel(name: string): string {
   return LABELS[name] ?? name;
 }
 
-/** The footer's reminder of the keys that matter on a screen: "↓ move  Enter read  ? keys  q quit". */
-export function keyHints(screen: Screen): string {
+/** The footer's reminders of the keys that matter on a screen: "↓ move", "Enter read", ... */
+export function keyHints(screen: Screen): string[] {
   return KEYMAP[screen]
     .filter((binding) => binding.hint)
-    .map((binding) => `${keyLabel(binding.keys[0]!)} ${binding.hint}`)
-    .join('  ');
+    .map((binding) => `${keyLabel(binding.keys[0]!)} ${binding.hint}`);
 }
 
 /** A binding's keys as people read them: "↓ j". */

@@ -76,7 +76,7 @@ describe('App', () => {
     expect(lines[0]).toMatch(/^inkwell · Library · 2 articles · 2 unread +1\/2$/);
     expect(lines[1]).toContain('First article');
     expect(lines[2]).toContain('Second article');
-    expect(screen()).toContain('w: 1 file skipped');
+    expect(screen().split('\n')[22]).toMatch(/^w: 1 file skipped {2}↓ move/);
     expect(lines).toHaveLength(23);
   });
 

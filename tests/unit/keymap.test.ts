@@ -100,8 +100,8 @@ describe('labels', () => {
   });
 
   it('hints at the keys that matter', () => {
-    expect(keyHints('list')).toBe('↓ move  Enter read  ? keys  q quit');
-    expect(keyHints('reader')).toBe('↓ scroll  " quotes  o browser  ? keys  q back');
+    expect(keyHints('list')).toEqual(['↓ move', 'Enter read', '? keys', 'q quit']);
+    expect(keyHints('reader')).toEqual(['↓ scroll', '" quotes', 'o browser', '? keys', 'q back']);
   });
 });
 
