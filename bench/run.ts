@@ -1,19 +1,37 @@
-// `npm run bench`: start-up against bare Node, and wrapping a long article. Medians, never single runs;
-// ratios against a baseline measured in the same run, because these machines are shared and noisy.
+// `npm run bench`: start-up against bare Node, wrapping a long article, and the full-screen reader's frames,
+// each against its budget. Medians, never single runs; start-up as a ratio against a baseline measured in
+// the same run, because these machines are shared and noisy.
 import { spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { layoutBlocks } from '../src/core/layout.js';
 import { parseMarkdown } from '../src/core/markdown.js';
+import { measureStartUp } from './first-frame.js';
 import { longArticle } from './long-article.js';
+import { loadReaderBench } from './load-reader.js';
+import { median, ms, percentile, timeCall } from './stats.js';
 
 const BINARY = fileURLToPath(new URL('../dist/inkwell.js', import.meta.url));
+const CONTENT = fileURLToPath(new URL('../content/', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+const SCROLL_STEPS = Number(process.env.BENCH_SCROLL_STEPS ?? 200);
+const SCROLL_WARM_UP = 20;
+const LONG_BYTES = 200 * 1024;
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+/** One line of the report: a figure and, when it has one, its budget and whether it is met. */
+interface Row {
+  name: string;
+  value: string;
+  budget?: string;
+  met?: boolean;
 }
+
+const rows: Row[] = [];
+const budget = (name: string, value: number, limit: number) =>
+  rows.push({ name, value: ms(value), budget: `< ${limit} ms`, met: value < limit });
+// A busy machine slows everything down: the load is printed beside the figures.
+const loadAtStart = loadavg()[0]!;
 
 function timeProcess(args: string[]): number {
   const start = performance.now();
@@ -22,37 +40,79 @@ function timeProcess(args: string[]): number {
   return performance.now() - start;
 }
 
-function timeCall(call: () => unknown): number {
-  const start = performance.now();
-  call();
-  return performance.now() - start;
-}
+// Start-up in a real 80×24 pseudo-terminal: bare Node, the list's first frame and `inkwell list` take
+// turns, so all of them see the same machine.
+const startUp = await measureStartUp(BINARY, RUNS);
+const bare = median(startUp.bare);
+const firstFrame = median(startUp.firstFrame);
+rows.push({ name: 'pty: node -e 0, launch → exit', value: ms(bare) });
+const ratio = firstFrame / bare;
+rows.push({
+  name: 'pty: inkwell, launch → list on screen',
+  value: `${ms(firstFrame)}, ${ratio.toFixed(2)}× node -e 0`,
+  budget: '≤ 3× node -e 0',
+  met: ratio <= 3,
+});
+rows.push({
+  name: 'pty: inkwell list, launch → exit',
+  value: `${ms(median(startUp.list))}, ${(median(startUp.list) / bare).toFixed(2)}× node -e 0`,
+});
 
-const rows: Array<[string, string]> = [];
-
-// Start-up: bare Node and `inkwell list` take turns, so both see the same machine.
-const bare: number[] = [];
-const list: number[] = [];
+// The same through pipes, as before: no terminal, so no colour and no reader.
+const pipedBare: number[] = [];
+const pipedList: number[] = [];
 for (let run = 0; run < RUNS; run++) {
-  bare.push(timeProcess(['-e', '0']));
-  list.push(timeProcess([BINARY, 'list']));
+  pipedBare.push(timeProcess(['-e', '0']));
+  pipedList.push(timeProcess([BINARY, 'list']));
 }
-rows.push(['node -e 0', `${median(bare).toFixed(1)} ms`]);
-rows.push([
-  'inkwell list (bundled content)',
-  `${median(list).toFixed(1)} ms, ${(median(list) / median(bare)).toFixed(2)}× node -e 0`,
-]);
+rows.push({ name: 'piped: node -e 0', value: ms(median(pipedBare)) });
+rows.push({
+  name: 'piped: inkwell list',
+  value: `${ms(median(pipedList))}, ${(median(pipedList) / median(pipedBare)).toFixed(2)}× node -e 0`,
+});
 
 // Wrapping: a 200 KB article, parsed and laid out at 80 columns.
-const body = longArticle(200 * 1024);
+const body = longArticle(LONG_BYTES);
 for (let warm = 0; warm < 3; warm++) layoutBlocks(parseMarkdown(body), 80);
 const parse = median(Array.from({ length: RUNS }, () => timeCall(() => parseMarkdown(body))));
 const blocks = parseMarkdown(body);
 const wrap = median(Array.from({ length: RUNS }, () => timeCall(() => layoutBlocks(blocks, 80))));
 const lines = layoutBlocks(blocks, 80).length;
-rows.push([`parse 200 KB Markdown`, `${parse.toFixed(1)} ms`]);
-rows.push([`wrap 200 KB at 80 columns (${lines} lines)`, `${wrap.toFixed(1)} ms`]);
+rows.push({ name: 'parse 200 KB Markdown', value: ms(parse) });
+rows.push({ name: `wrap 200 KB at 80 columns (${lines} lines)`, value: ms(wrap) });
 
-const width = Math.max(...rows.map(([name]) => name.length));
-console.log(`inkwell bench: medians of ${RUNS} runs, Node ${process.version}`);
-for (const [name, value] of rows) console.log(`  ${name.padEnd(width)}  ${value}`);
+// The reader in process, in a fake 80×24 terminal: the page of a 200 KB article, Ink's renderTime per
+// frame, and key → frame.
+const { measureReader } = await loadReaderBench();
+const reader = await measureReader({
+  content: CONTENT,
+  runs: RUNS,
+  longBytes: LONG_BYTES,
+  scrollSteps: SCROLL_STEPS,
+  scrollWarmUp: SCROLL_WARM_UP,
+});
+budget('pageOf 200 KB article at 80 columns', median(reader.page), 50);
+const { scroll } = reader;
+const scrollLabel = `scroll j, 200 KB article (${scroll.lines} lines), ${SCROLL_STEPS} steps`;
+budget(`${scrollLabel}: renderTime median`, median(scroll.renderTimes), 5);
+rows.push({ name: `  renderTime p95`, value: ms(percentile(scroll.renderTimes, 95)) });
+rows.push({ name: `  key → frame median`, value: ms(median(scroll.roundTrips)) });
+rows.push({ name: `  key → frame p95`, value: ms(percentile(scroll.roundTrips, 95)) });
+budget('open seed article: Enter → first frame', median(reader.openSeed.roundTrips), 30);
+budget('open 200 KB article: Enter → first frame', median(reader.openLong.roundTrips), 30);
+rows.push({ name: '  renderTime of that frame', value: ms(median(reader.openLong.renderTimes)) });
+
+const width = Math.max(...rows.map((row) => row.name.length));
+const valueWidth = Math.max(...rows.map((row) => row.value.length));
+const budgetWidth = Math.max(...rows.map((row) => row.budget?.length ?? 0));
+const load = `load ${loadAtStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
+console.log(`inkwell bench: medians of ${RUNS} runs unless said; Node ${process.version}; ${load}`);
+console.log(
+  `  ${'measure'.padEnd(width)}  ${'figure'.padEnd(valueWidth)}  ${'budget'.padEnd(budgetWidth)}`,
+);
+for (const row of rows) {
+  const verdict = row.met === undefined ? '' : row.met ? 'pass' : 'MISS';
+  console.log(
+    `  ${row.name.padEnd(width)}  ${row.value.padEnd(valueWidth)}  ${(row.budget ?? '').padEnd(budgetWidth)}  ${verdict}`.trimEnd(),
+  );
+}

@@ -16,8 +16,28 @@ const out = processOutput();
 
 // Ink and React are loaded only for the full-screen reader: the commands start faster without them.
 async function startReader({ articles, warnings }: Library): Promise<number> {
-  const { startReader } = await import('./ui/start.js');
+  const { startReader } = await withoutFetch(() => import('./ui/start.js'));
   return startReader({ articles, warnings, colorLevel: out.style.level });
+}
+
+/**
+ * Ink's layout engine (yoga) loads its WebAssembly from a data: URL through fetch() when there is one, and
+ * loading Node's fetch costs ~25 ms of start-up; without it, yoga decodes the same bytes itself. The
+ * property is swapped by descriptor, because reading it would load fetch.
+ */
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!fetch?.configurable) return load();
+  Object.defineProperty(globalThis, 'fetch', {
+    value: undefined,
+    configurable: true,
+    writable: true,
+  });
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', fetch);
+  }
 }
 
 process.exitCode = await run(process.argv.slice(2), {

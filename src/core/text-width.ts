@@ -35,7 +35,13 @@ export function graphemeWidth(grapheme: string): number {
 /** Columns `text` takes. */
 export function textWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
-  return text.length <= 8 ? graphemeWidth(text) : stringWidth(text); // short ones (bars, bullets) are cached
+  if (text.length <= 8) return graphemeWidth(text); // short ones (bars, bullets) are cached
+  if (JOINERS.test(text)) return stringWidth(text);
+  // Nothing joins code points here, so each is a grapheme of its own: the sum of their cached widths is
+  // string-width's answer without its slow segmenting of the whole string.
+  let width = 0;
+  for (const char of text) width += graphemeWidth(char);
+  return width;
 }
 
 /** `text` cut to at most `width` columns, ending in … when it was cut. */

@@ -17,9 +17,11 @@ export interface AppProps {
   color: boolean;
   /** Opens a web link in the browser; resolves to a line for the footer saying how it went. */
   openLink: (url: string) => Promise<string>;
+  /** Called once a new terminal size has been drawn. */
+  onResized?: () => void;
 }
 
-export function App({ articles, warnings, color, openLink }: AppProps) {
+export function App({ articles, warnings, color, openLink, onResized }: AppProps) {
   const { stdout } = useStdout();
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reduce, null, () =>
@@ -32,6 +34,8 @@ export function App({ articles, warnings, color, openLink }: AppProps) {
     stdout.on('resize', onResize);
     return () => void stdout.off('resize', onResize);
   }, [stdout]);
+  const { size } = state;
+  useEffect(() => onResized?.(), [size, onResized]);
 
   // One handler for the app's life: Ink re-subscribes whenever the handler changes.
   const onInput = useCallback((input: string, key: Key) => {
@@ -59,9 +63,10 @@ export function App({ articles, warnings, color, openLink }: AppProps) {
     screen = <ListScreen state={state} color={color} />;
   }
   // Sized from the terminal itself, not the state: Ink redraws on a resize before the state catches up,
-  // and that frame must fit the new size too (every row cuts its own text to the width).
+  // and that frame must fit the new size too. Ink draws nothing below the root's height, and every row
+  // cuts its own text to the width, so no overflow clipping (a second pass over every line) is needed.
   return (
-    <Box flexDirection="column" height={frameHeight(sizeOf(stdout))} overflow="hidden">
+    <Box flexDirection="column" height={frameHeight(sizeOf(stdout))}>
       {screen}
     </Box>
   );

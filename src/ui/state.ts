@@ -45,11 +45,11 @@ export type Action =
   | { type: 'notice'; text: string };
 
 /**
- * Ink 6 clears the whole screen, scrollback included, on every frame as tall as the terminal, so a frame
- * stays one row shorter.
+ * Rows the app may draw: Ink 6 clears the whole screen, scrollback included, on every frame as tall as the
+ * terminal, so a frame stays one row shorter (none at all on a one-row terminal).
  */
 export function frameHeight({ rows }: Size): number {
-  return Math.max(1, rows - 1);
+  return Math.max(0, rows - 1);
 }
 
 /** Whether the frame has room for a header (list only) and a footer besides a line of content. */
@@ -59,12 +59,12 @@ export function hasBars(screen: Screen, size: Size): boolean {
 
 /** List rows in view: the frame less the header and the footer, when there is room for them. */
 export function listHeight(size: Size): number {
-  return frameHeight(size) - (hasBars('list', size) ? 2 : 0);
+  return Math.max(1, frameHeight(size) - (hasBars('list', size) ? 2 : 0));
 }
 
 /** Article lines in view: the frame less the footer, when there is room for it. */
 export function readerHeight(size: Size): number {
-  return frameHeight(size) - (hasBars('reader', size) ? 1 : 0);
+  return Math.max(1, frameHeight(size) - (hasBars('reader', size) ? 1 : 0));
 }
 
 export function initialState(
@@ -174,11 +174,15 @@ function onList(state: AppState, command: Command): AppState {
   }
 }
 
-/** Selects row `index` and scrolls the list just enough to keep it in view. */
+/** Selects row `index` and scrolls the list just enough to keep it in view, and the view full. */
 function withSelection(state: AppState, index: number): AppState {
   const height = listHeight(state.size);
   const listTop = clamp(state.listTop, index - height + 1, index);
-  return { ...state, selected: index, listTop: Math.max(0, listTop) };
+  return {
+    ...state,
+    selected: index,
+    listTop: clamp(listTop, 0, Math.max(0, state.articles.length - height)),
+  };
 }
 
 function openArticle(state: AppState, index: number): AppState {

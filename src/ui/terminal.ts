@@ -23,6 +23,28 @@ export function enterFullScreen(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteSt
   return restore;
 }
 
+const ERASE_SCROLLBACK = '\x1b[3J';
+
+/**
+ * stdout as Ink should see it: the same stream, except that Ink can no longer erase the scrollback. Ink
+ * clears the terminal, scrollback included, when its last frame is as tall as the terminal, which happens
+ * once each time the terminal gets shorter; on the alternate screen clearing that screen is enough.
+ */
+export function keepScrollback(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+  const write = (chunk: unknown, ...rest: unknown[]) =>
+    (stdout.write as (...args: unknown[]) => boolean)(
+      typeof chunk === 'string' ? chunk.replaceAll(ERASE_SCROLLBACK, '') : chunk,
+      ...rest,
+    );
+  return new Proxy(stdout, {
+    get(target, property) {
+      if (property === 'write') return write;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
 
 /**

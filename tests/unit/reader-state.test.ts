@@ -159,6 +159,13 @@ describe('resizing', () => {
     expect(low.selected).toBeLessThan(low.listTop + listHeight(low.size));
   });
 
+  it('fills the list again when the terminal grows', () => {
+    const low = after(start, 'last', { type: 'resize', size: { columns: 80, rows: 6 } });
+    const tall = reduce(low, { type: 'resize', size: { columns: 80, rows: 40 } });
+    expect(tall.listTop).toBe(50 - listHeight(tall.size));
+    expect(tall.selected).toBe(49);
+  });
+
   it('never scrolls past the end after growing', () => {
     const end = after(reading, 'last', { type: 'resize', size: { columns: 80, rows: 60 } });
     expect(end.top).toBe(Math.max(0, currentPage(end)!.lines.length - readerHeight(end.size)));

@@ -1,0 +1,61 @@
+// How inkwell is bundled, shared by the build (scripts/build.mjs) and the benchmark, which must measure
+// exactly what users run.
+import { build } from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Hands Ink (and the packages it measures text with) our string-width, which gives the same widths faster. */
+const inkStringWidth = {
+  name: 'ink-string-width',
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, ({ importer }) =>
+      importer.includes(`${join('node_modules', '')}`)
+        ? { path: join(root, 'src', 'ui', 'string-width.ts') }
+        : undefined,
+    );
+  },
+};
+
+/**
+ * Bundles `entryPoints` ({name: source}) into `outdir`: ESM, minified, React in production mode, and code
+ * splitting, so that what a command does not import (Ink, React) is never loaded.
+ */
+export async function bundle(entryPoints, outdir) {
+  const result = await build({
+    entryPoints,
+    outdir,
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true,
+    // React picks its production build at bundle time; the banner covers anything that reads it at run time.
+    define: { 'process.env.NODE_ENV': '"production"' },
+    banner: {
+      js: [
+        '#!/usr/bin/env node',
+        "process.env.NODE_ENV = 'production';",
+        // CommonJS dependencies bundled into ESM still call require() for Node's built-in modules.
+        "import { createRequire as __inkwellCreateRequire } from 'node:module';",
+        'const require = __inkwellCreateRequire(import.meta.url);',
+      ].join('\n'),
+    },
+    // Ink loads React's devtools only when DEV=true, and they are not installed: Ink says so itself then.
+    external: ['react-devtools-core'],
+    plugins: [inkStringWidth],
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  // Chunks of earlier builds go only now, so that a program already running keeps its own until here.
+  const written = new Set(Object.keys(result.metafile.outputs).map((path) => join(root, path)));
+  const chunks = join(outdir, 'chunks');
+  for (const name of readdirSync(chunks)) {
+    if (!written.has(join(chunks, name))) rmSync(join(chunks, name), { force: true });
+  }
+}
