@@ -1,7 +1,7 @@
 // How inkwell is bundled, shared by the build (scripts/build.mjs) and the benchmark, which must measure
 // exactly what users run.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +16,33 @@ const inkStringWidth = {
         ? { path: join(root, 'src', 'ui', 'string-width.ts') }
         : undefined,
     );
+  },
+};
+
+/**
+ * Lets Ink's frames share what they learn about each line. Ink turns every line of every frame into styled
+ * characters and measures them, with caches that it throws away after each frame; scrolling by one line
+ * redraws a screenful of lines it has just processed, and that is most of a frame's cost. Keyed by the
+ * line's exact text, the results cannot go stale; the shared caches start over once they grow large.
+ */
+const inkSharedOutputCaches = {
+  name: 'ink-shared-output-caches',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      const perFrame = '    caches = new OutputCaches();';
+      // A pinned Ink is patched; a different one fails the build here rather than drawing wrongly.
+      if (!source.includes(perFrame)) throw new Error(`${path}: Ink's output caches have changed`);
+      const shared = [
+        'let shared;',
+        'function sharedCaches() {',
+        '  if (!shared || shared.styledChars.size > 4000) shared = new OutputCaches();',
+        '  return shared;',
+        '}',
+      ].join('\n');
+      const contents = `${source.replace(perFrame, '    caches = sharedCaches();')}\n${shared}\n`;
+      return { contents, loader: 'js' };
+    });
   },
 };
 
@@ -47,7 +74,7 @@ export async function bundle(entryPoints, outdir) {
     },
     // Ink loads React's devtools only when DEV=true, and they are not installed: Ink says so itself then.
     external: ['react-devtools-core'],
-    plugins: [inkStringWidth],
+    plugins: [inkStringWidth, inkSharedOutputCaches],
     metafile: true,
     legalComments: 'none',
     logLevel: 'warning',
