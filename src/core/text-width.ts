@@ -1,4 +1,5 @@
 // Terminal column widths of graphemes: CJK and emoji take two columns, combining marks none.
+import { eastAsianWidth } from 'get-east-asian-width';
 import stringWidth from 'string-width';
 
 // Created on first use: an Intl.Segmenter costs ~15 ms, too much for start-up.
@@ -14,6 +15,21 @@ const widthCache = new Map<string, number>();
 const JOINERS =
   /[\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{110bd}\u{110cd}\u{111c2}\u{111c3}]/u;
 
+/** What string-width counts as taking no column, for a lone code point. */
+const ZERO_WIDTH =
+  /^[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]$/u;
+/** A lone code point shown as an emoji: two columns. */
+const EMOJI = /^\p{Emoji_Presentation}$/u;
+
+/**
+ * Columns one code point that joins with nothing takes: string-width's answer (a test checks every code
+ * point), without the ~35 ms its first call spends compiling its emoji patterns.
+ */
+function codePointWidth(char: string): number {
+  if (ZERO_WIDTH.test(char)) return 0;
+  return EMOJI.test(char) ? 2 : eastAsianWidth(char.codePointAt(0)!);
+}
+
 /** The user-perceived characters of `text` (an emoji ZWJ sequence or a flag is one). */
 export function graphemes(text: string): string[] {
   if (PRINTABLE_ASCII.test(text) || !JOINERS.test(text)) return [...text];
@@ -23,10 +39,12 @@ export function graphemes(text: string): string[] {
 
 /** Columns one grapheme (or any short text) takes, as Ink measures it. */
 export function graphemeWidth(grapheme: string): number {
-  if (grapheme.length === 1 && grapheme < '\x7f') return 1;
+  if (grapheme.length === 1 && grapheme >= ' ' && grapheme < '\x7f') return 1;
   let width = widthCache.get(grapheme);
   if (width === undefined) {
-    width = stringWidth(grapheme);
+    const single =
+      grapheme.length === 1 || (grapheme.length === 2 && grapheme.codePointAt(0)! > 0xffff);
+    width = single && !JOINERS.test(grapheme) ? codePointWidth(grapheme) : stringWidth(grapheme);
     if (widthCache.size < 10_000) widthCache.set(grapheme, width);
   }
   return width;
@@ -35,8 +53,8 @@ export function graphemeWidth(grapheme: string): number {
 /** Columns `text` takes. */
 export function textWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
-  if (text.length <= 8) return graphemeWidth(text); // short ones (bars, bullets) are cached
-  if (JOINERS.test(text)) return stringWidth(text);
+  // Short texts with joiners (a flag, a family emoji) are cached whole.
+  if (JOINERS.test(text)) return text.length <= 8 ? graphemeWidth(text) : stringWidth(text);
   // Nothing joins code points here, so each is a grapheme of its own: the sum of their cached widths is
   // string-width's answer without its slow segmenting of the whole string.
   let width = 0;

@@ -1,5 +1,7 @@
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { graphemes, graphemeWidth, textWidth, truncate } from '../../src/core/text-width.js';
+import inkStringWidth from '../../src/ui/string-width.js';
 
 const segmenter = new Intl.Segmenter();
 const bySegmenter = (text: string) => Array.from(segmenter.segment(text), (part) => part.segment);
@@ -33,6 +35,31 @@ describe('widths', () => {
   ])('$text takes $width columns', ({ text, width }) => {
     expect(textWidth(text)).toBe(width);
     expect(graphemes(text).reduce((sum, g) => sum + graphemeWidth(g), 0)).toBe(width);
+  });
+});
+
+describe('the same widths as string-width', () => {
+  it('for every code point of the first two planes, and the first of every 64 beyond', () => {
+    const differ: string[] = [];
+    for (let point = 0; point <= 0x10ffff; point += point < 0x20000 ? 1 : 64) {
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const char = String.fromCodePoint(point);
+      if (graphemeWidth(char) !== stringWidth(char)) differ.push(point.toString(16));
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it.each([
+    'Russia’s “quoted” words — and a dash…',
+    '日本語の文章、中文，한국어 and 👍🏽 👨‍👩‍👧‍👦 🇨🇿',
+    'e\u0301te\u0301 ไทย น้ำ हिन्दी',
+    '\x1b[1mbold\x1b[22m and \x1b[38;5;3mcolour\x1b[39m “quoted”',
+    '\x1b]8;;https://example.org\x07link\x1b]8;;\x07 text',
+  ])('for %j, as Ink measures it', (text) => {
+    expect(textWidth(text.replace(/\x1b\[[0-9;]*m|\x1b\]8;;[^\x07]*\x07/g, ''))).toBe(
+      stringWidth(text),
+    );
+    expect(inkStringWidth(text)).toBe(stringWidth(text));
   });
 });
 
