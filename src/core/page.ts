@@ -33,13 +33,19 @@ export function columnWidth(columns: number): number {
   return Math.max(1, Math.min(MEASURE, Math.max(columns - 2 * MARGIN, Math.min(columns, 10))));
 }
 
-// Wrapping costs milliseconds per article; a page is kept for each article at the width last asked for.
-const pages = new WeakMap<Article, Page>();
+// Wrapping a long article costs tens of milliseconds: the pages last asked for are kept, one width each.
+const pages = new Map<Article, Page>();
+const KEPT_PAGES = 16;
 
 /** The article's page at this terminal width, wrapped once and remembered. */
 export function pageOf(article: Article, columns: number): Page {
   const known = pages.get(article);
-  if (known?.columns === columns) return known;
+  if (known?.columns === columns) {
+    // Most recently used last: the first entry is the one to forget.
+    pages.delete(article);
+    pages.set(article, known);
+    return known;
+  }
   const width = columnWidth(columns);
   const lines = layoutArticle(article, width);
   const page: Page = {
@@ -49,7 +55,9 @@ export function pageOf(article: Article, columns: number): Page {
     lines,
     quotes: findQuoteMarks(lines),
   };
+  pages.delete(article);
   pages.set(article, page);
+  if (pages.size > KEPT_PAGES) pages.delete(pages.keys().next().value!);
   return page;
 }
 

@@ -2,6 +2,7 @@
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
 import { useCallback, useEffect, useReducer } from 'react';
 import type { Article } from '../core/article.js';
+import { pageOf } from '../core/page.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
 import { HelpScreen } from './screens/HelpScreen.js';
@@ -9,6 +10,9 @@ import { ListScreen } from './screens/ListScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
 import { WarningsScreen } from './screens/WarningsScreen.js';
 import { currentPage, frameHeight, initialState, reduce, type Size } from './state.js';
+
+/** How long the selection must rest before the article is prepared: moving on costs nothing. */
+const PREPARE_AFTER_MS = 150;
 
 export interface AppProps {
   articles: readonly Article[];
@@ -42,6 +46,15 @@ export function App({ articles, warnings, color, openLink, onResized }: AppProps
     for (const name of keyNames(input, key)) dispatch({ type: 'key', name });
   }, []);
   useInput(onInput);
+
+  // While the selection rests on an article (or, reading, on the next one), it is wrapped ahead, so that
+  // opening it draws at once even when it is long.
+  const upNext = articles[state.screen === 'list' ? state.selected : state.selected + 1];
+  useEffect(() => {
+    if (!upNext) return;
+    const timer = setTimeout(() => pageOf(upNext, size.columns), PREPARE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [upNext, size.columns]);
 
   const { request } = state;
   useEffect(() => {
