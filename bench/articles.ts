@@ -41,3 +41,14 @@ export function longArticleFile(bytes: number): Article {
 export function fresh(article: Article): Article {
   return { ...article, tags: [...article.tags] };
 }
+
+/** `count` articles made from `article`, each with an id, a title and a day of its own, newest first. */
+export function manyArticles(article: Article, count: number): Article[] {
+  const day = Date.UTC(2026, 0, 1);
+  return Array.from({ length: count }, (_, k) => ({
+    ...article,
+    id: `article-${k}`,
+    title: `${k}: ${article.title}`,
+    date: new Date(day - k * 3_600_000).toISOString(),
+  }));
+}

@@ -10,12 +10,13 @@ import { createElement } from 'react';
 import type { Article } from '../src/core/article.js';
 import { pageOf } from '../src/core/page.js';
 import { App } from '../src/ui/App.js';
-import { fresh, longArticleFile, seedArticle } from './articles.js';
+import { fresh, longArticleFile, manyArticles, seedArticle } from './articles.js';
 import { timeCall } from './stats.js';
 
 const COLUMNS = 80;
 const ROWS = 24;
 const ENTER = '\r';
+const HUGE_LIST = 100_000;
 // Ink draws at most maxFps frames a second (30 by default) and defers a frame that comes sooner. A person
 // rarely presses keys 33 ms apart, so the bench lifts the cap (a 1 ms window) and waits past it between
 // keys: every key then gets its frame at once, as it does for a person.
@@ -186,6 +187,23 @@ export async function measureScroll(
   }
 }
 
+/** Moves down a list of `articles` a row at a time, then to its end and back: Ink's renderTime each key. */
+export async function measureList(articles: readonly Article[], steps: number): Promise<number[]> {
+  setUpColour();
+  const session = new Session(articles);
+  try {
+    const renderTimes: number[] = [];
+    for (const key of [...'j'.repeat(steps), 'G', 'g']) {
+      await session.settle();
+      renderTimes.push((await session.press(key)).renderTime);
+    }
+    expectOnScreen(session, `1/${articles.length}`);
+    return renderTimes;
+  } finally {
+    session.close();
+  }
+}
+
 export interface OpenSamples {
   /** Enter on the list → onRender of the reader's first frame. */
   roundTrips: number[];
@@ -241,6 +259,8 @@ export interface ReaderResults {
   openLong: OpenSamples;
   /** The same, the selection having rested on it long enough for the app to prepare it. */
   openLongRested: OpenSamples;
+  /** A list of 100,000 articles: renderTime of each move. */
+  hugeList: number[];
 }
 
 /** Everything measured on the reader, in the order a session meets it: wrap, scroll, open. */
@@ -262,5 +282,6 @@ export async function measureReader(options: {
   const openSeed = await measureOpen(() => fresh(seed), options.runs, 'Putin');
   const openLong = await measureOpen(() => fresh(long), options.runs, 'long read');
   const openLongRested = await measureOpen(() => fresh(long), options.runs, 'long read', 300);
-  return { page, scroll, openSeed, openLong, openLongRested };
+  const hugeList = await measureList(manyArticles(seed, HUGE_LIST), options.scrollSteps);
+  return { page, scroll, openSeed, openLong, openLongRested, hugeList };
 }

@@ -110,6 +110,8 @@ budget(
   30,
 );
 
+budget('list of 100,000 articles: renderTime per move', median(reader.hugeList), 5);
+
 const width = Math.max(...rows.map((row) => row.name.length));
 const valueWidth = Math.max(...rows.map((row) => row.value.length));
 const budgetWidth = Math.max(...rows.map((row) => row.budget?.length ?? 0));
