@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createElement } from 'react';
 import type { Article } from '../src/core/article.js';
-import { pageOf } from '../src/core/page.js';
+import { pageOf } from '../src/core/paginate.js';
 import { App } from '../src/ui/App.js';
 import { fresh, longArticleFile, manyArticles, seedArticle } from './articles.js';
 import { timeCall } from './stats.js';

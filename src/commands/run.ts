@@ -6,13 +6,14 @@ import { sanitizeLine } from '../core/sanitize.js';
 import { parseCommandLine, UsageError, type ParsedArgs } from './args.js';
 import type { CommandContext } from './context.js';
 import { commandHelp, mainHelp } from './help.js';
-import { listCommand } from './list.js';
 import { formatWarnings, type Output } from './output.js';
-import { showCommand } from './show.js';
 
-const RUNNERS: Record<string, (context: CommandContext) => number> = {
-  list: listCommand,
-  show: showCommand,
+type Runner = (context: CommandContext) => number;
+
+// Each command is loaded when it runs: `show` needs the Markdown parser, which the others do without.
+const RUNNERS: Record<string, () => Promise<Runner>> = {
+  list: async () => (await import('./list.js')).listCommand,
+  show: async () => (await import('./show.js')).showCommand,
 };
 
 export interface Environment {
@@ -28,10 +29,10 @@ export interface Environment {
   startReader?: (library: Library) => Promise<number>;
 }
 
-export function run(
+export async function run(
   argv: readonly string[],
   { version, bundledContent, paths, out, startReader }: Environment,
-): number | Promise<number> {
+): Promise<number> {
   try {
     const args = parseCommandLine(argv);
     if (args.version) {
@@ -46,7 +47,7 @@ export function run(
     // The reader lists skipped files itself, in its footer.
     if (!args.command && !args.json && startReader) return startReader(library);
     out.warn(formatWarnings(library.warnings));
-    const runner = RUNNERS[args.command?.name ?? 'list']!;
+    const runner = await RUNNERS[args.command?.name ?? 'list']!();
     return runner({ library, args, out, paths });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

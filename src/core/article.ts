@@ -65,12 +65,17 @@ export function byNewest(a: Article, b: Article): number {
   if (a.date !== b.date) {
     if (a.date === null) return 1;
     if (b.date === null) return -1;
-    const day = dayOf(b.date).localeCompare(dayOf(a.date));
+    // ISO days sort as plain strings; localeCompare would load the collator (~10 ms) for nothing.
+    const day = compareStrings(dayOf(b.date), dayOf(a.date));
     if (day !== 0) return day;
     const difference = instantOf(b.date) - instantOf(a.date);
     if (difference !== 0) return difference;
   }
   return a.title.localeCompare(b.title);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The moment an ISO 8601 date names; a time without a zone is read as UTC, the same on every machine. */

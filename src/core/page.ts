@@ -1,6 +1,6 @@
-// An article laid out for the full-screen reader: the column, its quotations, and where the reader is in it.
-import type { Article } from './article.js';
-import { layoutArticle, type Line } from './layout.js';
+// The reader's page of an article: the text column, its quotations, and where the reader is in it. What is
+// here needs no Markdown parser; paginate.ts makes the pages.
+import type { Line } from './layout.js';
 
 /** The measure: lines longer than this are hard to follow back to their start. */
 export const MEASURE = 80;
@@ -31,34 +31,6 @@ export interface Page {
 export function columnWidth(columns: number): number {
   // Below 10 + 2 × MARGIN columns the margins give way to the text first.
   return Math.max(1, Math.min(MEASURE, Math.max(columns - 2 * MARGIN, Math.min(columns, 10))));
-}
-
-// Wrapping a long article costs tens of milliseconds: the pages last asked for are kept, one width each.
-const pages = new Map<Article, Page>();
-const KEPT_PAGES = 16;
-
-/** The article's page at this terminal width, wrapped once and remembered. */
-export function pageOf(article: Article, columns: number): Page {
-  const known = pages.get(article);
-  if (known?.columns === columns) {
-    // Most recently used last: the first entry is the one to forget.
-    pages.delete(article);
-    pages.set(article, known);
-    return known;
-  }
-  const width = columnWidth(columns);
-  const lines = layoutArticle(article, width);
-  const page: Page = {
-    columns,
-    width,
-    indent: Math.max(0, Math.floor((columns - width) / 2)),
-    lines,
-    quotes: findQuoteMarks(lines),
-  };
-  pages.delete(article);
-  pages.set(article, page);
-  if (pages.size > KEPT_PAGES) pages.delete(pages.keys().next().value!);
-  return page;
 }
 
 /**

@@ -1,6 +1,20 @@
 // Terminal column widths of graphemes: CJK and emoji take two columns, combining marks none.
 import { eastAsianWidth } from 'get-east-asian-width';
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
+
+// string-width takes ~30 ms to load (it builds a segmenter and its emoji patterns), and only text whose
+// code points join into graphemes needs it: it is loaded on first use, with require() so that a width
+// stays a plain function call. The bundle leaves it to node_modules for the same reason.
+const load = createRequire(import.meta.url);
+let stringWidthModule: typeof import('string-width') | undefined;
+
+type WidthOptions = Parameters<typeof import('string-width').default>[1];
+
+/** string-width's answer, the reference for every width here. */
+export function packageWidth(text: string, options?: WidthOptions): number {
+  stringWidthModule ??= load('string-width') as typeof import('string-width');
+  return stringWidthModule.default(text, options);
+}
 
 // Created on first use: an Intl.Segmenter costs ~15 ms, too much for start-up.
 let segmenter: Intl.Segmenter | undefined;
@@ -44,7 +58,7 @@ export function graphemeWidth(grapheme: string): number {
   if (width === undefined) {
     const single =
       grapheme.length === 1 || (grapheme.length === 2 && grapheme.codePointAt(0)! > 0xffff);
-    width = single && !JOINERS.test(grapheme) ? codePointWidth(grapheme) : stringWidth(grapheme);
+    width = single && !JOINERS.test(grapheme) ? codePointWidth(grapheme) : packageWidth(grapheme);
     if (widthCache.size < 10_000) widthCache.set(grapheme, width);
   }
   return width;
@@ -54,7 +68,7 @@ export function graphemeWidth(grapheme: string): number {
 export function textWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
   // Short texts with joiners (a flag, a family emoji) are cached whole.
-  if (JOINERS.test(text)) return text.length <= 8 ? graphemeWidth(text) : stringWidth(text);
+  if (JOINERS.test(text)) return text.length <= 8 ? graphemeWidth(text) : packageWidth(text);
   // Nothing joins code points here, so each is a grapheme of its own: the sum of their cached widths is
   // string-width's answer without its slow segmenting of the whole string.
   let width = 0;

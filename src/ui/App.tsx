@@ -1,10 +1,10 @@
 // The full-screen reader: one reducer holds the state, keys become actions, screens draw what it holds.
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
-import { useCallback, useEffect, useReducer } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Article } from '../core/article.js';
-import { pageOf } from '../core/page.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
+import { loadPages, pageOf, pagesLoaded } from './pages.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { ListScreen } from './screens/ListScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
@@ -41,9 +41,24 @@ export function App({ articles, warnings, color, openLink, onResized }: AppProps
   const { size } = state;
   useEffect(() => onResized?.(), [size, onResized]);
 
+  // Keys typed before the pages have loaded wait for them (a few milliseconds after the first frame);
+  // Ctrl+C never waits.
+  const heldKeys = useRef<string[] | null>(pagesLoaded() ? null : []);
+  useEffect(() => {
+    if (!heldKeys.current) return;
+    void loadPages().then(() => {
+      const held = heldKeys.current ?? [];
+      heldKeys.current = null;
+      for (const name of held) dispatch({ type: 'key', name });
+    });
+  }, []);
+
   // One handler for the app's life: Ink re-subscribes whenever the handler changes.
   const onInput = useCallback((input: string, key: Key) => {
-    for (const name of keyNames(input, key)) dispatch({ type: 'key', name });
+    for (const name of keyNames(input, key)) {
+      if (heldKeys.current && name !== 'ctrl+c') heldKeys.current.push(name);
+      else dispatch({ type: 'key', name });
+    }
   }, []);
   useInput(onInput);
 
@@ -52,7 +67,9 @@ export function App({ articles, warnings, color, openLink, onResized }: AppProps
   const upNext = articles[state.screen === 'list' ? state.selected : state.selected + 1];
   useEffect(() => {
     if (!upNext) return;
-    const timer = setTimeout(() => pageOf(upNext, size.columns), PREPARE_AFTER_MS);
+    const timer = setTimeout(() => {
+      if (pagesLoaded()) pageOf(upNext, size.columns);
+    }, PREPARE_AFTER_MS);
     return () => clearTimeout(timer);
   }, [upNext, size.columns]);
 

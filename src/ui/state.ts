@@ -1,9 +1,10 @@
 // The full-screen reader's state and the one reducer that changes it. Pure: effects (quitting, opening a
 // browser) are the app's business.
 import type { Article } from '../core/article.js';
-import { carryTop, lastTop, pageOf, type Page } from '../core/page.js';
+import { carryTop, lastTop, type Page } from '../core/page.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyToAction, type Command, type Screen } from './keymap.js';
+import { pageOf } from './pages.js';
 
 export interface Size {
   columns: number;

@@ -7,9 +7,9 @@ import {
   findQuoteMarks,
   isInside,
   lastTop,
-  pageOf,
   progress,
 } from '../../src/core/page.js';
+import { pageOf } from '../../src/core/paginate.js';
 import { textWidth } from '../../src/core/text-width.js';
 import { makeArticle, paragraphs } from '../helpers/articles.js';
 

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { pageOf } from '../../src/core/page.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pageOf } from '../../src/core/paginate.js';
 import type { Command } from '../../src/ui/keymap.js';
+import { loadPages } from '../../src/ui/pages.js';
 import {
   currentPage,
   initialState,
@@ -11,6 +12,8 @@ import {
   type AppState,
 } from '../../src/ui/state.js';
 import { makeArticle, paragraphs } from '../helpers/articles.js';
+
+beforeAll(loadPages);
 
 const SIZE = { columns: 80, rows: 24 };
 const articles = Array.from({ length: 50 }, (_, k) =>

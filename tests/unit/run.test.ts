@@ -17,10 +17,10 @@ function captured(columns?: number) {
   return { out, output };
 }
 
-function runWith(argv: string[], bundledContent: string, columns?: number) {
+async function runWith(argv: string[], bundledContent: string, columns?: number) {
   const home = tempDir();
   const { out, output } = captured(columns);
-  const status = run(argv, {
+  const status = await run(argv, {
     version: '9.9.9',
     bundledContent,
     paths: resolvePaths({ INKWELL_HOME: home }),
@@ -30,31 +30,29 @@ function runWith(argv: string[], bundledContent: string, columns?: number) {
 }
 
 describe('run', () => {
-  it('says how to add articles when the library is empty', () => {
-    const { status, stdout, home } = runWith(['list'], tempDir());
+  it('says how to add articles when the library is empty', async () => {
+    const { status, stdout, home } = await runWith(['list'], tempDir());
     expect(status).toBe(0);
     expect(stdout).toBe(
       `No articles yet. Save Markdown files with a title in their front matter to\n  ${join(home, 'articles')}\nor name a folder of them with --library DIR.\n`,
     );
   });
 
-  it('prints an empty JSON list for an empty library', () => {
-    expect(runWith(['list', '--json'], tempDir()).stdout).toBe('[]\n');
+  it('prints an empty JSON list for an empty library', async () => {
+    expect((await runWith(['list', '--json'], tempDir())).stdout).toBe('[]\n');
   });
 
-  it('wraps show to the terminal width, capped at 80 columns', () => {
+  it('wraps show to the terminal width, capped at 80 columns', async () => {
     const body = Array.from({ length: 60 }, (_, k) => `word${k}`).join(' ');
     const library = tempLibrary({ 'a.md': articleText({ title: 'A' }, body) });
-    const longest = (columns: number) =>
-      Math.max(
-        ...runWith(['show', 'a'], library, columns)
-          .stdout.split('\n')
-          .map((line) => line.length),
-      );
-    expect(longest(50)).toBeLessThanOrEqual(50);
-    expect(longest(50)).toBeGreaterThan(40);
-    expect(longest(200)).toBeLessThanOrEqual(80);
-    expect(longest(200)).toBeGreaterThan(70);
+    const longest = async (columns: number) => {
+      const { stdout } = await runWith(['show', 'a'], library, columns);
+      return Math.max(...stdout.split('\n').map((line) => line.length));
+    };
+    expect(await longest(50)).toBeLessThanOrEqual(50);
+    expect(await longest(50)).toBeGreaterThan(40);
+    expect(await longest(200)).toBeLessThanOrEqual(80);
+    expect(await longest(200)).toBeGreaterThan(70);
   });
 });
 
