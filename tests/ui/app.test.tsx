@@ -80,6 +80,16 @@ describe('App', () => {
     expect(lines).toHaveLength(23);
   });
 
+  it('draws only the rows in view of a long list, and counts in thousands', async () => {
+    const many = Array.from({ length: 1234 }, (_, k) =>
+      makeArticle({ id: `n${k}`, title: `No. ${k}` }),
+    );
+    current = render(<App articles={many} warnings={[]} color={true} openLink={async () => ''} />);
+    const lines = (current.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+    expect(lines[0]).toMatch(/^inkwell · Library · 1,234 articles · 1,234 unread +1\/1234$/);
+    expect(lines.filter((line) => line.includes('No. '))).toHaveLength(21);
+  });
+
   it('moves with j and arrows, opens with Enter, goes back with q', async () => {
     const { press, screen } = start();
     await press('j');
