@@ -83,7 +83,13 @@ class Session {
 
   constructor(articles: readonly Article[]) {
     this.instance = render(
-      createElement(App, { articles, warnings: [], color: true, openLink: async () => '' }),
+      createElement(App, {
+        articles,
+        warnings: [],
+        color: true,
+        openLink: async () => '',
+        paginate: pageOf,
+      }),
       {
         stdout: this.stdout as unknown as NodeJS.WriteStream,
         stderr: new FakeStdout() as unknown as NodeJS.WriteStream,

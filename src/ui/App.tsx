@@ -1,18 +1,26 @@
 // The full-screen reader: one reducer holds the state, keys become actions, screens draw what it holds.
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer } from 'react';
 import type { Article } from '../core/article.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
-import { loadPages, pageOf, pagesLoaded } from './pages.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { ListScreen } from './screens/ListScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
 import { WarningsScreen } from './screens/WarningsScreen.js';
-import { currentPage, frameHeight, initialState, reduce, type Size } from './state.js';
+import {
+  currentPage,
+  frameHeight,
+  initialState,
+  reduce,
+  type Paginate,
+  type Size,
+} from './state.js';
 
 /** How long the selection must rest before the article is prepared: moving on costs nothing. */
 const PREPARE_AFTER_MS = 150;
+/** Characters of Markdown wrapped ahead at most: about 60 ms of work on these machines. */
+const PREPARE_AT_MOST = 256 * 1024;
 
 export interface AppProps {
   articles: readonly Article[];
@@ -21,15 +29,15 @@ export interface AppProps {
   color: boolean;
   /** Opens a web link in the browser; resolves to a line for the footer saying how it went. */
   openLink: (url: string) => Promise<string>;
-  /** Called once a new terminal size has been drawn. */
-  onResized?: () => void;
+  /** The page maker, when the caller has it loaded already; otherwise it loads after the first frame. */
+  paginate?: Paginate;
 }
 
-export function App({ articles, warnings, color, openLink, onResized }: AppProps) {
+export function App({ articles, warnings, color, openLink, paginate: given }: AppProps) {
   const { stdout } = useStdout();
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reduce, null, () =>
-    initialState(articles, warnings, sizeOf(stdout)),
+    initialState(articles, warnings, sizeOf(stdout), given),
   );
 
   // Ink follows the width by itself, but not the height.
@@ -38,40 +46,31 @@ export function App({ articles, warnings, color, openLink, onResized }: AppProps
     stdout.on('resize', onResize);
     return () => void stdout.off('resize', onResize);
   }, [stdout]);
-  const { size } = state;
-  useEffect(() => onResized?.(), [size, onResized]);
-
-  // Keys typed before the pages have loaded wait for them (a few milliseconds after the first frame);
-  // Ctrl+C never waits.
-  const heldKeys = useRef<string[] | null>(pagesLoaded() ? null : []);
+  // Pages need the Markdown parser (~20 ms to load), which the list does without: it loads after the first
+  // frame, and the reducer holds keys back until then.
   useEffect(() => {
-    if (!heldKeys.current) return;
-    void loadPages().then(() => {
-      const held = heldKeys.current ?? [];
-      heldKeys.current = null;
-      for (const name of held) dispatch({ type: 'key', name });
-    });
-  }, []);
+    if (given) return;
+    void import('../core/paginate.js').then(({ pageOf }) =>
+      dispatch({ type: 'ready', paginate: pageOf }),
+    );
+  }, [given]);
 
   // One handler for the app's life: Ink re-subscribes whenever the handler changes.
   const onInput = useCallback((input: string, key: Key) => {
-    for (const name of keyNames(input, key)) {
-      if (heldKeys.current && name !== 'ctrl+c') heldKeys.current.push(name);
-      else dispatch({ type: 'key', name });
-    }
+    for (const name of keyNames(input, key)) dispatch({ type: 'key', name });
   }, []);
   useInput(onInput);
 
   // While the selection rests on an article (or, reading, on the next one), it is wrapped ahead, so that
   // opening it draws at once even when it is long.
+  // A very long one is left alone: wrapping it would freeze the list for as long as opening it does.
   const upNext = articles[state.screen === 'list' ? state.selected : state.selected + 1];
+  const { paginate, size } = state;
   useEffect(() => {
-    if (!upNext) return;
-    const timer = setTimeout(() => {
-      if (pagesLoaded()) pageOf(upNext, size.columns);
-    }, PREPARE_AFTER_MS);
+    if (!upNext || !paginate || upNext.body.length > PREPARE_AT_MOST) return;
+    const timer = setTimeout(() => paginate(upNext, size.columns), PREPARE_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [upNext, size.columns]);
+  }, [upNext, paginate, size.columns]);
 
   const { request } = state;
   useEffect(() => {

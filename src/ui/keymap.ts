@@ -81,18 +81,35 @@ const ARROWS: [keyof Key, string][] = [
   ['escape', 'escape'],
 ];
 
+/** A key with no name here (Tab, F1, Alt+x): it does nothing, except close an overlay. */
+export const OTHER_KEY = 'other';
+
 /** Keys that can arrive inside a run of typed characters, as in "G\r". */
-const CHARACTER_NAMES: Record<string, string> = { ' ': 'space', '\r': 'enter', '\n': 'enter' };
+const CHARACTER_NAMES: Record<string, string> = {
+  ' ': 'space',
+  '\r': 'enter',
+  '\n': 'enter',
+  '\t': OTHER_KEY,
+};
 
 /**
  * The key names in one piece of input. Typing fast or pasting delivers several characters at once: each
- * is a key of its own. Alt combinations and keys without a name give none.
+ * is a key of its own, control characters among them (Ctrl+C in "jj\x03").
  */
 export function keyNames(input: string, key: Key): string[] {
   for (const [flag, name] of ARROWS) if (key[flag]) return [name];
-  if (key.ctrl) return input.length === 1 ? [`ctrl+${input.toLowerCase()}`] : [];
-  if (key.meta || key.tab || key.backspace || key.delete) return [];
-  return [...input].map((char) => CHARACTER_NAMES[char] ?? char);
+  if (key.ctrl && input.length === 1) return [`ctrl+${input.toLowerCase()}`];
+  if (key.meta || key.tab || key.backspace || key.delete || input === '') return [OTHER_KEY];
+  return [...input].map(characterName);
+}
+
+function characterName(char: string): string {
+  const named = CHARACTER_NAMES[char];
+  if (named) return named;
+  const code = char.charCodeAt(0);
+  // Ctrl+A to Ctrl+Z are the codes 1 to 26.
+  if (code >= 1 && code <= 26) return `ctrl+${String.fromCharCode(code + 96)}`;
+  return code < 32 || code === 127 ? OTHER_KEY : char;
 }
 
 /** The command a named key gives on a screen, if any. */

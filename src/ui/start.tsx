@@ -24,38 +24,21 @@ export async function startReader({
   // selection, a quotation and a heading apart, so chalk keeps at least its basic level.
   chalk.level = Math.max(colorLevel, 1) as 1 | 2 | 3;
   const restoreTerminal = enterFullScreen(stdin, stdout);
-  // On a resize Ink redraws the frame it has before the app has drawn one for the new size; when the
-  // terminal got shorter, that frame is as tall as the terminal, and Ink clears the screen and the
-  // scrollback for it. So Ink hears of a resize only once the app has drawn the new size.
-  // Ink subscribes when it is created: it is created with nothing to draw, so that only its own listener
-  // is taken, before the app subscribes.
-  const earlier = new Set(stdout.listeners('resize'));
-  const instance = render(null, {
-    stdin,
-    stdout: keepScrollback(stdout),
-    stderr,
-    exitOnCtrlC: false,
-    incrementalRendering: false,
-  });
-  const inkListeners = stdout
-    .listeners('resize')
-    .filter((listener) => !earlier.has(listener)) as (() => void)[];
-  for (const listener of inkListeners) stdout.off('resize', listener);
-  const inkResized = () => {
-    for (const listener of inkListeners) listener();
-  };
-  instance.rerender(
-    <App
-      articles={articles}
-      warnings={warnings}
-      color={colorLevel > 0}
-      openLink={openInBrowser}
-      onResized={inkResized}
-    />,
+  const instance = render(
+    <App articles={articles} warnings={warnings} color={colorLevel > 0} openLink={openInBrowser} />,
+    {
+      stdin,
+      stdout: keepScrollback(stdout),
+      stderr,
+      exitOnCtrlC: false,
+      incrementalRendering: false,
+    },
   );
   const stop = () => {
     try {
       instance.unmount();
+    } catch {
+      // Unmounting draws a last frame; if drawing is what failed, it fails again. The terminal comes first.
     } finally {
       restoreTerminal();
     }

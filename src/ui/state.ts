@@ -4,7 +4,9 @@ import type { Article } from '../core/article.js';
 import { carryTop, lastTop, type Page } from '../core/page.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyToAction, type Command, type Screen } from './keymap.js';
-import { pageOf } from './pages.js';
+
+/** Makes an article's page for a terminal width (core/paginate.ts, loaded after the first frame). */
+export type Paginate = (article: Article, columns: number) => Page;
 
 export interface Size {
   columns: number;
@@ -33,6 +35,9 @@ export interface AppState {
   notice: string | null;
   /** Something only the app can do, asked for by the last key. */
   request: Request | null;
+  /** The page maker, once loaded; until then keys other than Ctrl+C wait in `heldKeys`. */
+  paginate: Paginate | null;
+  heldKeys: readonly string[];
 }
 
 /** Effects the reducer asks for; each key that asks makes a new object, so each is carried out once. */
@@ -43,7 +48,9 @@ export type Action =
   | { type: 'key'; name: string }
   | { type: 'command'; command: Command }
   | { type: 'resize'; size: Size }
-  | { type: 'notice'; text: string };
+  | { type: 'notice'; text: string }
+  /** The page maker has loaded: the keys held until now are handled, in order. */
+  | { type: 'ready'; paginate: Paginate };
 
 /**
  * Rows the app may draw: Ink 6 clears the whole screen, scrollback included, on every frame as tall as the
@@ -72,6 +79,7 @@ export function initialState(
   articles: readonly Article[],
   warnings: readonly LoadWarning[],
   size: Size,
+  paginate: Paginate | null = null,
 ): AppState {
   return {
     articles,
@@ -86,13 +94,16 @@ export function initialState(
     read: new Set(),
     notice: null,
     request: null,
+    paginate,
+    heldKeys: [],
   };
 }
 
 /** The page the reader shows, or undefined on the list. */
 export function currentPage(state: AppState): Page | undefined {
   const article = state.articles[state.selected];
-  return state.screen === 'reader' && article ? pageOf(article, state.size.columns) : undefined;
+  if (state.screen !== 'reader' || !article) return undefined;
+  return state.paginate!(article, state.size.columns);
 }
 
 export function reduce(state: AppState, action: Action): AppState {
@@ -101,9 +112,15 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, notice: action.text };
     case 'resize':
       return resize(state, action.size);
+    case 'ready':
+      return state.heldKeys.reduce<AppState>(
+        (current, name) => reduce(current, { type: 'key', name }),
+        { ...state, paginate: action.paginate, heldKeys: [] },
+      );
     case 'key': {
-      // Ctrl+C quits from anywhere; any other key closes an overlay, and does only that.
+      // Ctrl+C quits from anywhere, at once; any other key closes an overlay, and does only that.
       if (action.name === 'ctrl+c') return { ...state, request: { kind: 'quit' } };
+      if (!state.paginate) return { ...state, heldKeys: [...state.heldKeys, action.name] };
       if (state.overlay) return { ...state, overlay: null, notice: null, request: null };
       const command = keyToAction(state.screen, action.name);
       return command ? reduce(state, { type: 'command', command }) : state;
@@ -160,10 +177,6 @@ function onList(state: AppState, command: Command): AppState {
       return select(state.selected + page);
     case 'pageUp':
       return select(state.selected - page);
-    case 'halfDown':
-      return select(state.selected + Math.ceil(page / 2));
-    case 'halfUp':
-      return select(state.selected - Math.ceil(page / 2));
     case 'first':
       return select(0);
     case 'last':
@@ -274,8 +287,8 @@ function resize(state: AppState, size: Size): AppState {
   const resized = { ...state, size };
   const article = state.articles[state.selected];
   if (state.screen === 'reader' && article && size.columns !== state.size.columns) {
-    const before = pageOf(article, state.size.columns).lines;
-    const after = pageOf(article, size.columns).lines;
+    const before = state.paginate!(article, state.size.columns).lines;
+    const after = state.paginate!(article, size.columns).lines;
     resized.top = carryTop(before, state.top, after);
   }
   if (state.screen === 'reader') {

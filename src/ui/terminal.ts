@@ -45,7 +45,7 @@ export function keepScrollback(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
   });
 }
 
-const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGTERM: 15 } as const;
 
 /**
  * Ends the program cleanly on a signal or a crash: `stop` unmounts the app and restores the terminal,

@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import { render } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { pageOf } from '../../src/core/paginate.js';
 import { App } from '../../src/ui/App.js';
 import { makeArticle, paragraphs } from '../helpers/articles.js';
 
@@ -34,6 +35,7 @@ function start(openLink = async (url: string) => `Opened ${url}`, color = true) 
       warnings={[{ path: '/lib/broken.md', message: 'no title in the front matter' }]}
       color={color}
       openLink={openLink}
+      paginate={pageOf}
     />,
   );
   const { stdin, lastFrame, frames } = current;
@@ -84,7 +86,15 @@ describe('App', () => {
     const many = Array.from({ length: 1234 }, (_, k) =>
       makeArticle({ id: `n${k}`, title: `No. ${k}` }),
     );
-    current = render(<App articles={many} warnings={[]} color={true} openLink={async () => ''} />);
+    current = render(
+      <App
+        articles={many}
+        warnings={[]}
+        color={true}
+        openLink={async () => ''}
+        paginate={pageOf}
+      />,
+    );
     const lines = (current.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
     expect(lines[0]).toMatch(/^inkwell · Library · 1,234 articles · 1,234 unread +1\/1234$/);
     expect(lines.filter((line) => line.includes('No. '))).toHaveLength(21);

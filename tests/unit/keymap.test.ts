@@ -34,14 +34,18 @@ describe('keyNames', () => {
     { input: '', key: { escape: true, meta: true }, expected: ['escape'] },
     { input: 'c', key: { ctrl: true }, expected: ['ctrl+c'] },
     { input: 'F', key: { ctrl: true, shift: true }, expected: ['ctrl+f'] },
-    { input: 'j', key: { meta: true }, expected: [] },
+    { input: 'j', key: { meta: true }, expected: ['other'] },
     { input: ' ', key: {}, expected: ['space'] },
     { input: 'G', key: { shift: true }, expected: ['G'] },
     { input: '"', key: {}, expected: ['"'] },
     // Fast typing arrives as one piece of input.
     { input: 'jjk', key: {}, expected: ['j', 'j', 'k'] },
     { input: 'G\r', key: {}, expected: ['G', 'enter'] },
-    { input: '', key: { tab: true }, expected: [] },
+    { input: '\t', key: { tab: true }, expected: ['other'] },
+    { input: '', key: {}, expected: ['other'] },
+    // Control characters can arrive in a run too, when the app was busy.
+    { input: 'jj\x03', key: {}, expected: ['j', 'j', 'ctrl+c'] },
+    { input: 'j\x06\x7f', key: {}, expected: ['j', 'ctrl+f', 'other'] },
   ])('$input $key → $expected', ({ input, key, expected }) => {
     expect(keyNames(input, { ...NO_KEY, ...key })).toEqual(expected);
   });

@@ -1,7 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pageOf } from '../../src/core/paginate.js';
 import type { Command } from '../../src/ui/keymap.js';
-import { loadPages } from '../../src/ui/pages.js';
 import {
   currentPage,
   initialState,
@@ -12,8 +11,6 @@ import {
   type AppState,
 } from '../../src/ui/state.js';
 import { makeArticle, paragraphs } from '../helpers/articles.js';
-
-beforeAll(loadPages);
 
 const SIZE = { columns: 80, rows: 24 };
 const articles = Array.from({ length: 50 }, (_, k) =>
@@ -28,7 +25,7 @@ function after(state: AppState, ...steps: (Command | Action)[]): AppState {
   );
 }
 
-const start = initialState(articles, [], SIZE);
+const start = initialState(articles, [], SIZE, pageOf);
 const reading = after(start, 'open');
 
 describe('the list', () => {
@@ -59,7 +56,7 @@ describe('the list', () => {
   });
 
   it('opens nothing in an empty library', () => {
-    const empty = initialState([], [], SIZE);
+    const empty = initialState([], [], SIZE, pageOf);
     expect(after(empty, 'open', 'down', 'last')).toMatchObject({ screen: 'list', selected: 0 });
   });
 });
@@ -112,7 +109,12 @@ describe('the reader', () => {
   });
 
   it('says when an article has no quotations', () => {
-    const plain = initialState([makeArticle({ id: 'p', body: 'No quotes here.' })], [], SIZE);
+    const plain = initialState(
+      [makeArticle({ id: 'p', body: 'No quotes here.' })],
+      [],
+      SIZE,
+      pageOf,
+    );
     expect(after(plain, 'open', 'nextQuote').notice).toBe('No quotations in this article.');
   });
 
@@ -121,18 +123,39 @@ describe('the reader', () => {
       kind: 'openLink',
       url: 'https://example.org/0',
     });
-    const local = initialState([makeArticle({ id: 'f', url: 'file:///etc/passwd' })], [], SIZE);
+    const local = initialState(
+      [makeArticle({ id: 'f', url: 'file:///etc/passwd' })],
+      [],
+      SIZE,
+      pageOf,
+    );
     expect(after(local, 'open', 'openLink')).toMatchObject({
       request: null,
       notice: 'Only http and https links are opened.',
     });
-    const none = initialState([makeArticle({ id: 'n' })], [], SIZE);
+    const none = initialState([makeArticle({ id: 'n' })], [], SIZE, pageOf);
     expect(after(none, 'open', 'openLink').notice).toBe('This article has no link to open.');
   });
 
   it('clears a notice with the next key', () => {
     const noticed = after(reading, 'previousArticle');
     expect(after(noticed, 'down').notice).toBeNull();
+  });
+});
+
+describe('before the pages have loaded', () => {
+  it('holds keys back, then handles them in order; Ctrl+C never waits', () => {
+    const early = initialState(articles, [], SIZE);
+    const held = after(
+      early,
+      { type: 'key', name: 'j' },
+      { type: 'key', name: 'enter' },
+      { type: 'key', name: 'j' },
+    );
+    expect(held).toMatchObject({ selected: 0, screen: 'list', heldKeys: ['j', 'enter', 'j'] });
+    expect(reduce(held, { type: 'key', name: 'ctrl+c' }).request).toEqual({ kind: 'quit' });
+    const ready = reduce(held, { type: 'ready', paginate: pageOf });
+    expect(ready).toMatchObject({ selected: 1, screen: 'reader', top: 1, heldKeys: [] });
   });
 });
 
@@ -143,6 +166,12 @@ describe('overlays', () => {
     const closed = reduce(help, { type: 'key', name: 'j' });
     expect(closed).toMatchObject({ overlay: null, top: 0, screen: 'reader' });
     expect(after(start, 'warnings').overlay).toBe('warnings');
+  });
+
+  it('quits on Ctrl+C over an overlay', () => {
+    const help = after(start, 'help');
+    expect(reduce(help, { type: 'key', name: 'ctrl+c' }).request).toEqual({ kind: 'quit' });
+    expect(reduce(help, { type: 'key', name: 'other' }).overlay).toBeNull();
   });
 });
 
