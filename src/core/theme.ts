@@ -12,10 +12,10 @@ export interface TextAttributes {
 }
 
 /**
- * The attributes of a styled segment. Quotations are coloured and italic, headings bold, so that both stay
- * apart from the body when colour is off.
+ * The attributes of a styled segment. Quotations are coloured and italic, headings bold. Without colour
+ * (`color` false) quotations are also underlined, so that they stay apart from emphasis, which is italic.
  */
-export function attributesOf(style: Style): TextAttributes {
+export function attributesOf(style: Style, color = true): TextAttributes {
   const attributes: TextAttributes = {};
   switch (style.role) {
     case 'title':
@@ -55,6 +55,8 @@ export function attributesOf(style: Style): TextAttributes {
   if (style.quote) {
     attributes.italic = true;
     attributes.color = style.quote > 1 ? 'magenta' : 'yellow';
+    if (!color) attributes.underline = true;
   }
+  if (!color) delete attributes.color;
   return attributes;
 }

@@ -19,13 +19,12 @@ export const StyledLine = memo(function StyledLine({ line, color, markFrom, mark
   return (
     <Text wrap="truncate-end">
       {line.segments.map((segment, x) => {
-        const attributes = attributesOf(segment.style);
+        const attributes = attributesOf(segment.style, color);
         const marked = markFrom !== undefined && x >= markFrom && x <= (markTo ?? -1);
         return (
           <Text
             key={x}
             {...attributes}
-            color={color ? attributes.color : undefined}
             inverse={marked && !!segment.style.quote}
           >
             {segment.text}
