@@ -79,7 +79,8 @@ export async function bundle(entryPoints, outdir) {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  // Chunks of earlier builds go only now, so that a program already running keeps its own until here.
+  // Chunks of earlier builds go only once the new ones are written. A reader started before the build
+  // that has yet to load one of its chunks (the Markdown parser, the browser opener) will then fail to.
   const written = new Set(Object.keys(result.metafile.outputs).map((path) => join(root, path)));
   const chunks = join(outdir, 'chunks');
   for (const name of readdirSync(chunks)) {

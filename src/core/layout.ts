@@ -1,6 +1,6 @@
 // Blocks + width → lines of styled segments, wrapped by terminal columns. Views only draw these lines.
 import { byline, type Article } from './article.js';
-import { parseMarkdown, runsText, type Block, type InlineStyle, type Run } from './markdown.js';
+import { parseMarkdown, type Block, type InlineStyle, type Run } from './markdown.js';
 import { quoteSpans } from './quotes.js';
 import { textWidth } from './text-width.js';
 import { fitPrefix, hardWrap, segmentsWidth, trimEnd, wrap } from './wrap.js';
@@ -174,7 +174,11 @@ function layoutChildren(
 
 /** Runs cut at quotation boundaries, each piece marked with its quotation depth. */
 export function withQuotes(runs: readonly Run[], extra: Style): Segment[] {
-  const spans = quoteSpans(runsText(runs));
+  // Marks inside code (`"`) are not quotation marks: the finder sees code as letters of the same length.
+  const text = runs
+    .map((run) => (run.style.code ? 'x'.repeat(run.text.length) : run.text))
+    .join('');
+  const spans = quoteSpans(text);
   const pieces: Segment[] = [];
   // Two cursors walk runs and quotation spans together, cutting wherever either ends.
   let span = 0;

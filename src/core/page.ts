@@ -63,11 +63,16 @@ export function findQuoteMarks(lines: readonly Line[]): QuoteMark[] {
   return marks;
 }
 
-/** Whether segment `x` of line `y` lies inside `mark`. */
-export function isInside(mark: QuoteMark, y: number, x: number): boolean {
-  const afterStart = y > mark.line || (y === mark.line && x >= mark.segment);
-  const beforeEnd = y < mark.endLine || (y === mark.endLine && x <= mark.endSegment);
-  return afterStart && beforeEnd;
+/** The segments of line `y` that lie inside `mark`, first to last (inclusive), if any do. */
+export function markedSegments(
+  mark: QuoteMark | undefined,
+  y: number,
+): { from: number; to: number } | undefined {
+  if (!mark || y < mark.line || y > mark.endLine) return undefined;
+  return {
+    from: y === mark.line ? mark.segment : 0,
+    to: y === mark.endLine ? mark.endSegment : Number.MAX_SAFE_INTEGER,
+  };
 }
 
 /** How far the reader has got: the share of lines above the bottom of the view, and the minutes left. */

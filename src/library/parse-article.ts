@@ -98,8 +98,12 @@ export function parseArticle(raw: string, path: string, fileId: string): ParseRe
 /** A one-line text field; YAML escapes can spell control characters, so values are sanitized again. */
 function line(value: unknown): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
-  return sanitizeLine(String(value)) || null;
+  const text = sanitizeLine(String(value));
+  // Only zero-width characters (U+200B, U+FEFF, ...) shows nothing: as good as no value.
+  return INVISIBLE.test(text) ? null : text;
 }
+
+const INVISIBLE = /^[\s\p{Default_Ignorable_Code_Point}]*$/u;
 
 /** One author, or several as a list (joined with commas). */
 function authorsOf(value: unknown): string | null {

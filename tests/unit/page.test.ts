@@ -5,7 +5,7 @@ import {
   carryTop,
   columnWidth,
   findQuoteMarks,
-  isInside,
+  markedSegments,
   lastTop,
   progress,
 } from '../../src/core/page.js';
@@ -77,12 +77,18 @@ describe('findQuoteMarks', () => {
     expect(marks).toHaveLength(1);
     const [mark] = marks;
     expect(mark!.endLine).toBeGreaterThan(mark!.line);
-    const marked = lines.flatMap((line, y) =>
-      line.segments.filter((_, x) => isInside(mark!, y, x)).map((segment) => segment.text),
-    );
+    const marked = lines.flatMap((line, y) => {
+      const range = markedSegments(mark, y);
+      return range ? line.segments.slice(range.from, range.to + 1).map((s) => s.text) : [];
+    });
     expect(marked.join(' ').replace(/\s+/g, ' ')).toBe(
       '“a quotation long enough to wrap over lines”',
     );
+  });
+
+  it('sees no quotation marks in code', () => {
+    expect(marksOf('Press `"` for the next quotation, `\'` for the one before.').marks).toEqual([]);
+    expect(marksOf('She said “run `make`, then wait” and left.').marks).toHaveLength(1);
   });
 
   it('ends a quotation with its block, and skips quote bars', () => {

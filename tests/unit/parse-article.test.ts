@@ -115,6 +115,11 @@ describe('parseArticle: front matter', () => {
       reason: 'no title in the front matter',
     },
     {
+      name: 'a title of zero-width characters',
+      text: '---\ntitle: "\\u200b\\ufeff\\u2060"\n---\n',
+      reason: 'no title in the front matter',
+    },
+    {
       name: 'a title that is a map',
       text: '---\ntitle: {a: 1}\n---\n',
       reason: 'no title in the front matter',

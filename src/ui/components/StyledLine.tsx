@@ -8,25 +8,21 @@ interface Props {
   line: Line;
   /** False under NO_COLOR: attributes only. */
   color: boolean;
-  /** Segments from this index on are marked, up to `markTo`: the quotation last jumped to. */
-  markFrom?: number;
-  markTo?: number;
+  /** The segments from `from` to `to` (inclusive) are marked: the quotation last jumped to. */
+  from?: number;
+  to?: number;
 }
 
 /** Memoized: a page's lines are built once, so scrolling redraws only the lines it brings in. */
-export const StyledLine = memo(function StyledLine({ line, color, markFrom, markTo }: Props) {
+export const StyledLine = memo(function StyledLine({ line, color, from, to }: Props) {
   if (line.segments.length === 0) return <Text> </Text>;
   return (
     <Text wrap="truncate-end">
       {line.segments.map((segment, x) => {
         const attributes = attributesOf(segment.style, color);
-        const marked = markFrom !== undefined && x >= markFrom && x <= (markTo ?? -1);
+        const marked = from !== undefined && to !== undefined && x >= from && x <= to;
         return (
-          <Text
-            key={x}
-            {...attributes}
-            inverse={marked && !!segment.style.quote}
-          >
+          <Text key={x} {...attributes} inverse={marked && !!segment.style.quote}>
             {segment.text}
           </Text>
         );

@@ -1,6 +1,6 @@
 // One article: the lines in view of its page, centred, and a footer with how far the reader has got.
 import { Box } from 'ink';
-import { progress, type Page, type QuoteMark } from '../../core/page.js';
+import { markedSegments, progress, type Page } from '../../core/page.js';
 import { Footer } from '../components/Footer.js';
 import { StyledLine } from '../components/StyledLine.js';
 import { keyHints } from '../keymap.js';
@@ -40,13 +40,4 @@ export function ReaderScreen({ state, page, color }: Props) {
       )}
     </>
   );
-}
-
-/** Which segments of line `y` belong to the marked quotation. */
-function markedSegments(mark: QuoteMark | undefined, y: number) {
-  if (!mark || y < mark.line || y > mark.endLine) return {};
-  return {
-    markFrom: y === mark.line ? mark.segment : 0,
-    markTo: y === mark.endLine ? mark.endSegment : Number.MAX_SAFE_INTEGER,
-  };
 }
