@@ -183,12 +183,16 @@ describe('the full-screen reader', () => {
     SLOW,
   );
 
-  it(
-    'restores the terminal on SIGTERM and exits 128 + 15',
-    async () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+    ['SIGQUIT', 131],
+  ] as const)(
+    'restores the terminal on %s and exits 128 + its number',
+    async (signal, status) => {
       const session = await openSeed();
-      session.kill('SIGTERM');
-      await expectRestored(session, 143);
+      session.kill(signal);
+      await expectRestored(session, status);
     },
     SLOW,
   );
@@ -350,6 +354,19 @@ describe('the full-screen reader', () => {
     expect(plain.stdout).not.toContain('\x1b');
     expect(plain).toEqual(list);
   });
+
+  it(
+    'prints the list on the terminal when stdin is not one',
+    async () => {
+      const script = `${quoted(process.execPath)} ${quoted(BINARY)} < /dev/null; echo "exit $?"`;
+      const session = start({ command: ['/bin/sh', '-c', script] });
+      await session.waitFor('exit 0');
+      const rows = session.screen();
+      expect(rows.some((row) => row.includes(SEED_TITLE.slice(0, 20)))).toBe(true);
+      expect(session.output).not.toContain('\x1b[?1049h');
+    },
+    SLOW,
+  );
 
   describe('o opens the article in the browser', () => {
     /** A home whose own copy of the seed has a link, and a fake xdg-open that notes what it was given. */
