@@ -1,5 +1,6 @@
 // `inkwell list`: the library, newest first, as aligned columns or as JSON.
 import { dayOf, type Article } from '../core/article.js';
+import { bylineOf, cell, GAP, MAX_BY, timeOf } from '../core/list-rows.js';
 import { textWidth, truncate } from '../core/text-width.js';
 import type { CommandContext } from './context.js';
 import { articleJson, toJson } from './output.js';
@@ -19,8 +20,6 @@ export function listCommand({ library, args, out, paths }: CommandContext): numb
   return 0;
 }
 
-const GAP = '  ';
-const MAX_BY = 24;
 const MIN_TITLE = 24;
 
 interface Row {
@@ -43,8 +42,8 @@ export function formatList(
   const rows: Row[] = articles.map((article) => ({
     date: dayOf(article.date),
     title: article.title,
-    by: article.source ?? article.author ?? '',
-    time: article.readingMinutes > 0 ? `${article.readingMinutes} min` : '',
+    by: bylineOf(article),
+    time: timeOf(article),
     id: article.id,
   }));
   const widest = (key: keyof Row) =>
@@ -65,10 +64,6 @@ export function formatList(
     titleWidth = Math.max(1, Math.min(titleWidth, shared - byShare - idRoom(showId)));
     byWidth = Math.max(0, Math.min(byWidth, MAX_BY, shared - titleWidth - idRoom(showId)));
   }
-  const cell = (text: string, width: number) => {
-    const cut = truncate(text, width);
-    return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
-  };
   return rows
     .map((row) => {
       const plain = [cell(row.date, dateWidth), cell(row.title, titleWidth), cell(row.by, byWidth)];

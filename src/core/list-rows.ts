@@ -1,4 +1,4 @@
-// The rows of the full-screen article list: fixed columns, the title cut with … to fit, never wrapped.
+// The rows of the article list, full-screen and on the command line: cells cut with … to fit, never wrapped.
 import { dayOf, type Article } from './article.js';
 import { textWidth, truncate } from './text-width.js';
 
@@ -20,7 +20,8 @@ interface Columns {
 }
 
 export const GAP = '  ';
-const MAX_BY = 22;
+/** The source or author column is never wider: the title matters more. */
+export const MAX_BY = 24;
 const UNREAD = '•';
 /** Unread marker, bookmark marker, space. */
 const MARKERS = 3;
@@ -58,15 +59,18 @@ function fitColumns(articles: readonly Article[], width: number): Columns {
   return { date, by, time, title: Math.max(0, title()) };
 }
 
-function bylineOf(article: Article): string {
+/** Who the list names for an article: its publication, else its author. */
+export function bylineOf(article: Article): string {
   return article.source ?? article.author ?? '';
 }
 
-function timeOf(article: Article): string {
+/** "12 min", or nothing for an article without words. */
+export function timeOf(article: Article): string {
   return article.readingMinutes > 0 ? `${article.readingMinutes} min` : '';
 }
 
-function cell(text: string, width: number): string {
+/** `text` cut with … or padded with spaces to exactly `width` columns. */
+export function cell(text: string, width: number): string {
   const cut = truncate(text, width);
   return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
 }
