@@ -5,6 +5,7 @@ import { processOutput } from './commands/output.js';
 import { run } from './commands/run.js';
 import type { Library } from './library/load.js';
 import { resolvePaths } from './library/paths.js';
+import { withoutFetch } from './ui/without-fetch.js';
 
 // `inkwell list | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -18,26 +19,6 @@ const out = processOutput();
 async function startReader({ articles, warnings }: Library): Promise<number> {
   const { startReader } = await withoutFetch(() => import('./ui/start.js'));
   return startReader({ articles, warnings, colorLevel: out.style.level });
-}
-
-/**
- * Ink's layout engine (yoga) loads its WebAssembly from a data: URL through fetch() when there is one, and
- * loading Node's fetch costs ~25 ms of start-up; without it, yoga decodes the same bytes itself. The
- * property is swapped by descriptor, because reading it would load fetch.
- */
-async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
-  const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
-  if (!fetch?.configurable) return load();
-  Object.defineProperty(globalThis, 'fetch', {
-    value: undefined,
-    configurable: true,
-    writable: true,
-  });
-  try {
-    return await load();
-  } finally {
-    Object.defineProperty(globalThis, 'fetch', fetch);
-  }
 }
 
 process.exitCode = await run(process.argv.slice(2), {
