@@ -21,7 +21,7 @@ interface Columns {
 
 export const GAP = '  ';
 /** The source or author column is never wider: the title matters more. */
-export const MAX_BY = 24;
+export const MAX_BY = 22;
 const UNREAD = '•';
 /** Unread marker, bookmark marker, space. */
 const MARKERS = 3;

@@ -33,7 +33,7 @@ describe('listRow', () => {
     expect(row.markers).toBe('•  ');
     expect(row.date).toBe('2024-05-06  ');
     expect(row.title.trimEnd()).toMatch(/…$/);
-    expect(row.by.trim()).toBe('A Publication With a Lo…');
+    expect(row.by.trim()).toBe('A Publication With a…');
     expect(row.time.trim()).toBe('10 min');
   });
 
