@@ -1,7 +1,7 @@
 // How inkwell is bundled, shared by the build (scripts/build.mjs) and the benchmark, which must measure
 // exactly what users run.
 import { build } from 'esbuild';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -83,7 +83,7 @@ export async function bundle(entryPoints, outdir) {
   // that has yet to load one of its chunks (the Markdown parser, the browser opener) will then fail to.
   const written = new Set(Object.keys(result.metafile.outputs).map((path) => join(root, path)));
   const chunks = join(outdir, 'chunks');
-  for (const name of readdirSync(chunks)) {
+  for (const name of existsSync(chunks) ? readdirSync(chunks) : []) {
     if (!written.has(join(chunks, name))) rmSync(join(chunks, name), { force: true });
   }
 }
