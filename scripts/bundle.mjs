@@ -52,6 +52,8 @@ const inkSharedOutputCaches = {
  */
 export async function bundle(entryPoints, outdir) {
   const result = await build({
+    // Paths in the metafile are relative to this, wherever the build is started from.
+    absWorkingDir: root,
     entryPoints,
     outdir,
     chunkNames: 'chunks/[name]-[hash]',
