@@ -146,6 +146,13 @@ class Session {
     return { roundTrip, renderTime: this.renderTimes.at(-1)! };
   }
 
+  /** Resolves at the next frame the app draws by itself (a long article's rest, after its first lines). */
+  nextFrame(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+    });
+  }
+
   close(): void {
     this.instance.unmount();
     this.instance.cleanup();
@@ -174,7 +181,9 @@ export async function measureScroll(
   const session = new Session([article]);
   try {
     await session.settle();
-    await session.press(ENTER);
+    // A long article draws its first lines, then the whole page a moment later.
+    const wholePage = session.press(ENTER).then(() => session.nextFrame());
+    await wholePage;
     expectOnScreen(session, '%');
     const renderTimes: number[] = [];
     const roundTrips: number[] = [];

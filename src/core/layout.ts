@@ -43,6 +43,21 @@ export function layoutArticle(
   columns: number,
   blocks = parseMarkdown(article.body),
 ): Line[] {
+  return layoutArticleStart(article, columns, blocks, Infinity).lines;
+}
+
+/**
+ * The article's first lines, at least `rows` of them when it has that many: enough to draw before the rest
+ * is wrapped. `complete` says whether they are all of it. The lines are those layoutArticle gives; `blocks`
+ * may be the start of the body only (`wholeBody` false), and then the lines never are complete.
+ */
+export function layoutArticleStart(
+  article: Article,
+  columns: number,
+  blocks: readonly Block[],
+  rows: number,
+  wholeBody = true,
+): { lines: Line[]; complete: boolean } {
   const width = Math.max(columns, MIN_WIDTH);
   const lines: Line[] = [];
   const header = (runs: Run[], role: Role) =>
@@ -51,7 +66,8 @@ export function layoutArticle(
   const by = byline(article);
   if (by) header([{ text: by, style: {} }], 'byline');
   lines.push({ segments: [], block: -1 });
-  layoutBlocksInto(blocks, width, lines);
+  const laidOut = layoutBlocksInto(blocks, width, lines, rows);
+  if (laidOut < blocks.length || !wholeBody) return { lines, complete: false };
   if (article.bio) {
     const end = blocks.length;
     lines.push({ segments: [], block: end });
@@ -68,20 +84,29 @@ export function layoutArticle(
       lines,
     );
   }
-  return lines;
+  return { lines, complete: true };
 }
 
 /** Body blocks wrapped to `width` columns, a blank line between blocks. */
 export function layoutBlocks(blocks: readonly Block[], width: number): Line[] {
-  return layoutBlocksInto(blocks, Math.max(width, MIN_WIDTH), []);
+  const lines: Line[] = [];
+  layoutBlocksInto(blocks, Math.max(width, MIN_WIDTH), lines, Infinity);
+  return lines;
 }
 
-function layoutBlocksInto(blocks: readonly Block[], width: number, lines: Line[]): Line[] {
-  blocks.forEach((block, index) => {
+/** Adds blocks' lines to `lines` until it holds `rows`; returns how many blocks it laid out. */
+function layoutBlocksInto(
+  blocks: readonly Block[],
+  width: number,
+  lines: Line[],
+  rows: number,
+): number {
+  let index = 0;
+  for (; index < blocks.length && lines.length < rows; index++) {
     if (index > 0) lines.push({ segments: [], block: index });
-    layoutBlock(block, width, [], [], index, lines);
-  });
-  return lines;
+    layoutBlock(blocks[index]!, width, [], [], index, lines);
+  }
+  return index;
 }
 
 function layoutBlock(

@@ -25,6 +25,8 @@ export interface Page {
   lines: Line[];
   /** Outermost quotations in reading order, the targets of the quotation keys. */
   quotes: QuoteMark[];
+  /** False for the first lines only, drawn while the rest is still to be wrapped. */
+  complete: boolean;
 }
 
 /** The text column for a terminal `columns` wide: at most the measure, margins kept when there is room. */

@@ -1,32 +1,76 @@
 // Makes the reader's pages: an article parsed and wrapped for a terminal width, remembered for a while.
 import type { Article } from './article.js';
-import { layoutArticle } from './layout.js';
+import { layoutArticleStart } from './layout.js';
+import { parseMarkdown, type Block } from './markdown.js';
 import { columnWidth, findQuoteMarks, type Page } from './page.js';
 
-// Wrapping a long article costs tens of milliseconds: the pages last asked for are kept, one width each.
+// Wrapping a long article costs tens of milliseconds: the pages last asked for are kept, one width each,
+// and the parsed body of the last few, which a page at another width (or after its first lines) reuses.
 const pages = new Map<Article, Page>();
+const bodies = new Map<Article, Block[]>();
 const KEPT_PAGES = 16;
+const KEPT_BODIES = 4;
+/** Characters of Markdown below which an article is always wrapped whole (~10 ms). */
+const WRAP_WHOLE_BELOW = 32 * 1024;
+/** Characters of Markdown parsed for a long article's first lines: hundreds of lines' worth. */
+const OPENING_CHARACTERS = 16 * 1024;
+/** Past this without a place to cut, the whole body is parsed after all. */
+const OPENING_LIMIT = 64 * 1024;
 
-/** The article's page at this terminal width, wrapped once and remembered. */
-export function pageOf(article: Article, columns: number): Page {
+/**
+ * The article's page at this terminal width, wrapped once and remembered. Given `rows`, a long article
+ * not yet wrapped comes back with only its first lines, at least `rows` of them (`complete` false), so that
+ * it draws at once; asking again without `rows` wraps the rest.
+ */
+export function pageOf(article: Article, columns: number, rows?: number): Page {
   const known = pages.get(article);
-  if (known?.columns === columns) {
-    // Most recently used last: the first entry is the one to forget.
-    pages.delete(article);
-    pages.set(article, known);
-    return known;
-  }
+  if (known?.columns === columns) return remember(pages, article, known, KEPT_PAGES);
   const width = columnWidth(columns);
-  const lines = layoutArticle(article, width);
+  // Short articles wrap whole in a few milliseconds: only long ones are worth drawing in two steps, and
+  // their first lines need only the start of the body parsed.
+  const opening = rows !== undefined && article.body.length > WRAP_WHOLE_BELOW;
+  let blocks = bodies.get(article);
+  let whole = true;
+  if (!blocks && opening) {
+    blocks = parseMarkdown(openingOf(article.body));
+    whole = false;
+  } else if (!blocks) {
+    blocks = remember(bodies, article, parseMarkdown(article.body), KEPT_BODIES);
+  }
+  const start = layoutArticleStart(article, width, blocks, opening ? rows : Infinity, whole);
   const page: Page = {
     columns,
     width,
     indent: Math.max(0, Math.floor((columns - width) / 2)),
-    lines,
-    quotes: findQuoteMarks(lines),
+    lines: start.lines,
+    quotes: findQuoteMarks(start.lines),
+    complete: start.complete,
   };
-  pages.delete(article);
-  pages.set(article, page);
-  if (pages.size > KEPT_PAGES) pages.delete(pages.keys().next().value!);
-  return page;
+  return page.complete ? remember(pages, article, page, KEPT_PAGES) : page;
+}
+
+/**
+ * The start of a long body, enough for a screenful and more: up to a blank line past the first
+ * OPENING_CHARACTERS, outside fenced code. What follows a cut cannot change what comes before it, except for
+ * reference links defined further down, which the whole page resolves a moment later. One pass, bounded.
+ */
+function openingOf(body: string): string {
+  let inFence = false;
+  for (let at = 0; at < body.length && at < OPENING_LIMIT;) {
+    const newline = body.indexOf('\n', at);
+    const end = newline < 0 ? body.length : newline;
+    const line = body.slice(at, end);
+    if (/^ {0,3}(?:```|~~~)/.test(line)) inFence = !inFence;
+    else if (!inFence && at >= OPENING_CHARACTERS && line.trim() === '') return body.slice(0, at);
+    at = end + 1;
+  }
+  return body;
+}
+
+/** Keeps `value` as the most recently used entry, forgetting the least recent beyond `size`. */
+function remember<T>(cache: Map<Article, T>, article: Article, value: T, size: number): T {
+  cache.delete(article);
+  cache.set(article, value);
+  if (cache.size > size) cache.delete(cache.keys().next().value!);
+  return value;
 }

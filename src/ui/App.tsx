@@ -12,6 +12,7 @@ import {
   currentPage,
   frameHeight,
   initialState,
+  readerHeight,
   reduce,
   type Paginate,
   type Size,
@@ -80,7 +81,19 @@ export function App({ articles, warnings, color, openLink, paginate: given }: Ap
     }
   }, [request, exit, openLink]);
 
-  const page = currentPage(state);
+  // A long article draws its first lines at once, and the rest right after.
+  const page = currentPage(state, readerHeight(state.size));
+  const [, redraw] = useReducer((count: number) => count + 1, 0);
+  const opened = state.articles[state.selected];
+  useEffect(() => {
+    if (!page || page.complete || !opened || !paginate) return;
+    const timer = setTimeout(() => {
+      paginate(opened, page.columns);
+      redraw();
+    });
+    return () => clearTimeout(timer);
+  }, [page, opened, paginate]);
+
   let screen;
   if (state.overlay === 'help') {
     screen = <HelpScreen screen={state.screen} size={state.size} />;

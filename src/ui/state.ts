@@ -6,7 +6,7 @@ import type { LoadWarning } from '../library/load.js';
 import { keyToAction, type Command, type Screen } from './keymap.js';
 
 /** Makes an article's page for a terminal width (core/paginate.ts, loaded after the first frame). */
-export type Paginate = (article: Article, columns: number) => Page;
+export type Paginate = (article: Article, columns: number, rows?: number) => Page;
 
 export interface Size {
   columns: number;
@@ -99,11 +99,15 @@ export function initialState(
   };
 }
 
-/** The page the reader shows, or undefined on the list. */
-export function currentPage(state: AppState): Page | undefined {
+/**
+ * The page the reader shows, or undefined on the list. Given `rows`, a page still to be wrapped may be only
+ * its first lines (enough to draw); the reducer always asks for the whole page.
+ */
+export function currentPage(state: AppState, rows?: number): Page | undefined {
   const article = state.articles[state.selected];
   if (state.screen !== 'reader' || !article) return undefined;
-  return state.paginate!(article, state.size.columns);
+  // Only reachable through 'ready': the reader opens on a key, and keys wait for the page maker.
+  return state.paginate!(article, state.size.columns, rows);
 }
 
 export function reduce(state: AppState, action: Action): AppState {

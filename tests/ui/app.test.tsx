@@ -100,6 +100,25 @@ describe('App', () => {
     expect(lines.filter((line) => line.includes('No. '))).toHaveLength(21);
   });
 
+  it('draws the first lines of a long article at once, and the rest right after', async () => {
+    const long = makeArticle({ id: 'long', title: 'Long one', body: paragraphs(800) });
+    current = render(
+      <App
+        articles={[long]}
+        warnings={[]}
+        color={true}
+        openLink={async () => ''}
+        paginate={pageOf}
+      />,
+    );
+    current.stdin.write('\r');
+    await vi.waitFor(() => expect(current!.frames.join('')).toContain('Paragraph 0'));
+    expect(current.frames.some((frame) => /…\s*$/.test(frame.replace(/\x1b\[[0-9;]*m/g, '')))).toBe(
+      true,
+    );
+    await vi.waitFor(() => expect(current!.lastFrame()).toMatch(/\d+%/));
+  });
+
   it('moves with j and arrows, opens with Enter, goes back with q', async () => {
     const { press, screen } = start();
     await press('j');

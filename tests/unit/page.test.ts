@@ -58,6 +58,44 @@ describe('pageOf', () => {
   });
 });
 
+describe('pageOf with rows: the first lines of a long article', () => {
+  const long = () =>
+    makeArticle({
+      id: 'long',
+      bio: 'A bio.',
+      body: [
+        // The fenced block runs across the place where the start of the body would be cut.
+        paragraphs(170),
+        '```\n' + 'code line\n\n'.repeat(400) + '```',
+        paragraphs(200),
+        'A [reference][ref] link.\n\n[ref]: https://example.org',
+      ].join('\n\n'),
+    });
+
+  it('draws the first lines as the whole page has them, then the whole page', () => {
+    const article = long();
+    expect(article.body.length).toBeGreaterThan(32 * 1024);
+    expect(article.body.indexOf('```')).toBeLessThan(16 * 1024);
+    expect(article.body.lastIndexOf('```')).toBeGreaterThan(16 * 1024);
+    // Tall enough to show the whole code block.
+    const first = pageOf(article, 80, 1000);
+    expect(first.complete).toBe(false);
+    expect(first.lines.length).toBeGreaterThanOrEqual(1000);
+    const whole = pageOf(article, 80);
+    expect(whole.complete).toBe(true);
+    expect(whole.lines.length).toBeGreaterThan(first.lines.length);
+    expect(first.lines.map(lineText)).toEqual(
+      whole.lines.slice(0, first.lines.length).map(lineText),
+    );
+    expect(pageOf(article, 80, 1000)).toBe(whole);
+  });
+
+  it('wraps a short article whole at once', () => {
+    const short = makeArticle({ id: 'short', body: paragraphs(30) });
+    expect(pageOf(short, 80, 5).complete).toBe(true);
+  });
+});
+
 describe('findQuoteMarks', () => {
   const marksOf = (markdown: string, width = 80) => {
     const lines = layoutBlocks(parseMarkdown(markdown), width);

@@ -18,11 +18,14 @@ export function ReaderScreen({ state, page, color }: Props) {
   const article = state.articles[state.selected]!;
   const marked = mark === null ? undefined : page.quotes[mark];
   const { percent, minutesLeft } = progress(top, height, page.lines.length, article.readingMinutes);
-  const facts = [
-    marked ? `quotation ${mark! + 1}/${page.quotes.length}` : '',
-    `${percent}%`,
-    minutesLeft > 0 ? `${minutesLeft} min left` : '',
-  ];
+  // How far is unknown until the whole article is wrapped, a moment after its first lines are drawn.
+  const facts = page.complete
+    ? [
+        marked ? `quotation ${mark! + 1}/${page.quotes.length}` : '',
+        `${percent}%`,
+        minutesLeft > 0 ? `${minutesLeft} min left` : '',
+      ]
+    : ['…'];
   return (
     <>
       <Box flexDirection="column" flexGrow={1} marginLeft={page.indent}>
