@@ -9,6 +9,8 @@ import { columnWidth, findQuoteMarks, type Page } from './page.js';
 const pages = new Map<Article, Page>();
 const bodies = new Map<Article, Block[]>();
 const KEPT_PAGES = 16;
+/** The first lines last drawn of an article still to be wrapped whole: a redraw reuses them. */
+let first: { article: Article; page: Page } | undefined;
 const KEPT_BODIES = 4;
 /** Characters of Markdown below which an article is always wrapped whole (~10 ms). */
 const WRAP_WHOLE_BELOW = 32 * 1024;
@@ -29,30 +31,33 @@ export function pageOf(article: Article, columns: number, rows?: number): Page {
   // Short articles wrap whole in a few milliseconds: only long ones are worth drawing in two steps, and
   // their first lines need only the start of the body parsed.
   const opening = rows !== undefined && article.body.length > WRAP_WHOLE_BELOW;
+  if (opening && first?.article === article && first.page.columns === columns) return first.page;
   let blocks = bodies.get(article);
-  let whole = true;
-  if (!blocks && opening) {
-    blocks = parseMarkdown(openingOf(article.body));
-    whole = false;
-  } else if (!blocks) {
-    blocks = remember(bodies, article, parseMarkdown(article.body), KEPT_BODIES);
+  const start = blocks || !opening ? article.body : openingOf(article.body);
+  const whole = start === article.body;
+  if (!blocks) {
+    blocks = parseMarkdown(start);
+    if (whole) remember(bodies, article, blocks, KEPT_BODIES);
   }
-  const start = layoutArticleStart(article, width, blocks, opening ? rows : Infinity, whole);
+  const laidOut = layoutArticleStart(article, width, blocks, opening ? rows : Infinity, whole);
   const page: Page = {
     columns,
     width,
     indent: Math.max(0, Math.floor((columns - width) / 2)),
-    lines: start.lines,
-    quotes: findQuoteMarks(start.lines),
-    complete: start.complete,
+    lines: laidOut.lines,
+    quotes: findQuoteMarks(laidOut.lines),
+    complete: laidOut.complete,
   };
-  return page.complete ? remember(pages, article, page, KEPT_PAGES) : page;
+  if (page.complete) return remember(pages, article, page, KEPT_PAGES);
+  first = { article, page };
+  return page;
 }
 
 /**
  * The start of a long body, enough for a screenful and more: up to a blank line past the first
- * OPENING_CHARACTERS, outside fenced code. What follows a cut cannot change what comes before it, except for
- * reference links defined further down, which the whole page resolves a moment later. One pass, bounded.
+ * OPENING_CHARACTERS, outside fenced code. What follows a cut seldom changes what comes before it: a
+ * reference link defined further down, or a list that turns loose after the cut, looks different for the
+ * moment until the whole page is drawn. One pass, bounded.
  */
 function openingOf(body: string): string {
   let inFence = false;
@@ -61,7 +66,8 @@ function openingOf(body: string): string {
     const end = newline < 0 ? body.length : newline;
     const line = body.slice(at, end);
     if (/^ {0,3}(?:```|~~~)/.test(line)) inFence = !inFence;
-    else if (!inFence && at >= OPENING_CHARACTERS && line.trim() === '') return body.slice(0, at);
+    else if (!inFence && at >= OPENING_CHARACTERS && /^[ \t]*$/.test(line))
+      return body.slice(0, at);
     at = end + 1;
   }
   return body;

@@ -22,6 +22,8 @@ import {
 const PREPARE_AFTER_MS = 150;
 /** Characters of Markdown wrapped ahead at most: about 60 ms of work on these machines. */
 const PREPARE_AT_MOST = 256 * 1024;
+/** When the rest of a long article is wrapped: after Ink has drawn its first lines (30 frames a second). */
+const COMPLETE_AFTER_MS = 50;
 
 export interface AppProps {
   articles: readonly Article[];
@@ -87,10 +89,11 @@ export function App({ articles, warnings, color, openLink, paginate: given }: Ap
   const opened = state.articles[state.selected];
   useEffect(() => {
     if (!page || page.complete || !opened || !paginate) return;
+    // Ink writes at most one frame every ~33 ms: wrapping waits until the first lines are on the screen.
     const timer = setTimeout(() => {
       paginate(opened, page.columns);
       redraw();
-    });
+    }, COMPLETE_AFTER_MS);
     return () => clearTimeout(timer);
   }, [page, opened, paginate]);
 

@@ -122,8 +122,10 @@ export function reduce(state: AppState, action: Action): AppState {
         { ...state, paginate: action.paginate, heldKeys: [] },
       );
     case 'key': {
-      // Ctrl+C quits from anywhere, at once; any other key closes an overlay, and does only that.
+      // Ctrl+C quits from anywhere, at once, whatever keys come after it; any other key closes an
+      // overlay, and does only that.
       if (action.name === 'ctrl+c') return { ...state, request: { kind: 'quit' } };
+      if (state.request?.kind === 'quit') return state;
       if (!state.paginate) return { ...state, heldKeys: [...state.heldKeys, action.name] };
       if (state.overlay) return { ...state, overlay: null, notice: null, request: null };
       const command = keyToAction(state.screen, action.name);

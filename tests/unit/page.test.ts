@@ -90,6 +90,18 @@ describe('pageOf with rows: the first lines of a long article', () => {
     expect(pageOf(article, 80, 1000)).toBe(whole);
   });
 
+  it('wraps a long body it cannot cut whole at once, and keeps it', () => {
+    const unbroken = makeArticle({ id: 'unbroken', body: 'word '.repeat(10_000) });
+    const page = pageOf(unbroken, 80, 20);
+    expect(page.complete).toBe(true);
+    expect(pageOf(unbroken, 80)).toBe(page);
+  });
+
+  it('reuses the first lines while the rest waits', () => {
+    const article = long();
+    expect(pageOf(article, 80, 20)).toBe(pageOf(article, 80, 20));
+  });
+
   it('wraps a short article whole at once', () => {
     const short = makeArticle({ id: 'short', body: paragraphs(30) });
     expect(pageOf(short, 80, 5).complete).toBe(true);

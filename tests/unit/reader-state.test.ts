@@ -49,6 +49,17 @@ describe('the list', () => {
     expect(after(opened, 'back')).toMatchObject({ screen: 'list', selected: 1 });
   });
 
+  it('quits on Ctrl+C even when more keys follow it at once', () => {
+    const quitting = after(
+      reading,
+      { type: 'key', name: 'ctrl+c' },
+      { type: 'key', name: 'q' },
+      { type: 'key', name: 'j' },
+    );
+    expect(quitting.request).toEqual({ kind: 'quit' });
+    expect(quitting.screen).toBe('reader');
+  });
+
   it('quits on q, and on Ctrl+C from anywhere', () => {
     expect(reduce(start, { type: 'key', name: 'q' }).request).toEqual({ kind: 'quit' });
     expect(reduce(reading, { type: 'key', name: 'q' }).screen).toBe('list');

@@ -19,6 +19,8 @@ describe('graphemes', () => {
     'עברית שָׁלוֹם, العربية مرحبا \u0600\u0661',
     'ｶﾞｷﾞ halfwidth voiced',
     'zero\u200bwidth\u200cnon\u200djoiner',
+    // Prepended marks join the letter after them.
+    '\u{1193f}a \u{11941}b \u{11a84}c \u{11d46}d \u{11f02}e \u{113d1}f',
   ])('splits %s as the segmenter does', (text) => {
     expect(graphemes(text)).toEqual(bySegmenter(text));
   });
@@ -55,6 +57,7 @@ describe('the same widths as string-width', () => {
     'e\u0301te\u0301 ไทย น้ำ हिन्दी',
     '\x1b[1mbold\x1b[22m and \x1b[38;5;3mcolour\x1b[39m “quoted”',
     '\x1b]8;;https://example.org\x07link\x1b]8;;\x07 text',
+    '\u{1193f}a \u{11941}b \u{11a84}c \u{11d46}d \u{11f02}e \u{113d1}f and more text',
   ])('for %j, as Ink measures it', (text) => {
     expect(textWidth(text.replace(/\x1b\[[0-9;]*m|\x1b\]8;;[^\x07]*\x07/g, ''))).toBe(
       stringWidth(text),
