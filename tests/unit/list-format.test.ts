@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
+import { makeArticle } from '../helpers/articles.js';
 import { textWidth } from '../../src/core/text-width.js';
 import { formatList } from '../../src/commands/list.js';
 
-const article = (fields: Partial<Article>): Article => ({
-  id: 'id',
-  title: 'Title',
-  author: null,
-  date: null,
-  source: null,
-  url: null,
-  tags: [],
-  bio: null,
-  body: '',
-  words: 0,
-  readingMinutes: 0,
-  path: '/x.md',
-  ...fields,
-});
+// Reading times as given, not counted from a body.
+const article = (fields: Partial<Article> & { id: string }) => makeArticle({ body: '', ...fields });
 
 const articles = [
   article({
