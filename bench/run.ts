@@ -1,5 +1,5 @@
-// `npm run bench`: start-up against bare Node, wrapping a long article, and the full-screen reader's frames,
-// each against its budget. Medians, never single runs; start-up as a ratio against a baseline measured in
+// `npm run bench`: start-up against bare Node, wrapping a long article, the full-screen reader's frames and
+// search, each against its budget. Medians, never single runs; start-up as a ratio against a baseline measured in
 // the same run, because these machines are shared and noisy.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
@@ -10,6 +10,7 @@ import { parseMarkdown } from '../src/core/markdown.js';
 import { measureStartUp } from './first-frame.js';
 import { longArticle } from './long-article.js';
 import { loadReaderBench } from './load-reader.js';
+import { searchBench } from './search.js';
 import { median, ms, percentile, timeCall } from './stats.js';
 
 const BINARY = fileURLToPath(new URL('../dist/inkwell.js', import.meta.url));
@@ -18,6 +19,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const SCROLL_STEPS = Number(process.env.BENCH_SCROLL_STEPS ?? 200);
 const SCROLL_WARM_UP = 20;
 const LONG_BYTES = 200 * 1024;
+/** `BENCH_ONLY=search` runs the search bench alone (it takes a minute, most of it fuse.js and MiniSearch). */
+const ONLY = process.env.BENCH_ONLY;
+const WORKER = new URL('./search-worker.js', import.meta.url);
 
 /** One line of the report: a figure and, when it has one, its budget and whether it is met. */
 interface Row {
@@ -40,77 +44,88 @@ function timeProcess(args: string[]): number {
   return performance.now() - start;
 }
 
-// Start-up in a real 80×24 pseudo-terminal: bare Node, the list's first frame and `inkwell list` take
-// turns, so all of them see the same machine.
-const startUp = await measureStartUp(BINARY, RUNS);
-const bare = median(startUp.bare);
-const firstFrame = median(startUp.firstFrame);
-rows.push({ name: 'pty: node -e 0, launch → exit', value: ms(bare) });
-const ratio = firstFrame / bare;
-rows.push({
-  name: 'pty: inkwell, launch → list on screen',
-  value: `${ms(firstFrame)}, ${ratio.toFixed(2)}× node -e 0`,
-  budget: '≤ 3× node -e 0',
-  met: ratio <= 3,
-});
-rows.push({
-  name: 'pty: inkwell list, launch → exit',
-  value: `${ms(median(startUp.list))}, ${(median(startUp.list) / bare).toFixed(2)}× node -e 0`,
-});
+if (ONLY !== 'search') {
+  // Start-up in a real 80×24 pseudo-terminal: bare Node, the list's first frame and `inkwell list` take
+  // turns, so all of them see the same machine.
+  const startUp = await measureStartUp(BINARY, RUNS);
+  const bare = median(startUp.bare);
+  const firstFrame = median(startUp.firstFrame);
+  rows.push({ name: 'pty: node -e 0, launch → exit', value: ms(bare) });
+  const ratio = firstFrame / bare;
+  rows.push({
+    name: 'pty: inkwell, launch → list on screen',
+    value: `${ms(firstFrame)}, ${ratio.toFixed(2)}× node -e 0`,
+    budget: '≤ 3× node -e 0',
+    met: ratio <= 3,
+  });
+  rows.push({
+    name: 'pty: inkwell list, launch → exit',
+    value: `${ms(median(startUp.list))}, ${(median(startUp.list) / bare).toFixed(2)}× node -e 0`,
+  });
 
-// The same through pipes, as before: no terminal, so no colour and no reader.
-const pipedBare: number[] = [];
-const pipedList: number[] = [];
-for (let run = 0; run < RUNS; run++) {
-  pipedBare.push(timeProcess(['-e', '0']));
-  pipedList.push(timeProcess([BINARY, 'list']));
+  // The same through pipes, as before: no terminal, so no colour and no reader.
+  const pipedBare: number[] = [];
+  const pipedList: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    pipedBare.push(timeProcess(['-e', '0']));
+    pipedList.push(timeProcess([BINARY, 'list']));
+  }
+  rows.push({ name: 'piped: node -e 0', value: ms(median(pipedBare)) });
+  rows.push({
+    name: 'piped: inkwell list',
+    value: `${ms(median(pipedList))}, ${(median(pipedList) / median(pipedBare)).toFixed(2)}× node -e 0`,
+  });
+
+  // Wrapping: a 200 KB article, parsed and laid out at 80 columns.
+  const body = longArticle(LONG_BYTES);
+  for (let warm = 0; warm < 3; warm++) layoutBlocks(parseMarkdown(body), 80);
+  const parse = median(Array.from({ length: RUNS }, () => timeCall(() => parseMarkdown(body))));
+  const blocks = parseMarkdown(body);
+  const wrap = median(Array.from({ length: RUNS }, () => timeCall(() => layoutBlocks(blocks, 80))));
+  const lines = layoutBlocks(blocks, 80).length;
+  rows.push({ name: 'parse 200 KB Markdown', value: ms(parse) });
+  budget(`wrap 200 KB at 80 columns (${lines} lines)`, wrap, 50);
+
+  // The reader in process, in a fake 80×24 terminal: the page of a 200 KB article, Ink's renderTime per
+  // frame, and key → frame.
+  const { measureReader } = await loadReaderBench();
+  const reader = await measureReader({
+    content: CONTENT,
+    runs: RUNS,
+    longBytes: LONG_BYTES,
+    scrollSteps: SCROLL_STEPS,
+    scrollWarmUp: SCROLL_WARM_UP,
+  });
+  rows.push({
+    name: 'pageOf 200 KB article (parse, wrap, quotations)',
+    value: ms(median(reader.page)),
+  });
+  const { scroll } = reader;
+  const scrollLabel = `scroll j, 200 KB article (${scroll.lines} lines), ${SCROLL_STEPS} steps`;
+  budget(`${scrollLabel}: renderTime median`, median(scroll.renderTimes), 5);
+  rows.push({ name: `  renderTime p95`, value: ms(percentile(scroll.renderTimes, 95)) });
+  rows.push({ name: `  key → frame median`, value: ms(median(scroll.roundTrips)) });
+  rows.push({ name: `  key → frame p95`, value: ms(percentile(scroll.roundTrips, 95)) });
+  budget('open seed article: Enter → first frame', median(reader.openSeed.roundTrips), 30);
+  budget('open 200 KB article: Enter → first frame', median(reader.openLong.roundTrips), 30);
+  rows.push({ name: '  renderTime of that frame', value: ms(median(reader.openLong.renderTimes)) });
+  budget(
+    '  the same after resting 300 ms on it in the list',
+    median(reader.openLongRested.roundTrips),
+    30,
+  );
+
+  budget('list of 100,000 articles: renderTime per move', median(reader.hugeList), 5);
 }
-rows.push({ name: 'piped: node -e 0', value: ms(median(pipedBare)) });
-rows.push({
-  name: 'piped: inkwell list',
-  value: `${ms(median(pipedList))}, ${(median(pipedList) / median(pipedBare)).toFixed(2)}× node -e 0`,
-});
 
-// Wrapping: a 200 KB article, parsed and laid out at 80 columns.
-const body = longArticle(LONG_BYTES);
-for (let warm = 0; warm < 3; warm++) layoutBlocks(parseMarkdown(body), 80);
-const parse = median(Array.from({ length: RUNS }, () => timeCall(() => parseMarkdown(body))));
-const blocks = parseMarkdown(body);
-const wrap = median(Array.from({ length: RUNS }, () => timeCall(() => layoutBlocks(blocks, 80))));
-const lines = layoutBlocks(blocks, 80).length;
-rows.push({ name: 'parse 200 KB Markdown', value: ms(parse) });
-budget(`wrap 200 KB at 80 columns (${lines} lines)`, wrap, 50);
-
-// The reader in process, in a fake 80×24 terminal: the page of a 200 KB article, Ink's renderTime per
-// frame, and key → frame.
-const { measureReader } = await loadReaderBench();
-const reader = await measureReader({
-  content: CONTENT,
-  runs: RUNS,
-  longBytes: LONG_BYTES,
-  scrollSteps: SCROLL_STEPS,
-  scrollWarmUp: SCROLL_WARM_UP,
-});
-rows.push({
-  name: 'pageOf 200 KB article (parse, wrap, quotations)',
-  value: ms(median(reader.page)),
-});
-const { scroll } = reader;
-const scrollLabel = `scroll j, 200 KB article (${scroll.lines} lines), ${SCROLL_STEPS} steps`;
-budget(`${scrollLabel}: renderTime median`, median(scroll.renderTimes), 5);
-rows.push({ name: `  renderTime p95`, value: ms(percentile(scroll.renderTimes, 95)) });
-rows.push({ name: `  key → frame median`, value: ms(median(scroll.roundTrips)) });
-rows.push({ name: `  key → frame p95`, value: ms(percentile(scroll.roundTrips, 95)) });
-budget('open seed article: Enter → first frame', median(reader.openSeed.roundTrips), 30);
-budget('open 200 KB article: Enter → first frame', median(reader.openLong.roundTrips), 30);
-rows.push({ name: '  renderTime of that frame', value: ms(median(reader.openLong.renderTimes)) });
-budget(
-  '  the same after resting 300 ms on it in the list',
-  median(reader.openLongRested.roundTrips),
-  30,
-);
-
-budget('list of 100,000 articles: renderTime per move', median(reader.hugeList), 5);
+if (!ONLY || ONLY === 'search') {
+  rows.push(
+    ...(await searchBench(WORKER, {
+      slowSamples: Number(process.env.BENCH_FUSE_SAMPLES ?? 2),
+      rivals: process.env.BENCH_SEARCH_RIVALS !== '0',
+    })),
+  );
+}
 
 const width = Math.max(...rows.map((row) => row.name.length));
 const valueWidth = Math.max(...rows.map((row) => row.value.length));
