@@ -85,7 +85,8 @@ export function bodySnippet(
   const text = index.docs[doc]!.text;
   const at = tokenOffsets[positions[best]!]!;
   const { start: paragraphStart, end: paragraphEnd } = paragraphAround(text, at);
-  let start = Math.max(paragraphStart, at - BEFORE);
+  // A short paragraph is shown whole; near its end, the window reaches back further.
+  let start = Math.max(paragraphStart, Math.min(at - BEFORE, paragraphEnd - LENGTH));
   if (start > paragraphStart) start = wordStartAfter(text, start, at);
   let end = Math.min(paragraphEnd, start + LENGTH);
   if (end < paragraphEnd) end = wordEndBefore(text, end, at);
