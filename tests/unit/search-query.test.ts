@@ -55,7 +55,10 @@ describe('parseQuery', () => {
     { query: '^', hint: /^\^ needs a word/ },
     { query: '$', hint: /^\$ needs a word: port\$$/ },
     { query: 'author:', hint: /^author: needs a word after it/ },
-    { query: 'colour:red', hint: /^unknown field colour: \(try author:, source:, tag: or title:\)$/ },
+    {
+      query: 'colour:red',
+      hint: /^unknown field colour: \(try author:, source:, tag: or title:\)$/,
+    },
   ])('cannot read $query', ({ query, hint }) => {
     const parsed = parseQuery(query);
     expect(parsed.ok).toBe(false);

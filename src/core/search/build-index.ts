@@ -110,7 +110,6 @@ export class IndexBuilder {
   /** The finished index; the builder is spent. */
   seal(): SearchIndex {
     const { vocabulary, docs } = this;
-    vocabulary.seal();
     const termCount = vocabulary.terms.length;
     const tokenStart = this.tokenStart.done();
     const tokenTerms = this.tokenTerms.done();
@@ -120,6 +119,13 @@ export class IndexBuilder {
       this.fieldTerms.done(),
       this.fieldDocs.done(),
       this.fieldMasks.done(),
+    );
+    vocabulary.seal(
+      (id) =>
+        body.postingStart[id + 1]! -
+        body.postingStart[id]! +
+        fields.fieldStart[id + 1]! -
+        fields.fieldStart[id]!,
     );
     return {
       docs,

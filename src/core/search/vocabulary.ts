@@ -31,6 +31,7 @@ export class Vocabulary {
   private trigrams = new Map<number, number[]>();
   private shared = new Int32Array(0);
   private lengths = new Uint8Array(0);
+  private commonness = new Float32Array(0);
 
   /** The id of a folded term, or -1. */
   idOf(term: string): number {
@@ -96,8 +97,16 @@ export class Vocabulary {
     this.table = table;
   }
 
-  /** Sorts the terms and indexes their trigrams; call once, after the last add. */
-  seal(): void {
+  /**
+   * Sorts the terms and indexes their trigrams; call once, after the last add. `frequency` says in how
+   * many articles a term occurs: of two typos as close, the commoner word is likelier meant.
+   */
+  seal(frequency: (id: number) => number = () => 1): void {
+    let most = 1;
+    for (let id = 0; id < this.terms.length; id++) most = Math.max(most, frequency(id));
+    this.commonness = Float32Array.from(this.terms, (_term, id) =>
+      most > 1 ? Math.log(frequency(id)) / Math.log(most) : 1,
+    );
     // The default sort compares UTF-16 units as < does, natively: far faster than a comparator.
     this.sorted = [...this.terms].sort();
     this.sortedIds = Int32Array.from(this.sorted, (term) => this.idOf(term));
@@ -174,10 +183,16 @@ export class Vocabulary {
         threshold: FUZZY_THRESHOLD,
       },
     );
+    // fuse.js finds the candidates; an edit distance that counts a swap as one typo (fuse.js counts two)
+    // keeps those one typo away (two, from eight letters), and the commoner word of equals comes first.
+    const most = word.length >= 8 ? 2 : 1;
     for (const result of fuse.search(word)) {
       const id = candidates[result.refIndex]!;
       const term = this.terms[id]!;
-      found.push({ id, closeness: 0.5 * (1 - (result.score ?? 0)), from: 0, to: term.length });
+      const distance = typoDistance(word, term, most);
+      if (distance > most) continue;
+      const closeness = (distance <= 1 ? 0.45 : 0.3) * (0.7 + 0.3 * this.commonness[id]!);
+      found.push({ id, closeness, from: 0, to: term.length });
     }
     return found;
   }
@@ -205,6 +220,33 @@ export class Vocabulary {
     for (const id of touched) shared[id] = 0;
     return kept;
   }
+}
+
+/**
+ * Typos between two words, a swap of neighbours counting as one (optimal string alignment distance);
+ * anything above `most` is reported as most + 1.
+ */
+export function typoDistance(a: string, b: string, most: number): number {
+  if (Math.abs(a.length - b.length) > most) return most + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, before[j - 2]! + 1);
+      }
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > most) return most + 1;
+    before = previous;
+    previous = current;
+  }
+  return Math.min(previous[b.length]!, most + 1);
 }
 
 /** FNV-1a over the characters of text[start, end), ASCII capitals as small letters. */
