@@ -2,6 +2,7 @@
 import { byline, type Article } from './article.js';
 import { parseMarkdown, type Block, type InlineStyle, type Run } from './markdown.js';
 import { quoteSpans } from './quotes.js';
+import { layoutTable } from './table.js';
 import { textWidth } from './text-width.js';
 import { fitPrefix, hardWrap, segmentsWidth, trimEnd, wrap } from './wrap.js';
 
@@ -167,6 +168,16 @@ function layoutBlock(
         }
       }
       break;
+    case 'table': {
+      const cells = (row: Run[][]) => row.map((cell) => withQuotes(cell, {}));
+      const table = {
+        header: cells(block.header),
+        rows: block.rows.map(cells),
+        align: block.align,
+      };
+      layoutTable(table, width, first, rest, index, out);
+      break;
+    }
     case 'rule': {
       const prefix = fitPrefix(first, width);
       const room = width - segmentsWidth(prefix);
