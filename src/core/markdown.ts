@@ -27,7 +27,8 @@ export type Block =
   | { kind: 'blockquote'; blocks: Block[] }
   /** A loose list has blank lines between its items and between the blocks of an item. */
   | { kind: 'list'; ordered: boolean; start: number; loose: boolean; items: Block[][] }
-  | { kind: 'code'; text: string }
+  /** `lang`: the language the fence names (```ts), if any. */
+  | { kind: 'code'; text: string; lang: string | null }
   | { kind: 'table'; header: Run[][]; rows: Run[][][]; align: ColumnAlign[] }
   | { kind: 'rule' };
 
@@ -114,7 +115,7 @@ function toBlock(token: Tokens.Generic, depth: number): Block | Block[] | undefi
       };
     }
     case 'code':
-      return { kind: 'code', text: token.text as string };
+      return { kind: 'code', text: token.text as string, lang: fenceLanguage(token.lang) };
     case 'hr':
       return { kind: 'rule' };
     case 'html':
@@ -146,6 +147,13 @@ function table(token: Tokens.Table): Block {
     rows: token.rows.map((row) => cells(row, {})),
     align: token.align.map((align) => align ?? null),
   };
+}
+
+/** The language a code fence names: its first word, kept short, as plain text. */
+function fenceLanguage(info: unknown): string | null {
+  if (typeof info !== 'string') return null;
+  const word = sanitize(info).trim().split(/\s+/)[0] ?? '';
+  return word ? [...word].slice(0, 24).join('') : null;
 }
 
 function paragraph(runs: Run[]): Block | undefined {
