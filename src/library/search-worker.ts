@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { IndexBuilder, type SearchIndex } from '../core/search/build-index.js';
 import { searchIndex } from '../core/search/search.js';
+import { prepareSearch } from '../core/search/word-results.js';
 import type { ToWorker, FromWorker } from './searcher.js';
 
 const port = parentPort;
@@ -36,6 +37,7 @@ if (port) {
           heapBytes: process.memoryUsage().heapUsed,
         });
         for (const query of waiting.splice(0)) answer(query);
+        prepareAhead(index);
         break;
       }
       case 'search':
@@ -44,6 +46,11 @@ if (port) {
         break;
     }
   });
+}
+
+/** Answers for first keystrokes, a few milliseconds at a time, so queries are answered in between. */
+function prepareAhead(index: SearchIndex) {
+  if (prepareSearch(index, 8)) setImmediate(() => prepareAhead(index));
 }
 
 /** A query's answer; a bug in the engine becomes an answer too, never a dead thread. */
