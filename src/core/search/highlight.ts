@@ -148,9 +148,77 @@ export function bodySnippet(
   let end = Math.min(paragraphEnd, start + LENGTH);
   if (end < paragraphEnd) end = wordEndBefore(text, end, at);
   const lead = start > paragraphStart ? '…' : '';
-  const body = text.slice(start, end).replace(/\s+/g, ' ');
-  const ranges = fieldRanges(index, body, FIELD_BITS.body, matched, terms, lead.length);
+  const { text: body, shift } = squeezed(text.slice(start, end));
+  const ranges = windowRanges(index, doc, positions[best]!, start, end, matched, terms).map(
+    (range) => ({
+      start: lead.length + shift(range.start - start),
+      end: lead.length + shift(range.end - start),
+    }),
+  );
   return { text: lead + body + (end < paragraphEnd ? '…' : ''), ranges };
+}
+
+/**
+ * The matched words of text[start, end), from the indexed words around position `near`: their terms
+ * are known, so nothing is looked up again.
+ */
+function windowRanges(
+  index: SearchIndex,
+  doc: number,
+  near: number,
+  start: number,
+  end: number,
+  matched: MatchedTerms,
+  terms: Set<string>,
+): TextRange[] {
+  const { tokenStart, tokenTerms, tokenOffsets, vocabulary } = index;
+  const text = index.docs[doc]!.text;
+  let at = near;
+  while (at > tokenStart[doc]! && tokenOffsets[at - 1]! >= start) at -= 1;
+  const ranges: TextRange[] = [];
+  for (; at < tokenStart[doc + 1]! && tokenOffsets[at]! < end; at++) {
+    const id = tokenTerms[at]!;
+    const found = matched.rangesOf(id, FIELD_BITS.body);
+    if (found.length === 0) continue;
+    const term = vocabulary.terms[id]!;
+    const offset = tokenOffsets[at]!;
+    const word = text.slice(offset, wordEnd(text, offset, term));
+    terms.add(term);
+    for (const [from, to] of found) {
+      const [a, b] = unfoldInWord(word, from, to);
+      ranges.push({ start: offset + a, end: offset + b });
+    }
+  }
+  return merge(ranges);
+}
+
+/** Where the word that starts at `offset` and folds to `term` ends. */
+function wordEnd(text: string, offset: number, term: string): number {
+  const plain = text.slice(offset, offset + term.length);
+  if (plain.toLowerCase() === term) return offset + term.length;
+  let end = -1;
+  const first = (_start: number, stop: number) => {
+    if (end === -1) end = offset + stop;
+  };
+  scanWords(text.slice(offset, offset + term.length * 4 + 8), first, first);
+  return end === -1 ? offset + 1 : end;
+}
+
+/** Runs of spaces and line breaks as one space, and where each character of the original went. */
+function squeezed(text: string): { text: string; shift: (at: number) => number } {
+  if (!/\s\s|[\t\n\r\f\v]/.test(text)) return { text, shift: (at) => at };
+  const places = new Int32Array(text.length + 1);
+  let out = '';
+  let space = false;
+  for (let at = 0; at < text.length; at++) {
+    places[at] = out.length;
+    const isSpace = /\s/.test(text[at]!);
+    if (!isSpace) out += text[at];
+    else if (!space) out += ' ';
+    space = isSpace;
+  }
+  places[text.length] = out.length;
+  return { text: out, shift: (at) => places[at]! };
 }
 
 /** The paragraph holding character `at`: blank lines part paragraphs; spaces at its edges are left out. */
