@@ -110,7 +110,7 @@ export async function searchBench(
   searcher.close();
   rows.push({
     name: `  worker: start → index ready (${stats.where})`,
-    value: `${ms(ready)}, its heap ${MB(stats.heapBytes)}`,
+    value: `${ms(ready)}, its memory ${MB(stats.heapBytes)} (the articles' copy included)`,
   });
   rows.push({
     name: `  worker: keystroke → answer, all kinds, p50 / p95 / max`,

@@ -34,7 +34,7 @@ if (port) {
           articles: index.docs.length,
           terms: index.vocabulary.terms.length,
           buildMs: building,
-          heapBytes: process.memoryUsage().heapUsed,
+          heapBytes: heapBytes(),
         });
         for (const query of waiting.splice(0)) answer(query);
         prepareAhead(index);
@@ -51,6 +51,12 @@ if (port) {
 /** Answers for first keystrokes, a few milliseconds at a time, so queries are answered in between. */
 function prepareAhead(index: SearchIndex) {
   if (prepareSearch(index, 8)) setImmediate(() => prepareAhead(index));
+}
+
+/** The thread's heap and the typed arrays it holds (the index is mostly typed arrays). */
+function heapBytes(): number {
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 }
 
 /** A query's answer; a bug in the engine becomes an answer too, never a dead thread. */
