@@ -1,0 +1,157 @@
+// The store on disk: conf's file (schema-checked, written atomically), read and changed under a lock
+// between processes, and recovered, never cleared, when it is damaged.
+import Conf from 'conf';
+import { mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyChanges, emptyData, type Change, type UserData } from './data.js';
+import { LockError, withLock } from './lock.js';
+import { migrate } from './migrate.js';
+import { parseTruncated } from './repair.js';
+import { FORMAT_VERSION, SCHEMA, salvage, toFile, type FileData } from './schema.js';
+
+/** The config file's name in its folder. */
+export const CONFIG_NAME = 'config';
+
+/** A damaged file that was moved aside, and what could not be kept from it. */
+export interface Recovery {
+  /** Where the damaged file now is. */
+  aside: string;
+  /** Why it was damaged. */
+  reason: string;
+  /** What was left out; everything else was kept. */
+  dropped: string[];
+}
+
+/** The store's data, and the recovery that reading it took, if any. */
+export interface Snapshot {
+  data: UserData;
+  recovery?: Recovery;
+}
+
+/** The store cannot be written (the folder is read-only, not a folder, or locked for too long). */
+export class StoreError extends Error {}
+
+/** The config file for a config folder. */
+export function configFile(dir: string): string {
+  return join(dir, `${CONFIG_NAME}.json`);
+}
+
+export class Store {
+  readonly path: string;
+  private conf: Conf<FileData> | undefined;
+
+  constructor(
+    readonly dir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.path = configFile(dir);
+  }
+
+  /** Reads the store under the lock, recovering or migrating the file if it needs it. */
+  load(): Snapshot {
+    return this.update([]);
+  }
+
+  /**
+   * Applies `changes` to what the file holds now (another process may have changed it) and writes the
+   * result, all under the lock, so that nothing anyone saved meanwhile is lost. Throws StoreError when
+   * nothing can be written.
+   */
+  update(changes: readonly Change[]): Snapshot {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      return withLock(this.path, () => {
+        const read = this.readFile();
+        const data = applyChanges(read.data, changes);
+        if (changes.length > 0 || read.rewrite) this.write(data);
+        return read.recovery ? { data, recovery: read.recovery } : { data };
+      });
+    } catch (error) {
+      if (error instanceof LockError) throw new StoreError(error.message);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code && /^E[A-Z]+$/.test(code)) {
+        throw new StoreError(`cannot write ${this.path}: ${code}`);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The file as it is, without the lock and without changing it: for a look now and then at what other
+   * processes saved (writes are atomic renames, so a read never sees half a file). Undefined when the file
+   * is damaged: the next update recovers it.
+   */
+  peek(): UserData | undefined {
+    try {
+      const { file } = migrate(
+        JSON.parse(readFileSync(this.path, 'utf8')),
+        this.now().toISOString(),
+      );
+      const { data, dropped } = salvage(file);
+      return dropped.length === 0 ? data : undefined;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? emptyData() : undefined;
+    }
+  }
+
+  /** Changes whenever the file is replaced: cheap to ask every few seconds. */
+  stamp(): string {
+    try {
+      const { ino, mtimeMs, size } = statSync(this.path);
+      return `${ino}:${mtimeMs}:${size}`;
+    } catch {
+      return 'none';
+    }
+  }
+
+  /** Reads the file; one that is damaged is moved aside and what was valid in it comes back. */
+  private readFile(): { data: UserData; rewrite: boolean; recovery?: Recovery } {
+    let text: string;
+    try {
+      text = readFileSync(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return { data: emptyData(), rewrite: false };
+      }
+      throw error;
+    }
+    const now = this.now().toISOString();
+    let parsed: unknown;
+    let reason: string | undefined;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      reason = text.trim() === '' ? 'it was empty' : 'it was not valid JSON (cut short?)';
+      parsed = parseTruncated(text) ?? {};
+    }
+    const { file, from } = migrate(parsed, now);
+    const { data, dropped } = salvage(file);
+    if (reason === undefined && dropped.length > 0) reason = 'parts of it did not fit the schema';
+    if (reason !== undefined) {
+      const aside = `${this.path}.corrupt-${now.replace(/[:.]/g, '-')}`;
+      renameSync(this.path, aside);
+      return { data, rewrite: true, recovery: { aside, reason, dropped } };
+    }
+    if (from !== FORMAT_VERSION) {
+      // The older file stays beside the new one, as it was, in case anything was misread.
+      renameSync(this.path, `${this.path}.version-${from}`);
+      return { data, rewrite: true };
+    }
+    return { data, rewrite: false };
+  }
+
+  /** Writes through conf, which checks the schema and writes atomically (a temporary file, renamed). */
+  private write(data: UserData): void {
+    this.conf ??= new Conf<FileData>({
+      cwd: this.dir,
+      configName: CONFIG_NAME,
+      projectName: 'inkwell',
+      schema: SCHEMA as never,
+      // Ids and links hold dots: a key is a key, never a path.
+      accessPropertiesByDotNotation: false,
+      // A file conf cannot read is ours to recover (readFile), never to clear.
+      clearInvalidConfig: false,
+    });
+    this.conf.store = toFile(data);
+  }
+}
