@@ -78,20 +78,19 @@ export class Store {
 
   /**
    * The file as it is, without the lock and without changing it: for a look now and then at what other
-   * processes saved (writes are atomic renames, so a read never sees half a file). Undefined when the file
-   * is damaged: the next update recovers it.
+   * processes saved (writes are atomic renames, so a read never sees half a file). A damaged file gives
+   * undefined (the next update recovers it), or with `tolerant` whatever can be salvaged from it.
    */
-  peek(): UserData | undefined {
+  peek(tolerant = false): UserData | undefined {
+    let text: string;
     try {
-      const { file } = migrate(
-        JSON.parse(readFileSync(this.path, 'utf8')),
-        this.now().toISOString(),
-      );
-      const { data, dropped } = salvage(file);
-      return dropped.length === 0 ? data : undefined;
+      text = readFileSync(this.path, 'utf8');
     } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? emptyData() : undefined;
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      return missing || tolerant ? emptyData() : undefined;
     }
+    const { data, reason } = this.parse(text);
+    return reason === undefined || tolerant ? data : undefined;
   }
 
   /** Changes whenever the file is replaced: cheap to ask every few seconds. */
@@ -116,17 +115,7 @@ export class Store {
       throw error;
     }
     const now = this.now().toISOString();
-    let parsed: unknown;
-    let reason: string | undefined;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      reason = text.trim() === '' ? 'it was empty' : 'it was not valid JSON (cut short?)';
-      parsed = parseTruncated(text) ?? {};
-    }
-    const { file, from } = migrate(parsed, now);
-    const { data, dropped } = salvage(file);
-    if (reason === undefined && dropped.length > 0) reason = 'parts of it did not fit the schema';
+    const { data, reason, from, dropped } = this.parse(text);
     if (reason !== undefined) {
       const aside = `${this.path}.corrupt-${now.replace(/[:.]/g, '-')}`;
       renameSync(this.path, aside);
@@ -138,6 +127,22 @@ export class Store {
       return { data, rewrite: true };
     }
     return { data, rewrite: false };
+  }
+
+  /** The data in a file's text, and why it is damaged, if it is. */
+  private parse(text: string) {
+    let parsed: unknown;
+    let reason: string | undefined;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      reason = text.trim() === '' ? 'it was empty' : 'it was not valid JSON (cut short?)';
+      parsed = parseTruncated(text) ?? {};
+    }
+    const { file, from } = migrate(parsed, this.now().toISOString());
+    const { data, dropped } = salvage(file);
+    if (reason === undefined && dropped.length > 0) reason = 'parts of it did not fit the schema';
+    return { data, reason, from, dropped };
   }
 
   /** Writes through conf, which checks the schema and writes atomically (a temporary file, renamed). */
