@@ -94,7 +94,7 @@ function escapeMarkdown(text: string): string {
 }
 
 export function bookmarkCommand(context: CommandContext): number {
-  const { args, out, library } = context;
+  const { args, library } = context;
   const [action, ...ids] = args.positionals;
   if (action !== 'add' && action !== 'remove') {
     throw new UsageError(`bookmark takes add or remove, not '${action}'`);

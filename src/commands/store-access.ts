@@ -2,7 +2,7 @@
 // say why they could not be saved, and a word on stderr when a damaged file had to be moved aside.
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Change, UserData } from '../state/data.js';
-import { Store, StoreError, type Recovery } from '../state/store.js';
+import { describeRecovery, Store, StoreError } from '../state/store.js';
 import type { CommandContext } from './context.js';
 
 /** The store's data; when the folder cannot be written, what the file holds as it is. */
@@ -10,7 +10,7 @@ export function readStore({ paths, out }: CommandContext): UserData {
   const store = new Store(paths.config);
   try {
     const { data, recovery } = store.load();
-    if (recovery) out.warn(recoveryMessage(store.path, recovery));
+    if (recovery) out.warn(`inkwell: ${describeRecovery(store.path, recovery)}\n`);
     return data;
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
@@ -23,20 +23,11 @@ export function changeStore({ paths, out }: CommandContext, changes: readonly Ch
   const store = new Store(paths.config);
   try {
     const { recovery } = store.update(changes);
-    if (recovery) out.warn(recoveryMessage(store.path, recovery));
+    if (recovery) out.warn(`inkwell: ${describeRecovery(store.path, recovery)}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     out.warn(`inkwell: nothing was saved: ${sanitizeLine(error.message)}\n`);
     return 1;
   }
-}
-
-/** One paragraph for stderr, and the same words the reader shows in its footer. */
-export function recoveryMessage(path: string, { aside, reason, dropped }: Recovery): string {
-  const left =
-    dropped.length > 0
-      ? ` (${dropped.length} invalid entr${dropped.length === 1 ? 'y' : 'ies'} left out)`
-      : '';
-  return `inkwell: ${sanitizeLine(path)} was damaged: ${reason}. It was moved to ${sanitizeLine(aside)}, and everything valid in it was kept${left}.\n`;
 }

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useReducer } from 'react';
 import type { Article } from '../core/article.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
+import type { StoreLink } from './store-link.js';
+import { positionNow } from './user-state.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { ListScreen } from './screens/ListScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
@@ -34,13 +36,25 @@ export interface AppProps {
   openLink: (url: string) => Promise<string>;
   /** The page maker, when the caller has it loaded already; otherwise it loads after the first frame. */
   paginate?: Paginate;
+  /** Where bookmarks, read marks, positions and settings are kept; without it they last this session. */
+  store?: StoreLink;
+  /** The time as ISO 8601 (tests give a fixed one). */
+  now?: () => string;
 }
 
-export function App({ articles, warnings, color, openLink, paginate: given }: AppProps) {
+export function App({
+  articles,
+  warnings,
+  color,
+  openLink,
+  paginate: given,
+  store,
+  now,
+}: AppProps) {
   const { stdout } = useStdout();
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reduce, null, () =>
-    initialState(articles, warnings, sizeOf(stdout), given),
+    initialState(articles, warnings, sizeOf(stdout), given, now),
   );
 
   // Ink follows the width by itself, but not the height.
@@ -58,6 +72,17 @@ export function App({ articles, warnings, color, openLink, paginate: given }: Ap
     );
   }, [given]);
 
+  // The store loads after the first frame, like the page maker: conf and its validator are not needed to
+  // draw the list, whose marks fill in a moment later.
+  useEffect(() => store?.connect(dispatch), [store]);
+  // Changes are drawn first, and handed to the store after.
+  const { changes } = state;
+  useEffect(() => {
+    if (changes.length === 0) return;
+    store?.send(changes);
+    dispatch({ type: 'sent', count: changes.length });
+  }, [changes, store]);
+
   // One handler for the app's life: Ink re-subscribes whenever the handler changes.
   const onInput = useCallback((input: string, key: Key) => {
     for (const name of keyNames(input, key)) dispatch({ type: 'key', name });
@@ -67,13 +92,17 @@ export function App({ articles, warnings, color, openLink, paginate: given }: Ap
   // While the selection rests on an article (or, reading, on the next one), it is wrapped ahead, so that
   // opening it draws at once even when it is long.
   // A very long one is left alone: wrapping it would freeze the list for as long as opening it does.
-  const upNext = articles[state.screen === 'list' ? state.selected : state.selected + 1];
+  const upNext = state.shown[state.screen === 'list' ? state.selected : state.selected + 1];
   const { paginate, size } = state;
+  const { measure, theme } = state.user.settings;
   useEffect(() => {
     if (!upNext || !paginate || upNext.body.length > PREPARE_AT_MOST) return;
-    const timer = setTimeout(() => paginate(upNext, size.columns), PREPARE_AFTER_MS);
+    const timer = setTimeout(
+      () => paginate(upNext, size.columns, undefined, measure),
+      PREPARE_AFTER_MS,
+    );
     return () => clearTimeout(timer);
-  }, [upNext, paginate, size.columns]);
+  }, [upNext, paginate, size.columns, measure]);
 
   const { request } = state;
   useEffect(() => {
@@ -86,26 +115,38 @@ export function App({ articles, warnings, color, openLink, paginate: given }: Ap
   // A long article draws its first lines at once, and the rest right after.
   const page = currentPage(state, readerHeight(state.size));
   const [, redraw] = useReducer((count: number) => count + 1, 0);
-  const opened = state.articles[state.selected];
+  const opened = state.shown[state.selected];
   useEffect(() => {
     if (!page || page.complete || !opened || !paginate) return;
     // Ink writes at most one frame every ~33 ms: wrapping waits until the first lines are on the screen.
     const timer = setTimeout(() => {
-      paginate(opened, page.columns);
+      paginate(opened, page.columns, undefined, measure);
       redraw();
     }, COMPLETE_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [page, opened, paginate]);
+  }, [page, opened, paginate, measure]);
 
+  // Where the open article is, told to the store as it changes: saved after a pause, or on any exit.
+  const position = page?.complete ? positionNow(state) : undefined;
+  const place = position?.change.kind === 'position' ? position.change.position : undefined;
+  const placeKey = position && `${position.id} ${place ? `${place.block}:${place.offset}` : 'top'}`;
+  useEffect(() => {
+    if (position) store?.notePosition(position.change);
+    // Keyed by the place alone: the time inside the change is new on every frame, and is not news.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [placeKey, store]);
+
+  // The theme setting, unless NO_COLOR has the last word.
+  const palette = !color || theme === 'mono' ? false : theme === 'light' ? 'light' : true;
   let screen;
   if (state.overlay === 'help') {
-    screen = <HelpScreen screen={state.screen} size={state.size} />;
+    screen = <HelpScreen screen={state.screen} size={state.size} keymap={state.keymap} />;
   } else if (state.overlay === 'warnings') {
     screen = <WarningsScreen warnings={warnings} size={state.size} />;
   } else if (page) {
-    screen = <ReaderScreen state={state} page={page} color={color} />;
+    screen = <ReaderScreen state={state} page={page} color={palette} />;
   } else {
-    screen = <ListScreen state={state} color={color} />;
+    screen = <ListScreen state={state} color={palette} />;
   }
   // Sized from the terminal itself, not the state: Ink redraws on a resize before the state catches up,
   // and that frame must fit the new size too. Ink draws nothing below the root's height, and every row

@@ -6,6 +6,7 @@ export type Keymap = Record<Screen, readonly Binding[]>;
 
 /** Key names besides single characters, as keyNames() gives them. */
 const NAMED = new Set([
+  'tab',
   'up',
   'down',
   'left',

@@ -5,6 +5,7 @@ import type { Article } from '../core/article.js';
 import type { LoadWarning } from '../library/load.js';
 import { App } from './App.js';
 import { openInBrowser } from './browser.js';
+import { storeLink } from './store-link.js';
 import { describe, enterFullScreen, keepScrollback, onAbnormalExit } from './terminal.js';
 
 export interface ReaderOptions {
@@ -12,20 +13,30 @@ export interface ReaderOptions {
   warnings: readonly LoadWarning[];
   /** The colour level the command line chose (FORCE_COLOR, NO_COLOR, the terminal). */
   colorLevel: 0 | 1 | 2 | 3;
+  /** The folder of the store (bookmarks, read marks, positions, settings). */
+  configDir: string;
 }
 
 export async function startReader({
   articles,
   warnings,
   colorLevel,
+  configDir,
 }: ReaderOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;
   // Ink styles text through chalk. Without colour, bold, italic, underline and inverse still tell a
   // selection, a quotation and a heading apart, so chalk keeps at least its basic level.
   chalk.level = Math.max(colorLevel, 1) as 1 | 2 | 3;
   const restoreTerminal = enterFullScreen(stdin, stdout);
+  const store = storeLink(configDir);
   const instance = render(
-    <App articles={articles} warnings={warnings} color={colorLevel > 0} openLink={openInBrowser} />,
+    <App
+      articles={articles}
+      warnings={warnings}
+      color={colorLevel > 0}
+      openLink={openInBrowser}
+      store={store}
+    />,
     {
       stdin,
       stdout: keepScrollback(stdout),
@@ -40,7 +51,12 @@ export async function startReader({
     } catch {
       // Unmounting draws a last frame; if drawing is what failed, it fails again. The terminal comes first.
     } finally {
-      restoreTerminal();
+      // Whatever ends the reader (q, Ctrl+C, a signal, a crash), what is pending is written first.
+      try {
+        store.flush();
+      } finally {
+        restoreTerminal();
+      }
     }
   };
   const forget = onAbnormalExit(stop);
