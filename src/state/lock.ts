@@ -35,7 +35,7 @@ export function withLock<T>(file: string, work: () => T, staleMs = STALE_MS): T 
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') {
-        throw new LockError(`cannot write in ${dirname(file)}: ${code ?? String(error)}`, code);
+        throw new LockError(`cannot write in ${dirname(file)}: ${describeCode(code, error)}`, code);
       }
       if (isStale(lock, staleMs)) {
         takeOver(lock, staleMs);
@@ -53,6 +53,12 @@ export function withLock<T>(file: string, work: () => T, staleMs = STALE_MS): T 
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
+}
+
+function describeCode(code: string | undefined, error: unknown): string {
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'the file system is read-only';
+  return code ?? String(error);
 }
 
 function isStale(lock: string, staleMs: number): boolean {

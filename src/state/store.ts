@@ -10,6 +10,15 @@ import { migrate } from './migrate.js';
 import { parseTruncated } from './repair.js';
 import { FORMAT_VERSION, SCHEMA, salvage, toFile, type FileData } from './schema.js';
 
+/** What the usual reasons a folder cannot be written mean. */
+const WHY: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'part of the path is not a folder',
+  ENOSPC: 'the disk is full',
+};
+
 /** The config file's name in its folder. */
 export const CONFIG_NAME = 'config';
 
@@ -80,7 +89,7 @@ export class Store {
       if (error instanceof LockError) throw new StoreError(error.message);
       const code = (error as NodeJS.ErrnoException).code;
       if (code && /^E[A-Z]+$/.test(code)) {
-        throw new StoreError(`cannot write ${this.path}: ${code}`);
+        throw new StoreError(`cannot write ${this.path}: ${WHY[code] ?? code}`);
       }
       throw error;
     }
