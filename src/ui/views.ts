@@ -41,14 +41,14 @@ export function viewRows(view: ListView, articles: readonly Article[], user: Use
   }
 }
 
-/** A bookmarked article that is gone, as the list shows it: its saved title, "missing" for a byline. */
+/** A bookmarked article that is gone, as the list shows it: its saved title, "(missing)" for a byline. */
 function standIn(entry: BookmarkEntry): Article {
   return {
     id: entry.id,
     title: entry.title,
     author: null,
     date: entry.bookmarkedAt.slice(0, 10),
-    source: 'missing',
+    source: '(missing)',
     url: entry.url,
     tags: [],
     bio: null,
