@@ -1,6 +1,6 @@
 // The full-screen reader: one reducer holds the state, keys become actions, screens draw what it holds.
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
-import { useCallback, useEffect, useReducer } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Article } from '../core/article.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
@@ -74,14 +74,23 @@ export function App({
 
   // The store loads after the first frame, like the page maker: conf and its validator are not needed to
   // draw the list, whose marks fill in a moment later.
-  useEffect(() => store?.connect(dispatch), [store]);
-  // Changes are drawn first, and handed to the store after.
-  const { changes } = state;
+  // Changes are drawn first, and handed to the store after. Counted here rather than cleared from the
+  // state: clearing them would cost a render, and the frame after a key must be the only one.
+  const handed = useRef(0);
+  useEffect(
+    () =>
+      store?.connect((action) =>
+        dispatch(action.type === 'stored' ? { ...action, handed: handed.current } : action),
+      ),
+    [store],
+  );
+  const { changes, changeBase } = state;
   useEffect(() => {
-    if (changes.length === 0) return;
-    store?.send(changes);
-    dispatch({ type: 'sent', count: changes.length });
-  }, [changes, store]);
+    const fresh = changes.slice(handed.current - changeBase);
+    if (fresh.length === 0) return;
+    handed.current += fresh.length;
+    store?.send(fresh);
+  }, [changes, changeBase, store]);
 
   // One handler for the app's life: Ink re-subscribes whenever the handler changes.
   const onInput = useCallback((input: string, key: Key) => {

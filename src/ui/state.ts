@@ -56,8 +56,12 @@ export interface AppState {
   mark: number | null;
   /** What the user owns: bookmarks, read marks, positions, settings (empty until the store has loaded). */
   user: UserData;
-  /** Changes made here and not yet handed to the store, oldest first. */
+  /**
+   * Changes made here that the store has not reported back yet, oldest first; `changeBase` counts those
+   * dropped before them, so that the app can tell which it has handed over without a render to say so.
+   */
   changes: readonly Change[];
+  changeBase: number;
   /** The keymap with the user's overrides. */
   keymap: Keymap;
   /** The time, as ISO 8601: bookmarks and read marks are dated. */
@@ -86,9 +90,14 @@ export type Action =
    * The store's data, loaded or saved (`external` when another process changed it), with a word for the
    * footer when there is one (a recovered file, a folder that cannot be written).
    */
-  | { type: 'stored'; data: UserData; external: boolean; notice?: string }
-  /** These changes (the first of `changes`) are now the store's business. */
-  | { type: 'sent'; count: number };
+  | {
+      type: 'stored';
+      data: UserData;
+      external: boolean;
+      notice?: string;
+      /** How many changes (counted from the first ever) the app had handed to the store by then. */
+      handed?: number;
+    };
 
 /**
  * Rows the app may draw: Ink 6 clears the whole screen, scrollback included, on every frame as tall as the
@@ -137,6 +146,7 @@ export function initialState(
     mark: null,
     user: emptyData(),
     changes: [],
+    changeBase: 0,
     keymap: KEYMAP,
     now,
     notice: null,
@@ -164,9 +174,7 @@ export function reduce(state: AppState, action: Action): AppState {
     case 'resize':
       return resize(state, action.size);
     case 'stored':
-      return onStored(state, action.data, action.external, action.notice);
-    case 'sent':
-      return { ...state, changes: state.changes.slice(action.count) };
+      return onStored(state, action);
     case 'ready':
       return state.heldKeys.reduce<AppState>(
         (current, name) => reduce(current, { type: 'key', name }),

@@ -3,9 +3,9 @@
 import { lastTop, progress } from '../core/page.js';
 import { lineOf, placeOf } from '../core/reading-position.js';
 import { bookmarkOf } from '../state/bookmark-list.js';
-import { applyChange, type Change, type UserData } from '../state/data.js';
+import { applyChange, type Change } from '../state/data.js';
 import { withOverrides } from './key-overrides.js';
-import { currentPage, readerHeight, withSelection, type AppState } from './state.js';
+import { currentPage, readerHeight, withSelection, type Action, type AppState } from './state.js';
 import { VIEWS, viewRows, type ListView } from './views.js';
 
 /** Applies `change` here at once, and queues it for the store. */
@@ -121,12 +121,13 @@ export function viewAfterReading(state: AppState): AppState {
  */
 export function onStored(
   state: AppState,
-  data: UserData,
-  external: boolean,
-  notice: string | undefined,
+  { data, external, notice, handed = state.changeBase }: Extract<Action, { type: 'stored' }>,
 ): AppState {
-  const user = state.changes.reduce(applyChange, data);
-  let next: AppState = { ...state, user };
+  // Changes handed over are in `data` (or in the link's queue, which it applied to `data`); the rest are not.
+  const drop = Math.max(0, Math.min(state.changes.length, handed - state.changeBase));
+  const changes = state.changes.slice(drop);
+  const user = changes.reduce(applyChange, data);
+  let next: AppState = { ...state, user, changes, changeBase: state.changeBase + drop };
   const notices = notice ? [notice] : [];
   if (JSON.stringify(data.settings.keys) !== JSON.stringify(state.user.settings.keys)) {
     const { keymap, problems } = withOverrides(data.settings.keys);

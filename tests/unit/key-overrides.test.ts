@@ -26,9 +26,12 @@ describe('key overrides', () => {
     },
     // Moving `down` away from j first frees it.
     { keys: { down: ['n'], bookmark: ['j'] }, problems: [] },
-  ])('$keys → $problems', ({ keys, problems }) => {
-    expect(withOverrides(keys).problems).toEqual(problems);
-  });
+  ] as { keys: Record<string, string[]>; problems: string[] }[])(
+    '$keys → $problems',
+    ({ keys, problems }) => {
+      expect(withOverrides(keys).problems).toEqual(problems);
+    },
+  );
 
   it('applies an override on every screen the command is on, and keeps the defaults of a bad one', () => {
     const { keymap } = withOverrides({ bookmark: ['x'], toggleRead: ['zz'] });
