@@ -8,12 +8,14 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bookmarkEntries } from '../../src/state/bookmark-list.js';
 import { applyChange, emptyData, type Bookmark, type Change } from '../../src/state/data.js';
 import { withLock } from '../../src/state/lock.js';
 import { migrate } from '../../src/state/migrate.js';
 import { parseTruncated } from '../../src/state/repair.js';
 import { salvage, toFile } from '../../src/state/schema.js';
 import { Store, StoreError } from '../../src/state/store.js';
+import { makeArticle } from '../helpers/articles.js';
 import { tempDir } from '../helpers/temp-library.js';
 
 const AT = '2026-11-30T04:00:00.000Z';
@@ -191,5 +193,37 @@ describe('the lock', () => {
     utimesSync(`${file}.lock`, old, old);
     expect(withLock(file, () => 'done')).toBe('done');
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('the bookmarks list', () => {
+  it('lists newest first, titles from the library, missing articles with their saved title', () => {
+    const articles = [makeArticle({ id: 'here', title: 'Title now' })];
+    const data = [
+      {
+        kind: 'bookmark',
+        id: 'here',
+        bookmark: { title: 'Title then', url: null, bookmarkedAt: '2026-01-02T00:00:00Z' },
+      },
+      {
+        kind: 'bookmark',
+        id: 'gone',
+        bookmark: {
+          title: 'Kept title',
+          url: 'https://example.org/',
+          bookmarkedAt: '2026-03-01T00:00:00Z',
+        },
+      },
+    ].reduce((current, next) => applyChange(current, next as Change), emptyData());
+    expect(
+      bookmarkEntries(articles, data.bookmarks).map(({ id, title, missing }) => [
+        id,
+        title,
+        missing,
+      ]),
+    ).toEqual([
+      ['gone', 'Kept title', true],
+      ['here', 'Title now', false],
+    ]);
   });
 });
