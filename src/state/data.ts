@@ -64,32 +64,34 @@ export type Change =
   | { kind: 'setting'; settings: Partial<Settings> };
 
 export function applyChange(data: UserData, change: Change): UserData {
-  switch (change.kind) {
-    case 'bookmark':
-      return { ...data, bookmarks: withEntry(data.bookmarks, change.id, change.bookmark) };
-    case 'read':
-      // The first reading is the one kept: reading again does not move it.
-      if (change.at !== null && data.read.has(change.id)) return data;
-      return { ...data, read: withEntry(data.read, change.id, change.at) };
-    case 'position':
-      return { ...data, positions: withEntry(data.positions, change.id, change.position) };
-    case 'setting':
-      return { ...data, settings: { ...data.settings, ...change.settings } };
-  }
+  return applyChanges(data, [change]);
 }
 
+/** The changes applied in order. The maps are copied once, however many changes there are. */
 export function applyChanges(data: UserData, changes: readonly Change[]): UserData {
-  return changes.reduce(applyChange, data);
-}
-
-function withEntry<T>(
-  map: ReadonlyMap<string, T>,
-  id: string,
-  value: T | null,
-): ReadonlyMap<string, T> {
-  if (value === null && !map.has(id)) return map;
-  const next = new Map(map);
-  if (value === null) next.delete(id);
-  else next.set(id, value);
-  return next;
+  if (changes.length === 0) return data;
+  const bookmarks = new Map(data.bookmarks);
+  const read = new Map(data.read);
+  const positions = new Map(data.positions);
+  let settings = data.settings;
+  const put = <T>(map: Map<string, T>, id: string, value: T | null) =>
+    value === null ? map.delete(id) : map.set(id, value);
+  for (const change of changes) {
+    switch (change.kind) {
+      case 'bookmark':
+        put(bookmarks, change.id, change.bookmark);
+        break;
+      case 'read':
+        // The first reading is the one kept: reading again does not move it.
+        if (change.at === null || !read.has(change.id)) put(read, change.id, change.at);
+        break;
+      case 'position':
+        put(positions, change.id, change.position);
+        break;
+      case 'setting':
+        settings = { ...settings, ...change.settings };
+        break;
+    }
+  }
+  return { bookmarks, read, positions, settings };
 }
