@@ -105,15 +105,19 @@ describe('what the reader keeps', () => {
     SLOW,
   );
 
-  it.each(['SIGTERM', 'SIGHUP'])(
+  it.each([
+    ['Ctrl+C', (session: TerminalSession) => session.write('\x03')],
+    ['SIGTERM', (session: TerminalSession) => session.kill('SIGTERM')],
+    ['SIGHUP', (session: TerminalSession) => session.kill('SIGHUP')],
+  ] as const)(
     'writes the place read at once on %s',
-    async (signal) => {
+    async (_name, end) => {
       const home = tempDir();
       let session = await startList(home);
       await openSeed(session);
       const topWords = await readTo(session, 50);
       // At once: no pause for the position to be saved on its own.
-      session.kill(signal);
+      end(session);
       await session.exited;
 
       session = await startList(home, { cols: 100, rows: 30 });
