@@ -137,10 +137,10 @@ export function App({
 
   // Where the open article is, told to the store as it changes: saved after a pause, or on any exit.
   const position = page?.complete ? positionNow(state) : undefined;
-  const place = position?.change.kind === 'position' ? position.change.position : undefined;
+  const place = position?.position;
   const placeKey = position && `${position.id} ${place ? `${place.block}:${place.offset}` : 'top'}`;
   useEffect(() => {
-    if (position) store?.notePosition(position.change);
+    if (position) store?.notePosition(position);
     // Keyed by the place alone: the time inside the change is new on every frame, and is not news.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [placeKey, store]);

@@ -8,6 +8,8 @@ import { withOverrides } from './key-overrides.js';
 import { currentPage, readerHeight, withSelection, type Action, type AppState } from './state.js';
 import { VIEWS, viewRows, type ListView } from './views.js';
 
+type PositionChange = Extract<Change, { kind: 'position' }>;
+
 /** Applies `change` here at once, and queues it for the store. */
 function change(state: AppState, next: Change): AppState {
   return { ...state, user: applyChange(state.user, next), changes: [...state.changes, next] };
@@ -66,14 +68,14 @@ export function openAt(state: AppState, index: number): AppState {
  * Where the open article was left, as the store keeps it: nothing at the top or at the end (it opens at
  * the top next time), else its place, independent of the width.
  */
-export function positionNow(state: AppState): { id: string; change: Change } | undefined {
+export function positionNow(state: AppState): PositionChange | undefined {
   const article = target(state);
   const page = currentPage(state);
   if (!article || !page || !page.complete) return undefined;
   const atEnd = state.top >= lastTop(page.lines.length, readerHeight(state.size));
   const place = placeOf(page.lines, state.top);
   const position = state.top === 0 || atEnd ? null : { ...place, savedAt: state.now() };
-  return { id: article.id, change: { kind: 'position', id: article.id, position } };
+  return { kind: 'position', id: article.id, position };
 }
 
 /** Keeps the open article's position, on leaving it. */
@@ -81,10 +83,10 @@ export function leaveArticle(state: AppState): AppState {
   const now = positionNow(state);
   if (!now) return state;
   const known = state.user.positions.get(now.id);
-  const next = now.change.kind === 'position' ? now.change.position : null;
+  const next = now.position;
   if (!known && !next) return state;
   if (known && next && known.block === next.block && known.offset === next.offset) return state;
-  return change(state, now.change);
+  return change(state, now);
 }
 
 /** Tab: the next list, with the selection it had when it was left. */
