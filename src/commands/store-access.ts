@@ -10,7 +10,7 @@ export function readStore({ paths, out }: CommandContext): UserData {
   const store = new Store(paths.config);
   try {
     const { data, recovery } = store.load();
-    if (recovery) out.warn(`inkwell: ${describeRecovery(store.path, recovery)}\n`);
+    if (recovery) out.warn(`inkwell: ${sanitizeLine(describeRecovery(store.path, recovery))}\n`);
     return data;
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
@@ -23,7 +23,7 @@ export function changeStore({ paths, out }: CommandContext, changes: readonly Ch
   const store = new Store(paths.config);
   try {
     const { recovery } = store.update(changes);
-    if (recovery) out.warn(`inkwell: ${describeRecovery(store.path, recovery)}\n`);
+    if (recovery) out.warn(`inkwell: ${sanitizeLine(describeRecovery(store.path, recovery))}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;

@@ -3,7 +3,6 @@
 import Conf from 'conf';
 import { mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { sanitizeLine } from '../core/sanitize.js';
 import { applyChanges, emptyData, type Change, type UserData } from './data.js';
 import { LockError, withLock } from './lock.js';
 import { migrate } from './migrate.js';
@@ -41,13 +40,16 @@ export interface Snapshot {
 /** The store cannot be written (the folder is read-only, not a folder, or locked for too long). */
 export class StoreError extends Error {}
 
-/** What happened to a damaged file, in a sentence for stderr or the reader's footer. */
+/**
+ * What happened to a damaged file, in a sentence for stderr or the reader's footer. Paths come from the
+ * environment: the caller sanitizes the sentence (here, sanitize.ts would be one more chunk to load).
+ */
 export function describeRecovery(path: string, { aside, reason, dropped }: Recovery): string {
   const left =
     dropped.length > 0
       ? ` (${dropped.length} invalid entr${dropped.length === 1 ? 'y' : 'ies'} left out)`
       : '';
-  return `${sanitizeLine(path)} was damaged: ${reason}. It was moved to ${sanitizeLine(aside)}, and everything valid in it was kept${left}.`;
+  return `${path} was damaged: ${reason}. It was moved to ${aside}, and everything valid in it was kept${left}.`;
 }
 
 /** The config file for a config folder. */

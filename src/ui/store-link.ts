@@ -1,6 +1,7 @@
 // The reader's link to the store: loaded after the first frame (conf and its schema validator cost tens of
 // milliseconds), changes written a moment after they are drawn, positions debounced, everything pending
 // written at once on exit and on signals, and a look every few seconds for what other processes saved.
+import { sanitizeLine } from '../core/sanitize.js';
 import { applyChanges, type Change, type UserData } from '../state/data.js';
 import type { Recovery, Store } from '../state/store.js';
 import type { Action } from './state.js';
@@ -46,7 +47,7 @@ export function storeLink(dir: string, times: LinkTimes = TIMES): StoreLink {
   const refuse = (reason: string) => {
     if (readOnly !== undefined) return;
     readOnly = reason;
-    dispatch?.({ type: 'notice', text: `Nothing will be saved: ${reason}.` });
+    dispatch?.({ type: 'notice', text: sanitizeLine(`Nothing will be saved: ${reason}.`) });
   };
 
   const write = () => {
@@ -84,19 +85,19 @@ export function storeLink(dir: string, times: LinkTimes = TIMES): StoreLink {
       let poll: NodeJS.Timeout | undefined;
       void import('../state/store.js').then(({ Store, describeRecovery }) => {
         if (closed) return;
-        describe = describeRecovery;
+        describe = (path, recovery) => sanitizeLine(describeRecovery(path, recovery));
         const opened = new Store(dir);
         let data: UserData;
         let notice: string | undefined;
         try {
           const snapshot = opened.load();
           data = snapshot.data;
-          if (snapshot.recovery) notice = describeRecovery(opened.path, snapshot.recovery);
+          if (snapshot.recovery) notice = describe(opened.path, snapshot.recovery);
         } catch (error) {
           // Read what there is, and say once that nothing will be kept.
           data = opened.peek(true)!;
           readOnly = error instanceof Error ? error.message : String(error);
-          notice = `Nothing will be saved: ${readOnly}.`;
+          notice = sanitizeLine(`Nothing will be saved: ${readOnly}.`);
         }
         store = opened;
         stamp = opened.stamp();
