@@ -4,6 +4,7 @@ import { useCallback, useEffect, useReducer } from 'react';
 import type { Article } from '../core/article.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
+import type { FullScreen } from './terminal.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { ListScreen } from './screens/ListScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
@@ -34,10 +35,19 @@ export interface AppProps {
   openLink: (url: string) => Promise<string>;
   /** The page maker, when the caller has it loaded already; otherwise it loads after the first frame. */
   paginate?: Paginate;
+  /** Suspending (Ctrl+Z) and continuing, given when the app owns a real terminal. */
+  jobControl?: Pick<FullScreen, 'suspend' | 'onContinue'>;
 }
 
-export function App({ articles, warnings, color, openLink, paginate: given }: AppProps) {
-  const { stdout } = useStdout();
+export function App({
+  articles,
+  warnings,
+  color,
+  openLink,
+  paginate: given,
+  jobControl,
+}: AppProps) {
+  const { stdout, write } = useStdout();
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reduce, null, () =>
     initialState(articles, warnings, sizeOf(stdout), given),
@@ -49,6 +59,16 @@ export function App({ articles, warnings, color, openLink, paginate: given }: Ap
     stdout.on('resize', onResize);
     return () => void stdout.off('resize', onResize);
   }, [stdout]);
+  // Back from a suspend, on a blank screen: Ink draws only what changed, so writing nothing through it
+  // is what makes it draw the whole frame again. The terminal may have been resized meanwhile.
+  useEffect(
+    () =>
+      jobControl?.onContinue(() => {
+        dispatch({ type: 'resize', size: sizeOf(stdout) });
+        write('');
+      }),
+    [jobControl, stdout, write],
+  );
   // Pages need the Markdown parser (~20 ms to load), which the list does without: it loads after the first
   // frame, and the reducer holds keys back until then.
   useEffect(() => {
@@ -78,10 +98,11 @@ export function App({ articles, warnings, color, openLink, paginate: given }: Ap
   const { request } = state;
   useEffect(() => {
     if (request?.kind === 'quit') exit();
+    if (request?.kind === 'suspend') jobControl?.suspend();
     if (request?.kind === 'openLink') {
       void openLink(request.url).then((text) => dispatch({ type: 'notice', text }));
     }
-  }, [request, exit, openLink]);
+  }, [request, exit, openLink, jobControl]);
 
   // A long article draws its first lines at once, and the rest right after.
   const page = currentPage(state, readerHeight(state.size));
