@@ -26,7 +26,7 @@ export function colorLevel(env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 
     return force === '2' ? 2 : force === '3' ? 3 : 1;
   }
   if (env.NO_COLOR) return 0;
-  if (!isTTY || env.TERM === 'dumb') return 0;
+  if (!isTTY || /^\s*(?:dumb|unknown)\s*$/i.test(env.TERM ?? '')) return 0;
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
   return env.TERM?.includes('256') ? 2 : 1;
 }
