@@ -161,24 +161,32 @@ describe('file names', () => {
 });
 
 describe('help and messages', () => {
-  it('prints help with the folders from the environment sanitized', async () => {
-    let printed = '';
+  const hostile = '/tmp/\x1b]0;owned\x07\x1b[2J\x9b31m\u202eevil';
+  async function printed(argv: string[]) {
+    let text = '';
     const output: Output = {
-      write: (text) => void (printed += text),
-      warn: (text) => void (printed += text),
+      write: (chunk) => void (text += chunk),
+      warn: (chunk) => void (text += chunk),
       columns: undefined,
       style: new Chalk({ level: 0 }),
     };
-    const hostile = '/tmp/\x1b]0;owned\x07\x1b[2J\x9b31m\u202eevil';
-    const status = await run(['--help'], {
+    const status = await run(argv, {
       version: '1.0.0',
       bundledContent: tempDir(),
       paths: resolvePaths({ INKWELL_HOME: hostile }),
       out: output,
     });
     expect(status).toBe(0);
-    expect(printed).toContain('Your articles: /tmp/evil/articles');
-    expect(printed.replaceAll('\n', '')).not.toMatch(TERMINAL_CONTROLS);
+    expect(text.replaceAll('\n', '')).not.toMatch(TERMINAL_CONTROLS);
+    return text;
+  }
+
+  it('prints help with the folders from the environment sanitized', async () => {
+    expect(await printed(['--help'])).toContain('Your articles: /tmp/evil/articles');
+  });
+
+  it('names your folder sanitized when the library is empty', async () => {
+    expect(await printed(['list'])).toContain('  /tmp/evil/articles\n');
   });
 });
 
