@@ -61,12 +61,13 @@ export function enterFullScreen(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteSt
     if (restored || suspended) return;
     suspended = true;
     giveBack();
-    // SIGTSTP again, with its default action this time: the process stops here, the shell says so, and
-    // kill() returns once it is continued. A process no shell could continue (an orphaned process group)
-    // is not stopped at all, and simply goes on.
+    // SIGTSTP again, with its default action this time, to the whole process group as the terminal's own
+    // Ctrl+Z would send it (so a script that started inkwell stops too, and its shell sees the job stop):
+    // the process stops here, and kill() returns once it is continued. A process group no shell could
+    // continue (an orphaned one) is not stopped at all, and simply goes on.
     process.off('SIGTSTP', suspend);
     try {
-      process.kill(process.pid, 'SIGTSTP');
+      process.kill(0, 'SIGTSTP');
     } finally {
       process.on('SIGTSTP', suspend);
     }
