@@ -8,6 +8,15 @@ import { makeArticle } from '../helpers/articles.js';
 const articles = [makeArticle({ id: 'a', title: 'An article', body: 'Its text.' })];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits until `holds()` (Ink draws and runs effects asynchronously); fails after a generous while. */
+async function until(holds: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!holds()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await sleep(5);
+  }
+}
+
 let current: ReturnType<typeof render> | undefined;
 afterEach(() => {
   current?.unmount();
@@ -36,23 +45,18 @@ describe('suspending the app', () => {
       />,
     );
     const { stdin, frames, lastFrame } = current;
-    await sleep(50);
+    await until(() => listeners.size === 1);
     stdin.write('\x1a');
-    await sleep(50);
-    expect(suspends).toBe(1);
+    await until(() => suspends === 1);
     stdin.write('?');
-    await sleep(50);
-    expect(lastFrame()).toContain('Keys:');
+    await until(() => (lastFrame() ?? '').includes('Keys:'));
     stdin.write('\x1a');
-    await sleep(50);
-    expect(suspends).toBe(2);
+    await until(() => suspends === 2);
 
     expect(listeners.size).toBe(1);
     const before = frames.length;
     for (const listener of listeners) listener();
-    await sleep(50);
     // The same frame, written again whole.
-    expect(frames.length).toBeGreaterThan(before);
-    expect(frames.at(-1)).toContain('Keys:');
+    await until(() => frames.slice(before).some((frame) => frame.includes('Keys:')));
   });
 });
