@@ -83,7 +83,7 @@ describe('characters measured as nothing but drawn wider', () => {
   });
 
   it('keeps no soft hyphen in code, and none in an article’s lines however narrow', () => {
-    expect(lines(`    co${S}de`, 40)).toEqual(['code']);
+    expect(lines(`    co${S}de`, 40)).toEqual(['▎ code']);
     const body = `${'lo'.repeat(3)}${S}`.repeat(2000);
     for (const width of [2, 3, 7, 80]) {
       for (const line of lines(body, width)) {
