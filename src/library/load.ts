@@ -157,6 +157,12 @@ function articleFiles(folder: LibraryFolder, warnings: LoadWarning[], seen: Set<
         if (depth < MAX_DEPTH && firstVisit(stat)) walk(path, depth + 1);
       } else if (ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) {
         if (!stat || firstVisit(stat)) files.push(path);
+      } else if (!stat && name.includes('\ufffd')) {
+        // It may be a folder of articles: what is lost is said.
+        warnings.push({
+          path,
+          message: 'skipped: its name is not valid UTF-8 (rename it to read it)',
+        });
       }
     }
   };

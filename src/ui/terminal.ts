@@ -82,6 +82,9 @@ export function enterFullScreen(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteSt
     if (!suspended) giveBack();
   };
 
+  // Raw mode before the first byte, as after a continue: started in the background (`inkwell &`), the
+  // process stops here, before it draws over the shell.
+  setRaw(true);
   stdout.write(ENTER_ALTERNATE_SCREEN);
   process.on('SIGTSTP', suspend);
   process.on('SIGCONT', continued);

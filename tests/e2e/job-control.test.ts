@@ -116,6 +116,20 @@ describe('suspending the reader', () => {
   );
 
   it(
+    'started in the background, waits without drawing over the shell until fg',
+    async () => {
+      const session = await shell();
+      session.write(`${INKWELL} &\r`);
+      session.write('sleep 1; jobs\r');
+      await session.waitFor('Stopped');
+      expect(session.bufferType).toBe('normal');
+      expect(session.output).not.toContain('\x1b[?1049h');
+      await expectBack(session);
+    },
+    SLOW,
+  );
+
+  it(
     'goes on when no shell could continue it',
     async () => {
       // Started straight in the terminal, the reader is a process group no shell controls: the system

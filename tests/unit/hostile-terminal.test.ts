@@ -2,10 +2,10 @@
 // characters measured narrower than they are drawn, addresses that smuggle arguments, help and names
 // printed raw, and the reader's ways out (signals, suspend, a terminal that cannot go full screen).
 import { Chalk } from 'chalk';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canDrawFullScreen, type Output } from '../../src/commands/output.js';
+import { canDrawFullScreen, formatWarnings, type Output } from '../../src/commands/output.js';
 import { run } from '../../src/commands/run.js';
 import { layoutBlocks, lineText } from '../../src/core/layout.js';
 import { parseMarkdown } from '../../src/core/markdown.js';
@@ -155,6 +155,23 @@ describe('file names', () => {
       {
         path: join(dir, 'caf\ufffd\x1b[2J.md'),
         message: 'skipped: its name is not valid UTF-8 (rename the file to read it)',
+      },
+    ]);
+    expect(formatWarnings(warnings)).toBe(
+      `inkwell: ${join(dir, 'caf\ufffd.md')}: skipped: its name is not valid UTF-8 (rename the file to read it)\n`,
+    );
+  });
+
+  it('says a folder whose name is not UTF-8 is skipped, and why', () => {
+    const dir = tempDir();
+    mkdirSync(Buffer.from(`${dir}/d\xe9j\xe0`, 'latin1'));
+    writeFileSync(Buffer.from(`${dir}/d\xe9j\xe0/a.md`, 'latin1'), articleText({ title: 'T' }));
+    const { articles, warnings } = loadLibrary([{ dir, required: true }]);
+    expect(articles).toEqual([]);
+    expect(warnings).toEqual([
+      {
+        path: join(dir, 'd\ufffdj\ufffd'),
+        message: 'skipped: its name is not valid UTF-8 (rename it to read it)',
       },
     ]);
   });
