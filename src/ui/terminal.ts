@@ -132,15 +132,17 @@ export function inkStdout(stdout: NodeJS.WriteStream, quiet = () => false): Node
 
 /**
  * Signals whose default action ends the process, which end the reader cleanly instead. Left out: SIGKILL
- * and SIGSTOP (they cannot be caught); SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP and SIGSYS (raised by the
- * faulting instruction itself, after which no JavaScript can safely run); SIGPIPE (Node ignores it, so a
- * closed pipe is an EPIPE error instead); SIGPROF while a profiler runs (it ticks with it). SIGUSR1 would
- * start Node's inspector; in the reader it ends the program like the rest (debug with `node --inspect`).
+ * and SIGSTOP (they cannot be caught); SIGSEGV, SIGBUS, SIGFPE and SIGILL (raised by a faulting instruction,
+ * after which no JavaScript can safely run); SIGPIPE (Node ignores it, so a closed pipe is an EPIPE error
+ * instead); SIGPROF while a profiler runs (it ticks with it). SIGUSR1 would start Node's inspector; in the
+ * reader it ends the program like the rest (debug with `node --inspect`). A real abort (out of memory)
+ * still ends the process at once: the handler only notes the signal, and abort() raises it again.
  */
 const TERMINATING = [
   'SIGHUP',
   'SIGINT',
   'SIGQUIT',
+  'SIGTRAP',
   'SIGABRT',
   'SIGUSR1',
   'SIGUSR2',
@@ -153,6 +155,7 @@ const TERMINATING = [
   'SIGPROF',
   'SIGPOLL',
   'SIGPWR',
+  'SIGSYS',
 ] as const;
 
 /** The terminating signals this platform has, with their numbers (the exit status is 128 + it). */

@@ -176,6 +176,8 @@ describe('signals', () => {
     ['SIGALRM', 142],
     ['SIGVTALRM', 154],
     ['SIGXCPU', 152],
+    ['SIGTRAP', 133],
+    ['SIGSYS', 159],
   ] as const)(
     'gives the terminal back on %s and exits 128 + its number',
     async (signal, status) => {
