@@ -6,6 +6,7 @@ import type { LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
 import type { StoreLink } from './store-link.js';
 import { positionNow } from './user-state.js';
+import type { FullScreen } from './terminal.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { ListScreen } from './screens/ListScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
@@ -40,6 +41,8 @@ export interface AppProps {
   store?: StoreLink;
   /** The time as ISO 8601 (tests give a fixed one). */
   now?: () => string;
+  /** Suspending (Ctrl+Z) and continuing, given when the app owns a real terminal. */
+  jobControl?: Pick<FullScreen, 'suspend' | 'onContinue'>;
 }
 
 export function App({
@@ -50,8 +53,9 @@ export function App({
   paginate: given,
   store,
   now,
+  jobControl,
 }: AppProps) {
-  const { stdout } = useStdout();
+  const { stdout, write } = useStdout();
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reduce, null, () =>
     initialState(articles, warnings, sizeOf(stdout), given, now),
@@ -63,6 +67,16 @@ export function App({
     stdout.on('resize', onResize);
     return () => void stdout.off('resize', onResize);
   }, [stdout]);
+  // Back from a suspend, on a blank screen: Ink draws only what changed, so writing nothing through it
+  // is what makes it draw the whole frame again. The terminal may have been resized meanwhile.
+  useEffect(
+    () =>
+      jobControl?.onContinue(() => {
+        dispatch({ type: 'resize', size: sizeOf(stdout) });
+        write('');
+      }),
+    [jobControl, stdout, write],
+  );
   // Pages need the Markdown parser (~20 ms to load), which the list does without: it loads after the first
   // frame, and the reducer holds keys back until then.
   useEffect(() => {
@@ -116,10 +130,11 @@ export function App({
   const { request } = state;
   useEffect(() => {
     if (request?.kind === 'quit') exit();
+    if (request?.kind === 'suspend') jobControl?.suspend();
     if (request?.kind === 'openLink') {
       void openLink(request.url).then((text) => dispatch({ type: 'notice', text }));
     }
-  }, [request, exit, openLink]);
+  }, [request, exit, openLink, jobControl]);
 
   // A long article draws its first lines at once, and the rest right after.
   const page = currentPage(state, readerHeight(state.size));

@@ -26,6 +26,7 @@ export type Command =
   | 'nextView'
   | 'warnings'
   | 'help'
+  | 'suspend'
   | 'quit';
 
 export interface Binding {
@@ -61,6 +62,7 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
+    { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
     { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit inkwell', hint: 'quit' },
   ],
   reader: [
@@ -86,6 +88,7 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'back', keys: ['q', 'escape', 'left', 'h'], help: 'back to the list', hint: 'back' },
+    { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
     { command: 'quit', keys: ['ctrl+c'], help: 'quit inkwell' },
   ],
 };

@@ -76,7 +76,7 @@ export interface AppState {
 }
 
 /** Effects the reducer asks for; each key that asks makes a new object, so each is carried out once. */
-export type Request = { kind: 'quit' } | { kind: 'openLink'; url: string };
+export type Request = { kind: 'quit' } | { kind: 'suspend' } | { kind: 'openLink'; url: string };
 
 export type Action =
   /** A key by the name keyNames() gives it. */
@@ -185,6 +185,10 @@ export function reduce(state: AppState, action: Action): AppState {
       // overlay, and does only that.
       if (action.name === 'ctrl+c') return { ...state, request: { kind: 'quit' } };
       if (state.request?.kind === 'quit') return state;
+      // Suspending works from anywhere at once too, overlay or not, page maker loaded or not.
+      if (keyToAction(state.screen, action.name) === 'suspend') {
+        return { ...state, request: { kind: 'suspend' } };
+      }
       if (!state.paginate) return { ...state, heldKeys: [...state.heldKeys, action.name] };
       if (state.overlay) return { ...state, overlay: null, notice: null, request: null };
       const command = keyToAction(state.screen, action.name, state.keymap);
