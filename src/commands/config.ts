@@ -52,7 +52,8 @@ function parseKey(key: string): Key {
 }
 
 function show(settings: Settings, key: Key): string {
-  if (typeof key === 'object') return settings.keys[key.command]?.join(' ') ?? '(default)';
+  if (typeof key === 'object')
+    return sanitizeLine(settings.keys[key.command]?.join(' ') ?? '(default)');
   const value = settings[key];
   return sanitizeLine(typeof value === 'object' ? JSON.stringify(value) : String(value));
 }

@@ -1,6 +1,7 @@
 // The reducer's cases for what the user owns: bookmarks (s), read marks (m, and opening), where each
 // article was left, the lists Tab cycles, and the store's data arriving. Pure, like the rest of the reducer.
 import { lastTop, progress } from '../core/page.js';
+import { sanitizeLine } from '../core/sanitize.js';
 import { lineOf, placeOf } from '../core/reading-position.js';
 import { bookmarkOf } from '../state/bookmark-list.js';
 import { applyChange, type Change } from '../state/data.js';
@@ -135,7 +136,8 @@ export function onStored(
     const { keymap, problems } = withOverrides(data.settings.keys);
     next.keymap = keymap;
     // Said once: when the overrides are first read or change, not on every save.
-    if (problems.length > 0) notices.push(problems.join('; '));
+    // They quote the config file, which is untrusted text.
+    if (problems.length > 0) notices.push(sanitizeLine(problems.join('; ')));
   }
   if (notices.length > 0) next.notice = notices.join(' ');
   if (external && state.view !== 'library') {

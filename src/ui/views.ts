@@ -1,6 +1,7 @@
 // The three lists Tab cycles through: the whole library, the unread articles, and the bookmarks (newest
 // first, with stand-ins for bookmarked articles that are gone). Pure.
 import type { Article } from '../core/article.js';
+import { sanitizeLine } from '../core/sanitize.js';
 import { bookmarkEntries, type BookmarkEntry } from '../state/bookmark-list.js';
 import type { UserData } from '../state/data.js';
 
@@ -45,7 +46,8 @@ export function viewRows(view: ListView, articles: readonly Article[], user: Use
 function standIn(entry: BookmarkEntry): Article {
   return {
     id: entry.id,
-    title: entry.title,
+    // Saved in the config file, which anyone could have edited: untrusted, like an article's text.
+    title: sanitizeLine(entry.title),
     author: null,
     date: entry.bookmarkedAt.slice(0, 10),
     source: '(missing)',

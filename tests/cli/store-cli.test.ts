@@ -66,7 +66,7 @@ describe('inkwell bookmark and bookmarks', () => {
     const library = tempDir();
     writeFileSync(
       join(library, 'linked.md'),
-      '---\ntitle: "A [bracketed] *title*"\nurl: https://example.org/a b\n---\nText.\n',
+      '---\ntitle: "A [bracketed] *title*"\nurl: https://example.org/a_(b)\n---\nText.\n',
     );
     runCli(['bookmark', 'add', 'linked', '--library', library], {}, home);
     const markdown = runCli(
@@ -76,10 +76,10 @@ describe('inkwell bookmark and bookmarks', () => {
     );
     expect(markdown.status).toBe(0);
     expect(markdown.stdout).toMatch(
-      /^# Bookmarks\n\n- \[A \\\[bracketed\\\] \\\*title\\\*\]\(<https:\/\/example\.org\/a%20b>\) \(bookmarked \d{4}-\d\d-\d\d\)\n$/,
+      /^# Bookmarks\n\n- \[A \\\[bracketed\\\] \\\*title\\\*\]\(<https:\/\/example\.org\/a_\(b\)>\) \(bookmarked \d{4}-\d\d-\d\d\)\n$/,
     );
     const json = JSON.parse(cli(home, 'bookmarks', 'export').stdout) as object[];
-    expect(json).toMatchObject([{ id: 'linked', url: 'https://example.org/a b', missing: true }]);
+    expect(json).toMatchObject([{ id: 'linked', url: 'https://example.org/a_(b)', missing: true }]);
     expect(cli(home, 'bookmarks', 'export', '--format', 'pdf').status).toBe(2);
     expect(cli(home, 'bookmarks', '--format', 'json').status).toBe(2);
   });

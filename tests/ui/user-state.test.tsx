@@ -67,6 +67,8 @@ function start(initial?: UserData) {
   return {
     store,
     screen,
+    /** The frame as Ink wrote it, escape sequences included. */
+    raw: () => lastFrame() ?? '',
     row: (title: string) =>
       screen()
         .split('\n')
@@ -222,5 +224,21 @@ describe('positions and settings', () => {
     );
     expect(widest).toBeLessThanOrEqual(40);
     expect(widest).toBeGreaterThan(30);
+  });
+});
+
+describe('untrusted text from the config file', () => {
+  it('never reaches the terminal raw: saved titles and bad overrides are sanitized', async () => {
+    const data = applyChanges(emptyData(), [
+      bookmark('gone', 'evil\x1b]0;owned\x07 title\x1b[2J'),
+      { kind: 'setting', settings: { keys: { 'bad\x1b[31m': ['x'] } } },
+    ]);
+    const app = start(data);
+    await sleep(20);
+    expect(app.raw()).not.toMatch(/\x1b\]|\x1b\[2J|\x1b\[31m/);
+    expect(app.screen()).toContain('keys.bad');
+    await app.press('\t', '\t');
+    expect(app.screen()).toContain('evil');
+    expect(app.raw()).not.toMatch(/\x1b\]|\x1b\[2J|\x07/);
   });
 });
