@@ -173,13 +173,34 @@ export function keyLabel(name: string): string {
   return LABELS[name] ?? name;
 }
 
-/** The footer's reminders of the keys that matter on a screen: "↓ move", "Enter read", ... */
+/** Which hints the footer keeps when it is short of room: the first of these go last. */
+const HINT_IMPORTANCE: readonly Command[] = [
+  'quit',
+  'back',
+  'help',
+  'open',
+  'down',
+  'nextView',
+  'bookmark',
+  'nextQuote',
+  'openLink',
+];
+
+/**
+ * The footer's reminders of the keys that matter on a screen ("q quit", "? keys", "↓ move", ...), the most
+ * important first, so that a narrow footer drops the least important and never the way out.
+ */
 export function keyHints(
   screen: Screen,
   keymap: Record<Screen, readonly Binding[]> = KEYMAP,
 ): string[] {
+  const rank = (command: Command) => {
+    const at = HINT_IMPORTANCE.indexOf(command);
+    return at < 0 ? HINT_IMPORTANCE.length : at;
+  };
   return keymap[screen]
     .filter((binding) => binding.hint)
+    .sort((a, b) => rank(a.command) - rank(b.command))
     .map((binding) => `${keyLabel(binding.keys[0]!)} ${binding.hint}`);
 }
 
