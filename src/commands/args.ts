@@ -15,6 +15,12 @@ export const OPTIONS = {
     value: 'N',
     help: 'wrap to N columns, 10 to 1000 (default: the terminal width, at most 80)',
   },
+  force: { type: 'boolean', help: 'replace imported articles even when you have edited them' },
+  timeout: {
+    type: 'string',
+    value: 'S',
+    help: 'give up on an address after S seconds (default 30)',
+  },
   help: { type: 'boolean', short: 'h', help: 'show help' },
   version: { type: 'boolean', help: 'print the version' },
 } as const;
@@ -50,6 +56,17 @@ export const COMMANDS: readonly CommandSpec[] = [
       missing: 'show needs the id of an article, as inkwell list gives it',
     },
   },
+  {
+    name: 'add',
+    args: '<source>...',
+    summary: 'import articles from files, web pages, feeds or - (stdin) into your library',
+    options: ['json', 'force', 'timeout', 'library', 'help'],
+    positionals: {
+      min: 1,
+      max: Infinity,
+      missing: 'add needs a file, an http(s) address or - (standard input)',
+    },
+  },
 ];
 
 /** The options `inkwell` takes without a command. */
@@ -66,6 +83,9 @@ export interface ParsedArgs {
   json: boolean;
   /** Columns to wrap to, when --width was given. */
   width: number | undefined;
+  force: boolean;
+  /** Seconds before a fetch gives up, when --timeout was given. */
+  timeout: number | undefined;
   help: boolean;
   version: boolean;
 }
@@ -104,6 +124,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     library: values.library ?? [],
     json: values.json ?? false,
     width: values.width === undefined ? undefined : parseWidth(values.width),
+    force: values.force ?? false,
+    timeout: values.timeout === undefined ? undefined : parseTimeout(values.timeout),
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -117,6 +139,14 @@ function parseWidth(value: string): number {
     );
   }
   return width;
+}
+
+function parseTimeout(value: string): number {
+  const seconds = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!(seconds > 0 && seconds <= 3600)) {
+    throw new UsageError('--timeout must be a number of seconds, more than 0 and at most 3600');
+  }
+  return seconds;
 }
 
 /** Node's parseArgs messages are long and suggest `--`; ours name the option and stop. */

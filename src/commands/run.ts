@@ -8,12 +8,13 @@ import type { CommandContext } from './context.js';
 import { commandHelp, mainHelp } from './help.js';
 import { formatWarnings, type Output } from './output.js';
 
-type Runner = (context: CommandContext) => number;
+type Runner = (context: CommandContext) => number | Promise<number>;
 
 // Each command is loaded when it runs: `show` needs the Markdown parser, which the others do without.
 const RUNNERS: Record<string, () => Promise<Runner>> = {
   list: async () => (await import('./list.js')).listCommand,
   show: async () => (await import('./show.js')).showCommand,
+  add: async () => (await import('./add.js')).addCommand,
 };
 
 export interface Environment {
@@ -48,7 +49,7 @@ export async function run(
     if (!args.command && !args.json && startReader) return startReader(library);
     out.warn(formatWarnings(library.warnings));
     const runner = await RUNNERS[args.command?.name ?? 'list']!();
-    return runner({ library, args, out, paths });
+    return await runner({ library, args, out, paths });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     out.warn(`inkwell: ${sanitizeLine(error.message)} (see inkwell --help)\n`);
