@@ -23,7 +23,11 @@ export function progressBar(write: (text: string) => void, width = 24) {
           ? [progress.received ?? 0, progress.total, 'bytes']
           : [progress.index, progress.count, 'sources'];
     const filled = total ? Math.round((Math.min(done, total) / total) * width) : 0;
-    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${what} ${progress.source}`.slice(0, 78);
+    const line =
+      `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${what} ${progress.source}`.slice(
+        0,
+        78,
+      );
     if (line === last) return;
     last = line;
     write(`\r\x1b[2K${line}`);
@@ -37,7 +41,9 @@ export async function addCommand({ library, args, out, paths }: CommandContext):
     out.warn("inkwell: '-' (standard input) can be given once\n");
     return 2;
   }
-  const bar = process.stderr.isTTY ? progressBar((text) => void process.stderr.write(text)) : undefined;
+  const bar = process.stderr.isTTY
+    ? progressBar((text) => void process.stderr.write(text))
+    : undefined;
   const report = await importSources(sources, {
     dir: paths.articles,
     // The user's own articles are matched by the writer; new ids must not shadow the others.

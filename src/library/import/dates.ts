@@ -19,7 +19,10 @@ const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 /** "Sep 13, 2023", "September 13 2023". */
 const MONTH_DAY_YEAR = new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, 'i');
 /** "13 September 2023", "13. Sep. 2023". */
-const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+${MONTH},?\\s+(\\d{4})$`, 'i');
+const DAY_MONTH_YEAR = new RegExp(
+  `^(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+${MONTH},?\\s+(\\d{4})$`,
+  'i',
+);
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_TIME =
   /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/i;
@@ -41,7 +44,11 @@ export function isoDate(input: string): string | null {
   match = ISO_TIME.exec(text);
   if (match) {
     const [, date, time, zone] = match;
-    const offset = !zone ? '' : /z/i.test(zone) ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+    const offset = !zone
+      ? ''
+      : /z/i.test(zone)
+        ? 'Z'
+        : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
     const iso = `${date}T${time!.length === 5 ? `${time}:00` : time}${offset}`;
     return Number.isNaN(Date.parse(iso)) ? null : iso;
   }

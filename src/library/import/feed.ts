@@ -96,14 +96,20 @@ function entryDate(entry: unknown): string | null {
   return null;
 }
 
-function entryArticle(entry: unknown, feedTitle: string | null, base: string | null, lang: string | null): FeedEntry {
+function entryArticle(
+  entry: unknown,
+  feedTitle: string | null,
+  base: string | null,
+  lang: string | null,
+): FeedEntry {
   const url = entryLink(entry, base);
   const full =
     html(get(get(entry, 'content'), 'encoded')) ??
     html(get(entry, 'content_html')) ??
     html(get(entry, 'content'));
   const summary = html(get(entry, 'description')) ?? html(get(entry, 'summary'));
-  const textOnly = typeof get(entry, 'content_text') === 'string' ? (get(entry, 'content_text') as string) : null;
+  const textOnly =
+    typeof get(entry, 'content_text') === 'string' ? (get(entry, 'content_text') as string) : null;
   const body = full ?? summary;
   const markdown = body ? markdownOf(body, url ?? base) : (textOnly?.trim() ?? '');
   const title = plain(get(entry, 'title')) ?? plain(markdown.split('\n')[0]?.slice(0, 80));
@@ -139,7 +145,9 @@ export function importFeed(text: string, feedUrl: string | null): ParsedFeed {
     get(links.find((link) => get(link, 'rel') === 'alternate') ?? links[0], 'href');
   const base = safeHref(typeof home === 'string' ? home : null, feedUrl) ?? feedUrl;
   const lang =
-    plain(get(feed, 'language')) ?? plain(get(get(feed, 'xml'), 'lang')) ?? plain(list(get(get(feed, 'dc'), 'languages'))[0]);
+    plain(get(feed, 'language')) ??
+    plain(get(get(feed, 'xml'), 'lang')) ??
+    plain(list(get(get(feed, 'dc'), 'languages'))[0]);
   const entries = list(get(feed, 'items') ?? get(feed, 'entries'));
   if (entries.length === 0) throw new ImportError('the feed has no entries');
   return { title, entries: entries.map((entry) => entryArticle(entry, title, base, lang)) };

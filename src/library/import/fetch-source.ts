@@ -57,7 +57,9 @@ export async function fetchSource(
       }
       if (!response.ok) {
         await response.body?.cancel();
-        throw new ImportError(`the server answered ${response.status} ${response.statusText}`.trim());
+        throw new ImportError(
+          `the server answered ${response.status} ${response.statusText}`.trim(),
+        );
       }
       const bytes = await readBody(response, limits.maxBytes, onProgress);
       return { url, contentType: response.headers.get('content-type'), bytes };
@@ -69,7 +71,9 @@ export async function fetchSource(
       throw new ImportError(`no answer within ${Math.round(limits.timeoutMs / 1000)} s`);
     }
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new ImportError(`cannot be fetched (${cause?.code ?? cause?.message ?? (error as Error).message})`);
+    throw new ImportError(
+      `cannot be fetched (${cause?.code ?? cause?.message ?? (error as Error).message})`,
+    );
   }
 }
 
@@ -80,8 +84,7 @@ async function readBody(
 ): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   const total = Number.isFinite(declared) && declared > 0 ? declared : null;
-  const tooLarge = () =>
-    new ImportError(`larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+  const tooLarge = () => new ImportError(`larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
   if (total !== null && total > maxBytes) {
     await response.body?.cancel();
     throw tooLarge();

@@ -18,9 +18,12 @@ export function importHtmlPage(html: string, url: string | null): ImportedArticl
     serializer: (node) => node,
   }).parse();
   if (!parsed || !parsed.content) throw new ImportError('no article found in the page');
-  const body = htmlToMarkdown(parsed.content);
   const title = parsed.title?.trim() || document.querySelector('title')?.textContent?.trim();
   if (!title) throw new ImportError('the page has no title');
+  // The headline is the article's title: the reader shows it once, above the body.
+  const body = htmlToMarkdown(parsed.content).replace(/^#{1,6} (.*)\n+/, (heading, text: string) =>
+    text.trim() === title ? '' : heading,
+  );
   if (!body) throw new ImportError('no article text found in the page');
   const article = emptyArticle(title, body);
   article.author = cleanByline(parsed.byline);
@@ -55,7 +58,8 @@ function metaPublished(document: ReturnType<typeof parseHTML>['document']): stri
 
 /** Links made absolute against the page's address (or its <base>); unsafe ones lose their target. */
 function resolveLinks(document: ReturnType<typeof parseHTML>['document'], url: string | null) {
-  const base = safeHref(document.querySelector('base[href]')?.getAttribute('href') ?? null, url) ?? url;
+  const base =
+    safeHref(document.querySelector('base[href]')?.getAttribute('href') ?? null, url) ?? url;
   for (const link of document.querySelectorAll('a[href]')) {
     const href = safeHref(link.getAttribute('href'), base);
     if (href) link.setAttribute('href', href);

@@ -56,17 +56,15 @@ function converter(): TurndownService {
   });
   service.remove([...UNSAFE_ELEMENTS]);
   // Hidden elements carry trackers and tricks, never the article.
-  service.remove(
-    (node) => {
-      const element = node as unknown as ElementLike;
-      return (
-        element.nodeType === 1 &&
-        (element.hasAttribute('hidden') ||
-          element.getAttribute('aria-hidden') === 'true' ||
-          /display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute('style') ?? ''))
-      );
-    },
-  );
+  service.remove((node) => {
+    const element = node as unknown as ElementLike;
+    return (
+      element.nodeType === 1 &&
+      (element.hasAttribute('hidden') ||
+        element.getAttribute('aria-hidden') === 'true' ||
+        /display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute('style') ?? ''))
+    );
+  });
   service.addRule('safe-links', {
     filter: 'a',
     replacement: (content, node) => {
@@ -77,7 +75,10 @@ function converter(): TurndownService {
     },
   });
   // Images are not shown in a terminal; their alt text would read as stray lines of the article.
-  service.addRule('no-images', { filter: ['img', 'picture', 'video', 'audio', 'figure'], replacement: (content) => content.trim() ? `\n\n${content.trim()}\n\n` : '' });
+  service.addRule('no-images', {
+    filter: ['img', 'picture', 'video', 'audio', 'figure'],
+    replacement: (content) => (content.trim() ? `\n\n${content.trim()}\n\n` : ''),
+  });
   service.addRule('no-captions', { filter: ['figcaption'], replacement: () => '' });
   return service;
 }
@@ -85,5 +86,8 @@ function converter(): TurndownService {
 /** Converts a DOM element to Markdown; relative links must be resolved beforehand. */
 export function htmlToMarkdown(node: DomNode): string {
   const markdown = converter().turndown(node as unknown as string);
-  return markdown.replace(/\n{3,}/g, '\n\n').trim();
+  return markdown
+    .replace(/^[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

@@ -24,7 +24,14 @@ export interface ImportReport {
 
 /** Where an import is, for a progress bar. */
 export type ImportProgress =
-  | { phase: 'reading'; source: string; index: number; count: number; received?: number; total?: number | null }
+  | {
+      phase: 'reading';
+      source: string;
+      index: number;
+      count: number;
+      received?: number;
+      total?: number | null;
+    }
   | { phase: 'saving'; source: string; done: number; entries: number };
 
 export interface ImportOptions {
@@ -41,7 +48,9 @@ export interface ImportOptions {
 function reasonOf(error: unknown): string {
   if (error instanceof ImportError) return sanitizeLine(error.message);
   const code = (error as NodeJS.ErrnoException).code;
-  return sanitizeLine(code ? `cannot be written (${code})` : String((error as Error).message ?? error));
+  return sanitizeLine(
+    code ? `cannot be written (${code})` : String((error as Error).message ?? error),
+  );
 }
 
 export async function importSources(
@@ -60,7 +69,14 @@ export async function importSources(
         limits,
         ...(options.stdin ? { stdin: options.stdin } : {}),
         onProgress: (received, total) =>
-          options.onProgress?.({ phase: 'reading', source: shown, index, count: sources.length, received, total }),
+          options.onProgress?.({
+            phase: 'reading',
+            source: shown,
+            index,
+            count: sources.length,
+            received,
+            total,
+          }),
       });
     } catch (error) {
       report.failed.push({ source: shown, reason: reasonOf(error) });
@@ -82,7 +98,12 @@ export async function importSources(
       }
       const { status, ...saved } = outcome;
       report[status].push(saved);
-      options.onProgress?.({ phase: 'saving', source: shown, done: position + 1, entries: result.entries.length });
+      options.onProgress?.({
+        phase: 'saving',
+        source: shown,
+        done: position + 1,
+        entries: result.entries.length,
+      });
     }
   }
   return report;

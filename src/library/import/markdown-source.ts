@@ -33,7 +33,9 @@ export function importMarkdown(source: string, fileName: string | null): Importe
     try {
       data = parse(match[1] ?? '', { schema: 'core', logLevel: 'silent', maxAliasCount: 100 });
     } catch (error) {
-      throw new ImportError(`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+      throw new ImportError(
+        `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+      );
     }
     if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
       fields = data as Record<string, unknown>;
@@ -52,12 +54,17 @@ export function importMarkdown(source: string, fileName: string | null): Importe
   }
   title ??= fileName ? titleFromFileName(fileName) : null;
   if (!title) throw new ImportError('no title: no front matter title, no heading, no file name');
-  body = body.replace(/^\s*\n/, '').trimEnd();
+  body = body
+    .replace(/^\s*\n/, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd();
   if (!body.trim()) throw new ImportError('the Markdown has no text besides its title');
 
   const article = emptyArticle(title, body);
   const author = fields.author;
-  article.author = Array.isArray(author) ? author.map(text).filter(Boolean).join(', ') || null : text(author);
+  article.author = Array.isArray(author)
+    ? author.map(text).filter(Boolean).join(', ') || null
+    : text(author);
   const date = text(fields.date);
   article.date = date ? isoDate(date) : null;
   article.source = text(fields.source);

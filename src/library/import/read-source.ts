@@ -32,14 +32,19 @@ function readFile(path: string, maxBytes: number): Uint8Array {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ImportError(
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code})`,
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : `cannot be read (${code})`,
     );
   }
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new ImportError('a folder, not a file');
     if (!stat.isFile()) throw new ImportError('not a regular file');
-    if (stat.size > maxBytes) throw new ImportError(`larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+    if (stat.size > maxBytes)
+      throw new ImportError(`larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
     const bytes = Buffer.alloc(stat.size);
     let read = 0;
     while (read < stat.size) {
@@ -63,19 +68,34 @@ async function load(source: string, options: ReadOptions): Promise<SourceInput> 
   }
   if (isWebAddress(source)) {
     const fetched = await fetchSource(source, limits, options.onProgress);
-    return { source, bytes: fetched.bytes, url: fetched.url, contentType: fetched.contentType, fileName: null };
+    return {
+      source,
+      bytes: fetched.bytes,
+      url: fetched.url,
+      contentType: fetched.contentType,
+      fileName: null,
+    };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
     throw new ImportError('only http and https addresses can be fetched');
   }
-  return { source, bytes: readFile(source, limits.maxBytes), url: null, contentType: null, fileName: basename(source) };
+  return {
+    source,
+    bytes: readFile(source, limits.maxBytes),
+    url: null,
+    contentType: null,
+    fileName: basename(source),
+  };
 }
 
 /** Reads and parses one source. Throws ImportError with the reason when it cannot. */
 export async function readSource(source: string, options: ReadOptions = {}): Promise<SourceResult> {
   const input = await load(source, options);
   if (input.bytes.length === 0) throw new ImportError('empty');
-  if (input.bytes.subarray(0, 8192).includes(0) && !/^\xfe\xff|^\xff\xfe/.test(String.fromCharCode(...input.bytes.subarray(0, 2)))) {
+  if (
+    input.bytes.subarray(0, 8192).includes(0) &&
+    !/^\xfe\xff|^\xff\xfe/.test(String.fromCharCode(...input.bytes.subarray(0, 2)))
+  ) {
     throw new ImportError('binary content, not text');
   }
   const kind = sniffKind(input.bytes, input);

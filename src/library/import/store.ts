@@ -68,7 +68,11 @@ export function articleFile(article: ImportedArticle, id: string | null): string
       delete fields[key];
     }
   }
-  const frontMatter = stringify(fields, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+  const frontMatter = stringify(fields, {
+    lineWidth: 0,
+    defaultStringType: 'QUOTE_DOUBLE',
+    defaultKeyType: 'PLAIN',
+  });
   const body = sanitize(article.body).trim();
   const text = `---\n${frontMatter}---\n${body}\n`;
   return text.replace(/^---\n/, `---\nchecksum: ${checksumOf(text)}\n`);
@@ -145,7 +149,13 @@ export class LibraryWriter {
       // Gone since the folder was read: written anew below.
     }
     if (current && !force && !isUnedited(current)) {
-      return { status: 'skipped', id, title, path, reason: 'edited since it was imported (--force replaces it)' };
+      return {
+        status: 'skipped',
+        id,
+        title,
+        path,
+        reason: 'edited since it was imported (--force replaces it)',
+      };
     }
     const text = articleFile(imported, id === basename(path, extname(path)) ? null : id);
     if (text !== current) writeAtomically(path, text);
@@ -155,5 +165,18 @@ export class LibraryWriter {
 }
 
 function placeholder(path: string): Article {
-  return { id: '', title: '', author: null, date: null, source: null, url: null, tags: [], bio: null, body: '', words: 0, readingMinutes: 0, path };
+  return {
+    id: '',
+    title: '',
+    author: null,
+    date: null,
+    source: null,
+    url: null,
+    tags: [],
+    bio: null,
+    body: '',
+    words: 0,
+    readingMinutes: 0,
+    path,
+  };
 }

@@ -12,7 +12,8 @@ const DATE_WORDS =
 const BYLINE = /^(?:written\s+)?by\b\s*([^|•·,]*?)\s*(?:[|•·,]\s*(.*))?$/i;
 /** "Published DATE", "Posted on DATE", "Updated: DATE". */
 const DATELINE = /^(?:published|posted|updated|last updated)(?:\s+on)?:?\s+(.*)$/i;
-const ABOUT = /^[Aa]bout (?:[Tt]he [Aa]uthor:?\s*)?(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})$/u;
+const ABOUT =
+  /^[Aa]bout (?:[Tt]he [Aa]uthor:?\s*)?(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})$/u;
 /** Blocks after which nothing is the article. */
 const END_OF_ARTICLE =
   /^(?:related(?: articles| posts| stories)?|share this(?: article| story)?:?|share:?|our books|more from .*|you may also like|recommended(?: for you)?|read more|leave a (?:reply|comment)|\d* ?comments?|pin it on pinterest|tags?:.*|filed under:?.*|subscribe(?: to .*)?|sign up for .*newsletter.*|advertisement)$/i;
@@ -54,7 +55,11 @@ function readByline(block: string, header: Header): boolean {
     if (date) header.date ??= isoDate(date);
     return true;
   }
-  if (words(block) <= 8 && DATE_WORDS.test(block) && block.replace(DATE_WORDS, '').trim().length < 20) {
+  if (
+    words(block) <= 8 &&
+    DATE_WORDS.test(block) &&
+    block.replace(DATE_WORDS, '').trim().length < 20
+  ) {
     header.date ??= isoDate(DATE_WORDS.exec(block)![0]);
     return true;
   }
@@ -68,6 +73,8 @@ export function importTextScrape(text: string, fileName: string | null): Importe
     .split(/\n[ \t]*\n/)
     .map((block) => block.replace(/[ \t]+$/gm, '').trim())
     .filter(Boolean);
+  // Navigation before the headline ("Skip to content", "Menu").
+  while (blocks[0] !== undefined && FURNITURE_LINE.test(blocks[0])) blocks.shift();
   const first = blocks[0];
   if (!first) throw new ImportError('the text is empty');
   const titled = !first.includes('\n') && words(first) < PARAGRAPH_WORDS * 4 && !BYLINE.test(first);
