@@ -27,8 +27,13 @@ export type Block =
   | { kind: 'blockquote'; blocks: Block[] }
   /** A loose list has blank lines between its items and between the blocks of an item. */
   | { kind: 'list'; ordered: boolean; start: number; loose: boolean; items: Block[][] }
-  | { kind: 'code'; text: string }
+  /** `lang`: the language the fence names (```ts), if any. */
+  | { kind: 'code'; text: string; lang: string | null }
+  | { kind: 'table'; header: Run[][]; rows: Run[][][]; align: ColumnAlign[] }
   | { kind: 'rule' };
+
+/** How a table column's cells sit in it, as the delimiter row says (`:--`, `:-:`, `--:`). */
+export type ColumnAlign = 'left' | 'center' | 'right' | null;
 
 /** Quotes and lists nested deeper than this are drawn at this depth: the indentation would eat the page. */
 export const MAX_BLOCK_NESTING = 12;
@@ -110,7 +115,7 @@ function toBlock(token: Tokens.Generic, depth: number): Block | Block[] | undefi
       };
     }
     case 'code':
-      return { kind: 'code', text: token.text as string };
+      return { kind: 'code', text: token.text as string, lang: fenceLanguage(token.lang) };
     case 'hr':
       return { kind: 'rule' };
     case 'html':
@@ -132,24 +137,23 @@ function listItem(item: Tokens.ListItem, depth: number): Block[] {
   return blocks;
 }
 
-/** A table becomes one paragraph a row, cells divided by a bar; the header row is strong. */
+/** A table keeps its cells; every row has as many as the header. */
 function table(token: Tokens.Table): Block {
-  const row = (cells: Tokens.TableCell[], style: InlineStyle): Block[] => {
-    const block = paragraph(
-      cells.flatMap((cell, index) => [
-        ...(index > 0 ? [{ text: ' │ ', style: {} }] : []),
-        ...toRuns(cell.tokens, style),
-      ]),
-    );
-    return block ? [block] : [];
-  };
+  const cells = (row: Tokens.TableCell[], style: InlineStyle): Run[][] =>
+    token.header.map((_, column) => trimRuns(toRuns(row[column]?.tokens ?? [], style)));
   return {
-    kind: 'list',
-    ordered: false,
-    start: 1,
-    loose: false,
-    items: [row(token.header, { strong: true }), ...token.rows.map((cells) => row(cells, {}))],
+    kind: 'table',
+    header: cells(token.header, { strong: true }),
+    rows: token.rows.map((row) => cells(row, {})),
+    align: token.align.map((align) => align ?? null),
   };
+}
+
+/** The language a code fence names: its first word, kept short, as plain text. */
+function fenceLanguage(info: unknown): string | null {
+  if (typeof info !== 'string') return null;
+  const word = sanitize(info).trim().split(/\s+/)[0] ?? '';
+  return word ? [...word].slice(0, 24).join('') : null;
 }
 
 function paragraph(runs: Run[]): Block | undefined {

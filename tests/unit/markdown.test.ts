@@ -16,6 +16,12 @@ function outline(blocks: Block[]): unknown[] {
         return [block.ordered ? `ol${block.start}` : 'ul', block.items.map(outline)];
       case 'code':
         return ['code', block.text];
+      case 'table':
+        return [
+          'table',
+          [block.header, ...block.rows].map((row) => row.map(runsText)),
+          block.align,
+        ];
       case 'rule':
         return ['rule'];
     }
@@ -99,8 +105,18 @@ describe('parseMarkdown', () => {
     },
     {
       name: 'table rows',
-      input: '| a | b |\n|---|---|\n| 1 | 2 |',
-      expected: [['ul', [[['p', 'a │ b']], [['p', '1 │ 2']]]]],
+      input: '| a | b |\n|---|--:|\n| 1 | 2 |\n| 3 |',
+      expected: [
+        [
+          'table',
+          [
+            ['a', 'b'],
+            ['1', '2'],
+            ['3', ''],
+          ],
+          [null, 'right'],
+        ],
+      ],
     },
     { name: 'empty body', input: '', expected: [] },
   ])('$name', ({ input, expected }) => {
