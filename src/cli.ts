@@ -5,6 +5,7 @@ import { processOutput } from './commands/output.js';
 import { run } from './commands/run.js';
 import type { Library } from './library/load.js';
 import { resolvePaths } from './library/paths.js';
+import type { AddSource } from './ui/state.js';
 import { withoutFetch } from './ui/without-fetch.js';
 
 // `inkwell list | head` closes the pipe early: that is the reader's choice, not an error.
@@ -16,9 +17,17 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 const out = processOutput();
 
 // Ink and React are loaded only for the full-screen reader: the commands start faster without them.
-async function startReader({ articles, warnings }: Library): Promise<number> {
+async function startReader(
+  { articles, warnings }: Library,
+  addSource?: AddSource,
+): Promise<number> {
   const { startReader } = await withoutFetch(() => import('./ui/start.js'));
-  return startReader({ articles, warnings, colorLevel: out.style.level });
+  return startReader({
+    articles,
+    warnings,
+    colorLevel: out.style.level,
+    ...(addSource ? { addSource } : {}),
+  });
 }
 
 process.exitCode = await run(process.argv.slice(2), {

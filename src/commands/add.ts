@@ -2,6 +2,9 @@
 // what became of each source; a progress bar on stderr when it is a terminal.
 import { sanitizeLine } from '../core/sanitize.js';
 import { importSources, type ImportProgress } from '../library/import/import-sources.js';
+import { loadLibrary, type LibraryFolder } from '../library/load.js';
+import type { Paths } from '../library/paths.js';
+import type { AddResult } from '../ui/state.js';
 import { DEFAULT_LIMITS } from '../library/import/fetch-source.js';
 import type { CommandContext } from './context.js';
 import { toJson } from './output.js';
@@ -69,4 +72,44 @@ export async function addCommand({ library, args, out, paths }: CommandContext):
     out.warn(`inkwell: ${sanitizeLine(`${source}: ${reason}`)}\n`);
   }
   return report.failed.length > 0 ? 1 : 0;
+}
+
+/** Progress in words, for the reader's prompt. */
+export function progressText(progress: ImportProgress): string {
+  if (progress.phase === 'saving') return `Saving ${progress.done} of ${progress.entries}…`;
+  if (progress.received) return `Fetching… ${Math.round(progress.received / 1024)} KB`;
+  return 'Reading…';
+}
+
+/** The `a` prompt's import: one source, then the library read again, and a line on how it went. */
+export async function addFromReader(
+  source: string,
+  {
+    paths,
+    folders,
+    onProgress,
+  }: { paths: Paths; folders: LibraryFolder[]; onProgress: (text: string) => void },
+): Promise<AddResult> {
+  const before = loadLibrary(folders);
+  const report = await importSources([source], {
+    dir: paths.articles,
+    knownIds: before.articles.map((article) => article.id),
+    onProgress: (progress) => onProgress(progressText(progress)),
+    stdin: () => Promise.reject(new Error('not from the reader')),
+  });
+  const { articles, warnings } = loadLibrary(folders);
+  const first = report.added[0] ?? report.updated[0] ?? report.skipped[0];
+  const count = (n: number, what: string) => (n ? [`${n} ${what}`] : []);
+  const parts = [
+    ...count(report.added.length, 'added'),
+    ...count(report.updated.length, 'updated'),
+    ...count(report.skipped.length, 'left alone (edited; inkwell add --force replaces)'),
+  ];
+  const failed = report.failed[0];
+  const notice = failed
+    ? `Not added: ${failed.reason}${parts.length ? ` (${parts.join(', ')})` : ''}`
+    : parts.length === 1 && report.added.length === 1
+      ? `Added: ${first!.title}`
+      : parts.join(', ');
+  return { articles, warnings, id: first?.id ?? null, notice: sanitizeLine(notice) };
 }

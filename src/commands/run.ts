@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { loadLibrary, type Library, type LibraryFolder } from '../library/load.js';
 import type { Paths } from '../library/paths.js';
+import type { AddSource } from '../ui/state.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { parseCommandLine, UsageError, type ParsedArgs } from './args.js';
 import type { CommandContext } from './context.js';
@@ -27,7 +28,7 @@ export interface Environment {
    * Opens the full-screen reader; given only when stdin and stdout are both terminals. Without it,
    * `inkwell` alone prints the list, as `inkwell list` does.
    */
-  startReader?: (library: Library) => Promise<number>;
+  startReader?: (library: Library, addSource?: AddSource) => Promise<number>;
 }
 
 export async function run(
@@ -44,9 +45,14 @@ export async function run(
       out.write(args.command ? commandHelp(args.command) : mainHelp(version, paths));
       return 0;
     }
-    const library = loadLibrary(libraryFolders(bundledContent, paths, args));
-    // The reader lists skipped files itself, in its footer.
-    if (!args.command && !args.json && startReader) return startReader(library);
+    const folders = libraryFolders(bundledContent, paths, args);
+    const library = loadLibrary(folders);
+    // The reader lists skipped files itself, in its footer. Its `a` prompt loads the importers when used.
+    if (!args.command && !args.json && startReader) {
+      return startReader(library, async (source, onProgress) =>
+        (await import('./add.js')).addFromReader(source, { paths, folders, onProgress }),
+      );
+    }
     out.warn(formatWarnings(library.warnings));
     const runner = await RUNNERS[args.command?.name ?? 'list']!();
     return await runner({ library, args, out, paths });

@@ -6,6 +6,7 @@ import type { LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { ListScreen } from './screens/ListScreen.js';
+import { AddScreen } from './screens/AddScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
 import { WarningsScreen } from './screens/WarningsScreen.js';
 import {
@@ -14,6 +15,7 @@ import {
   initialState,
   readerHeight,
   reduce,
+  type AddSource,
   type Paginate,
   type Size,
 } from './state.js';
@@ -34,9 +36,11 @@ export interface AppProps {
   openLink: (url: string) => Promise<string>;
   /** The page maker, when the caller has it loaded already; otherwise it loads after the first frame. */
   paginate?: Paginate;
+  /** Imports what the `a` prompt names; without it, `a` says adding is not available. */
+  addSource?: AddSource;
 }
 
-export function App({ articles, warnings, color, openLink, paginate: given }: AppProps) {
+export function App({ articles, warnings, color, openLink, paginate: given, addSource }: AppProps) {
   const { stdout } = useStdout();
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reduce, null, () =>
@@ -67,7 +71,7 @@ export function App({ articles, warnings, color, openLink, paginate: given }: Ap
   // While the selection rests on an article (or, reading, on the next one), it is wrapped ahead, so that
   // opening it draws at once even when it is long.
   // A very long one is left alone: wrapping it would freeze the list for as long as opening it does.
-  const upNext = articles[state.screen === 'list' ? state.selected : state.selected + 1];
+  const upNext = state.articles[state.screen === 'list' ? state.selected : state.selected + 1];
   const { paginate, size } = state;
   useEffect(() => {
     if (!upNext || !paginate || upNext.body.length > PREPARE_AT_MOST) return;
@@ -81,7 +85,21 @@ export function App({ articles, warnings, color, openLink, paginate: given }: Ap
     if (request?.kind === 'openLink') {
       void openLink(request.url).then((text) => dispatch({ type: 'notice', text }));
     }
-  }, [request, exit, openLink]);
+    if (request?.kind === 'import') {
+      const progress = (text: string) => dispatch({ type: 'addProgress', text });
+      const run = addSource
+        ? addSource(request.source, progress)
+        : Promise.reject(new Error('adding articles is not available here'));
+      void run.then(
+        (result) => dispatch({ type: 'added', result }),
+        (error: unknown) =>
+          dispatch({
+            type: 'addFailed',
+            text: `Not added: ${(error as Error)?.message ?? String(error)}`,
+          }),
+      );
+    }
+  }, [request, exit, openLink, addSource]);
 
   // A long article draws its first lines at once, and the rest right after.
   const page = currentPage(state, readerHeight(state.size));
@@ -97,11 +115,23 @@ export function App({ articles, warnings, color, openLink, paginate: given }: Ap
     return () => clearTimeout(timer);
   }, [page, opened, paginate]);
 
+  const onAddText = useCallback((text: string) => dispatch({ type: 'addText', text }), []);
+  const onAddSubmit = useCallback(() => dispatch({ type: 'addSubmit' }), []);
+
   let screen;
-  if (state.overlay === 'help') {
+  if (state.adding) {
+    screen = (
+      <AddScreen
+        adding={state.adding}
+        size={state.size}
+        onChange={onAddText}
+        onSubmit={onAddSubmit}
+      />
+    );
+  } else if (state.overlay === 'help') {
     screen = <HelpScreen screen={state.screen} size={state.size} />;
   } else if (state.overlay === 'warnings') {
-    screen = <WarningsScreen warnings={warnings} size={state.size} />;
+    screen = <WarningsScreen warnings={state.warnings} size={state.size} />;
   } else if (page) {
     screen = <ReaderScreen state={state} page={page} color={color} />;
   } else {

@@ -22,6 +22,7 @@ export type Command =
   | 'previousQuote'
   | 'openLink'
   | 'warnings'
+  | 'add'
   | 'help'
   | 'quit';
 
@@ -44,6 +45,7 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'last', keys: ['G', 'end'], help: 'last article' },
     { command: 'open', keys: ['enter', 'right', 'l'], help: 'read the article', hint: 'read' },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
+    { command: 'add', keys: ['a'], help: 'add articles from a file or web address' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit inkwell', hint: 'quit' },
   ],
@@ -62,6 +64,7 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'previousArticle', keys: ['['], help: 'previous article' },
     { command: 'openLink', keys: ['o'], help: 'open the article in the browser', hint: 'browser' },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
+    { command: 'add', keys: ['a'], help: 'add articles from a file or web address' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'back', keys: ['q', 'escape', 'left', 'h'], help: 'back to the list', hint: 'back' },
     { command: 'quit', keys: ['ctrl+c'], help: 'quit inkwell' },

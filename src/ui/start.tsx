@@ -5,6 +5,7 @@ import type { Article } from '../core/article.js';
 import type { LoadWarning } from '../library/load.js';
 import { App } from './App.js';
 import { openInBrowser } from './browser.js';
+import type { AddSource } from './state.js';
 import { describe, enterFullScreen, keepScrollback, onAbnormalExit } from './terminal.js';
 
 export interface ReaderOptions {
@@ -12,12 +13,15 @@ export interface ReaderOptions {
   warnings: readonly LoadWarning[];
   /** The colour level the command line chose (FORCE_COLOR, NO_COLOR, the terminal). */
   colorLevel: 0 | 1 | 2 | 3;
+  /** What the `a` prompt imports with. */
+  addSource?: AddSource;
 }
 
 export async function startReader({
   articles,
   warnings,
   colorLevel,
+  addSource,
 }: ReaderOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;
   // Ink styles text through chalk. Without colour, bold, italic, underline and inverse still tell a
@@ -25,7 +29,13 @@ export async function startReader({
   chalk.level = Math.max(colorLevel, 1) as 1 | 2 | 3;
   const restoreTerminal = enterFullScreen(stdin, stdout);
   const instance = render(
-    <App articles={articles} warnings={warnings} color={colorLevel > 0} openLink={openInBrowser} />,
+    <App
+      articles={articles}
+      warnings={warnings}
+      color={colorLevel > 0}
+      openLink={openInBrowser}
+      {...(addSource ? { addSource } : {})}
+    />,
     {
       stdin,
       stdout: keepScrollback(stdout),

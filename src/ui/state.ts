@@ -2,6 +2,7 @@
 // browser) are the app's business.
 import type { Article } from '../core/article.js';
 import { carryTop, lastTop, type Page } from '../core/page.js';
+import { sanitizeLine } from '../core/sanitize.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyToAction, type Command, type Screen } from './keymap.js';
 
@@ -35,13 +36,34 @@ export interface AppState {
   notice: string | null;
   /** Something only the app can do, asked for by the last key. */
   request: Request | null;
+  /** The `a` prompt while it is open: what is typed, and how the import is going once it runs. */
+  adding: AddPrompt | null;
   /** The page maker, once loaded; until then keys other than Ctrl+C wait in `heldKeys`. */
   paginate: Paginate | null;
   heldKeys: readonly string[];
 }
 
+/** The `a` prompt: the path or address typed so far; `progress` is set while the import runs. */
+export interface AddPrompt {
+  text: string;
+  progress: string | null;
+}
+
+/** What an import from the prompt gives back: the library read again, and what to select and say. */
+export interface AddResult {
+  articles: readonly Article[];
+  warnings: readonly LoadWarning[];
+  /** The article to select: the first one added or updated, if any. */
+  id: string | null;
+  notice: string;
+}
+
+/** Imports one source into the user's library (the importers load only when it is first called). */
+export type AddSource = (source: string, onProgress: (text: string) => void) => Promise<AddResult>;
+
 /** Effects the reducer asks for; each key that asks makes a new object, so each is carried out once. */
-export type Request = { kind: 'quit' } | { kind: 'openLink'; url: string };
+export type Request =
+  { kind: 'quit' } | { kind: 'openLink'; url: string } | { kind: 'import'; source: string };
 
 export type Action =
   /** A key by the name keyNames() gives it. */
@@ -50,7 +72,12 @@ export type Action =
   | { type: 'resize'; size: Size }
   | { type: 'notice'; text: string }
   /** The page maker has loaded: the keys held until now are handled, in order. */
-  | { type: 'ready'; paginate: Paginate };
+  | { type: 'ready'; paginate: Paginate }
+  | { type: 'addText'; text: string }
+  | { type: 'addSubmit' }
+  | { type: 'addProgress'; text: string }
+  | { type: 'added'; result: AddResult }
+  | { type: 'addFailed'; text: string };
 
 /**
  * Rows the app may draw: Ink 6 clears the whole screen, scrollback included, on every frame as tall as the
@@ -94,6 +121,7 @@ export function initialState(
     read: new Set(),
     notice: null,
     request: null,
+    adding: null,
     paginate,
     heldKeys: [],
   };
@@ -127,13 +155,69 @@ export function reduce(state: AppState, action: Action): AppState {
       if (action.name === 'ctrl+c') return { ...state, request: { kind: 'quit' } };
       if (state.request?.kind === 'quit') return state;
       if (!state.paginate) return { ...state, heldKeys: [...state.heldKeys, action.name] };
+      // The prompt's text field takes the typing; Esc closes the prompt unless an import is running.
+      if (state.adding) {
+        return action.name === 'escape' && state.adding.progress === null
+          ? { ...state, adding: null }
+          : state;
+      }
       if (state.overlay) return { ...state, overlay: null, notice: null, request: null };
       const command = keyToAction(state.screen, action.name);
       return command ? reduce(state, { type: 'command', command }) : state;
     }
     case 'command':
       return onCommand({ ...state, notice: null, request: null }, action.command);
+    case 'addText':
+      return state.adding?.progress === null
+        ? { ...state, adding: { text: action.text, progress: null } }
+        : state;
+    case 'addSubmit': {
+      const source = state.adding?.text.trim();
+      if (!source || state.adding?.progress !== null) return state;
+      return {
+        ...state,
+        adding: { text: source, progress: 'Starting…' },
+        request: { kind: 'import', source },
+      };
+    }
+    case 'addProgress':
+      return state.adding
+        ? { ...state, adding: { ...state.adding, progress: action.text } }
+        : state;
+    case 'added':
+      return added(state, action.result);
+    case 'addFailed':
+      return { ...state, adding: null, request: null, notice: sanitizeLine(action.text) };
   }
+}
+
+/** The library read again after an import: the new article selected in the list, the outcome said. */
+function added(state: AppState, { articles, warnings, id, notice }: AddResult): AppState {
+  const index = id === null ? -1 : articles.findIndex((article) => article.id === id);
+  const kept = state.articles[state.selected]?.id;
+  const selected =
+    index >= 0
+      ? index
+      : Math.max(
+          0,
+          articles.findIndex((article) => article.id === kept),
+        );
+  const ids = new Set(articles.map((article) => article.id));
+  const read = new Set([...state.read].filter((readId) => ids.has(readId)));
+  const next = {
+    ...state,
+    articles,
+    warnings,
+    read,
+    adding: null,
+    notice,
+    request: null,
+    screen: 'list' as const,
+  };
+  return withSelection(
+    { ...next, selected: Math.min(selected, Math.max(0, articles.length - 1)) },
+    selected,
+  );
 }
 
 function onCommand(state: AppState, command: Command): AppState {
@@ -141,6 +225,8 @@ function onCommand(state: AppState, command: Command): AppState {
     case 'help':
     case 'warnings':
       return { ...state, overlay: command };
+    case 'add':
+      return { ...state, adding: { text: '', progress: null } };
     case 'quit':
       return { ...state, request: { kind: 'quit' } };
     case 'openLink':
