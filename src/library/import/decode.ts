@@ -39,24 +39,21 @@ export function decodeText(bytes: Uint8Array, contentType: string | null = null)
     }
   }
   const header = decoder(headerCharset(contentType));
+  if (header) return (header.encoding.startsWith('utf-16') ? new TextDecoder('utf-8') : header).decode(bytes);
   // Pages are often saved or re-served as UTF-8 with their old declaration left in: bytes that are valid
-  // UTF-8 (and not plain ASCII) almost never come from another character set.
-  const chosen =
-    header ??
-    (isUtf8(bytes)
-      ? new TextDecoder('utf-8')
-      : // Undeclared and not UTF-8: the web's default for legacy text.
-        (decoder(declaredCharset(bytes)) ?? new TextDecoder('windows-1252')));
-  // A page that says UTF-16 in its meta tag but has no BOM is ASCII-compatible in fact.
-  const safe = chosen.encoding.startsWith('utf-16') ? new TextDecoder('utf-8') : chosen;
-  return safe.decode(bytes);
+  // UTF-8 almost never come from another character set.
+  const utf8 = asUtf8(bytes);
+  if (utf8 !== undefined) return utf8;
+  // Not UTF-8: the declared character set, else the web's default for undeclared legacy text.
+  const declared = decoder(declaredCharset(bytes));
+  const legacy = declared && !declared.encoding.startsWith('utf-') ? declared : new TextDecoder('windows-1252');
+  return legacy.decode(bytes);
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
+function asUtf8(bytes: Uint8Array): string | undefined {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
