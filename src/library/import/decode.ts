@@ -39,14 +39,16 @@ export function decodeText(bytes: Uint8Array, contentType: string | null = null)
     }
   }
   const header = decoder(headerCharset(contentType));
-  if (header) return (header.encoding.startsWith('utf-16') ? new TextDecoder('utf-8') : header).decode(bytes);
+  if (header)
+    return (header.encoding.startsWith('utf-16') ? new TextDecoder('utf-8') : header).decode(bytes);
   // Pages are often saved or re-served as UTF-8 with their old declaration left in: bytes that are valid
   // UTF-8 almost never come from another character set.
   const utf8 = asUtf8(bytes);
   if (utf8 !== undefined) return utf8;
   // Not UTF-8: the declared character set, else the web's default for undeclared legacy text.
   const declared = decoder(declaredCharset(bytes));
-  const legacy = declared && !declared.encoding.startsWith('utf-') ? declared : new TextDecoder('windows-1252');
+  const legacy =
+    declared && !declared.encoding.startsWith('utf-') ? declared : new TextDecoder('windows-1252');
   return legacy.decode(bytes);
 }
 
