@@ -84,7 +84,7 @@ async function readBody(
 ): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   const total = Number.isFinite(declared) && declared > 0 ? declared : null;
-  const tooLarge = () => new ImportError(`larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+  const tooLarge = () => new ImportError(`larger than ${sizeLabel(maxBytes)}`);
   if (total !== null && total > maxBytes) {
     await response.body?.cancel();
     throw tooLarge();
@@ -101,4 +101,11 @@ async function readBody(
     }
   }
   return Buffer.concat(chunks, received);
+}
+
+/** 52428800 → "50 MB", 1000 → "1000 bytes". */
+export function sizeLabel(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round(bytes / 1024 / 1024)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
 }

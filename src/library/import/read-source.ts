@@ -2,7 +2,13 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { decodeText } from './decode.js';
-import { DEFAULT_LIMITS, fetchSource, isWebAddress, type FetchLimits } from './fetch-source.js';
+import {
+  DEFAULT_LIMITS,
+  fetchSource,
+  isWebAddress,
+  sizeLabel,
+  type FetchLimits,
+} from './fetch-source.js';
 import { importFeed, type FeedEntry } from './feed.js';
 import { importHtmlPage } from './html-page.js';
 import { importMarkdown } from './markdown-source.js';
@@ -43,8 +49,7 @@ function readFile(path: string, maxBytes: number): Uint8Array {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new ImportError('a folder, not a file');
     if (!stat.isFile()) throw new ImportError('not a regular file');
-    if (stat.size > maxBytes)
-      throw new ImportError(`larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+    if (stat.size > maxBytes) throw new ImportError(`larger than ${sizeLabel(maxBytes)}`);
     const bytes = Buffer.alloc(stat.size);
     let read = 0;
     while (read < stat.size) {
