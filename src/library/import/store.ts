@@ -20,6 +20,27 @@ export interface SaveOutcome {
   reason?: string;
 }
 
+// Markdown links whose target could run or embed something: the text stays, the target goes.
+const UNSAFE_SCHEME = '(?:javascript|vbscript|data|file):';
+// The target may hold one level of balanced parentheses, as javascript:alert(1) does.
+const UNSAFE_INLINE_LINK = new RegExp(
+  `\\[([^\\]\\n]*)\\]\\(\\s*<?\\s*${UNSAFE_SCHEME}[^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*\\)`,
+  'gi',
+);
+const UNSAFE_AUTOLINK = new RegExp(`<\\s*${UNSAFE_SCHEME}[^>\\n]*>`, 'gi');
+const UNSAFE_DEFINITION = new RegExp(
+  `^ {0,3}\\[[^\\]\\n]+\\]:\\s*<?\\s*${UNSAFE_SCHEME}.*$\\n?`,
+  'gim',
+);
+
+/** A body without links to javascript:, data:, vbscript: or file: targets, from any importer. */
+export function withoutUnsafeLinks(markdown: string): string {
+  return markdown
+    .replace(UNSAFE_INLINE_LINK, '$1')
+    .replace(UNSAFE_AUTOLINK, '')
+    .replace(UNSAFE_DEFINITION, '');
+}
+
 const CHECKSUM_LINE = /^checksum: ?"?([0-9a-f]+)"?\n/m;
 const SLUG_LENGTH = 42;
 
@@ -55,7 +76,7 @@ export function articleFile(article: ImportedArticle, id: string | null): string
     author: line(article.author),
     date: line(article.date),
     source: line(article.source),
-    url: line(article.url),
+    url: webUrl(line(article.url)),
     lang: line(article.lang),
     dir: article.dir,
     bio: line(article.bio),
@@ -73,9 +94,14 @@ export function articleFile(article: ImportedArticle, id: string | null): string
     defaultStringType: 'QUOTE_DOUBLE',
     defaultKeyType: 'PLAIN',
   });
-  const body = sanitize(article.body).trim();
+  const body = withoutUnsafeLinks(sanitize(article.body)).trim();
   const text = `---\n${frontMatter}---\n${body}\n`;
   return text.replace(/^---\n/, `---\nchecksum: ${checksumOf(text)}\n`);
+}
+
+/** Only http(s) addresses are kept as an article's url: the reader hands it to a browser. */
+function webUrl(url: string | null): string | null {
+  return url && /^https?:\/\//i.test(url) ? url : null;
 }
 
 /** Whether the file is as inkwell wrote it: its checksum still matches its text. */

@@ -7,6 +7,7 @@ import {
   isUnedited,
   LibraryWriter,
   slugFor,
+  withoutUnsafeLinks,
 } from '../../../src/library/import/store.js';
 import { emptyArticle, type ImportedArticle } from '../../../src/library/import/types.js';
 import { tempDir } from '../../helpers/temp-library.js';
@@ -175,5 +176,30 @@ describe('LibraryWriter', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'x.md'), text);
     expect(load(dir).articles[0]!.title).toBe('"quoted": and # hashes --- too');
+  });
+});
+
+describe('withoutUnsafeLinks', () => {
+  it.each([
+    { input: 'See [this](javascript:alert(1)) here.', expected: 'See this here.' },
+    { input: 'See [this](javascript:alert%281%29) now.', expected: 'See this now.' },
+    { input: 'A [pic]( data:text/html;base64,AAAA ) too.', expected: 'A pic too.' },
+    { input: 'An <JavaScript:alert(1)> autolink.', expected: 'An  autolink.' },
+    { input: 'Text.\n\n[ref]: vbscript:msgbox\n', expected: 'Text.\n\n' },
+    { input: 'A [good](https://example.org) one.', expected: 'A [good](https://example.org) one.' },
+    {
+      input: 'A [mail](mailto:me@example.org) one.',
+      expected: 'A [mail](mailto:me@example.org) one.',
+    },
+  ])('$input', ({ input, expected }) => {
+    expect(withoutUnsafeLinks(input)).toBe(expected);
+  });
+
+  it('is applied to every written body, and a url that is not http(s) is dropped', () => {
+    const text = articleFile(
+      article({ body: 'Click [me](javascript:void(0)).', url: 'javascript:alert(1)' }),
+      null,
+    );
+    expect(text).not.toMatch(/javascript/i);
   });
 });
