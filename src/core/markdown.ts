@@ -8,8 +8,10 @@ export interface InlineStyle {
   emphasis?: boolean;
   code?: boolean;
   strike?: boolean;
-  /** The target of a link; the run holds the link's text. */
+  /** The target of a link (http, https or mailto, normalized); the run holds the link's text. */
   link?: string;
+  /** The run is the number that follows a link's text ("[3]"), the same number for the same target. */
+  linkNumber?: number;
   /** The run stands for an image (its alt text). */
   image?: boolean;
 }
@@ -67,6 +69,7 @@ function markdownLexer(): Lexer {
  * makes here (entities, link targets) is sanitized again. Never throws; raw HTML keeps only its text.
  */
 export function parseMarkdown(body: string): Block[] {
+  linkNumbers = new Map();
   try {
     return toBlocks(markdownLexer().lex(body), 0);
   } catch {
@@ -74,6 +77,9 @@ export function parseMarkdown(body: string): Block[] {
     return body.split(/\n\s*\n/).flatMap((text) => paragraph(plainRuns(text)) ?? []);
   }
 }
+
+/** The number of each link target met so far in the body being parsed, in order of first appearance. */
+let linkNumbers = new Map<string, number>();
 
 /** The plain text of some runs, as a reader sees it. */
 export function runsText(runs: readonly Run[]): string {
@@ -188,9 +194,18 @@ function collectRuns(tokens: readonly Token[], style: InlineStyle, out: Run[]): 
         collectRuns(token.tokens ?? [], { ...style, [key]: true }, out);
         break;
       }
-      case 'link':
-        collectRuns(token.tokens ?? [], { ...style, link: sanitize(token.href as string) }, out);
+      case 'link': {
+        const target = linkTarget(token.href);
+        if (!target) {
+          collectRuns(token.tokens ?? [], style, out);
+          break;
+        }
+        collectRuns(token.tokens ?? [], { ...style, link: target }, out);
+        if (!linkNumbers.has(target)) linkNumbers.set(target, linkNumbers.size + 1);
+        const linkNumber = linkNumbers.get(target)!;
+        out.push({ text: `[${linkNumber}]`, style: { linkNumber } });
         break;
+      }
       case 'image':
         out.push({
           text: `[${cleanText(token.text as string) || 'image'}]`,
@@ -209,6 +224,21 @@ function collectRuns(tokens: readonly Token[], style: InlineStyle, out: Run[]): 
       default:
         if (typeof token.text === 'string') addText(token.text);
     }
+  }
+}
+
+/**
+ * A link's target when a reader can follow it: an absolute http, https or mailto address, as the URL
+ * parser normalizes it (which percent-encodes anything a terminal could act on).
+ */
+export function linkTarget(href: unknown): string | null {
+  if (typeof href !== 'string') return null;
+  try {
+    const url = new URL(sanitize(href).trim());
+    if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) return null;
+    return /^[\x21-\x7e]+$/.test(url.href) ? url.href : null;
+  } catch {
+    return null;
   }
 }
 
@@ -254,6 +284,7 @@ function sameStyle(a: InlineStyle, b: InlineStyle): boolean {
     a.code === b.code &&
     a.strike === b.strike &&
     a.link === b.link &&
+    a.linkNumber === b.linkNumber &&
     a.image === b.image
   );
 }

@@ -74,9 +74,9 @@ describe('parseMarkdown', () => {
     { name: 'code block', input: '```\nx  =  1\n```', expected: [['code', 'x  =  1']] },
     { name: 'rule', input: 'a\n\n---\n\nb', expected: [['p', 'a'], ['rule'], ['p', 'b']] },
     {
-      name: 'links show their text',
-      input: 'see [the site](https://example.org)',
-      expected: [['p', 'see the site']],
+      name: 'links show their text and number',
+      input: 'see [the site](https://example.org), [a script](javascript:x)',
+      expected: [['p', 'see the site[1], a script']],
     },
     {
       name: 'images show their alt text',
@@ -134,7 +134,8 @@ describe('parseMarkdown', () => {
       { text: ' ', style: {} },
       { text: 'gone', style: { strike: true } },
       { text: ' ', style: {} },
-      { text: 'link', style: { link: 'https://x.org' } },
+      { text: 'link', style: { link: 'https://x.org/' } },
+      { text: '[1]', style: { linkNumber: 1 } },
     ]);
   });
 
