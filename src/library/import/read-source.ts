@@ -96,15 +96,15 @@ async function load(source: string, options: ReadOptions): Promise<SourceInput> 
 /** Reads and parses one source. Throws ImportError with the reason when it cannot. */
 export async function readSource(source: string, options: ReadOptions = {}): Promise<SourceResult> {
   const input = await load(source, options);
-  if (input.bytes.length === 0) throw new ImportError('empty');
+  if (input.bytes.length === 0) throw new ImportError('the source is empty');
   if (
     input.bytes.subarray(0, 8192).includes(0) &&
     !/^\xfe\xff|^\xff\xfe/.test(String.fromCharCode(...input.bytes.subarray(0, 2)))
   ) {
     throw new ImportError('binary content, not text');
   }
-  const kind = sniffKind(input.bytes, input);
   const text = decodeText(input.bytes, input.contentType);
+  const kind = sniffKind(text.slice(0, 4096), input);
   const one = (article: ReturnType<typeof importMarkdown>) => ({
     kind,
     feedTitle: null,

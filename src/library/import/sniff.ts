@@ -44,12 +44,11 @@ function markdownOrText(head: string): SourceKind {
   return looksMarkdown ? 'markdown' : 'text';
 }
 
-/** Chooses the importer for a source. */
+/** Chooses the importer for a source from its name, its content type and its first characters. */
 export function sniffKind(
-  bytes: Uint8Array,
+  head: string,
   { fileName, contentType }: { fileName: string | null; contentType: string | null },
 ): SourceKind {
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096));
   const extension = fileName ? /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() : undefined;
   const byExtension = extension ? BY_EXTENSION[extension] : undefined;
   if (byExtension) return byExtension;

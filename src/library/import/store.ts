@@ -59,7 +59,8 @@ export function slugFor(title: string, date: string | null): string {
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;
     if (next.length > SLUG_LENGTH && slug) break;
-    slug = next.slice(0, SLUG_LENGTH * 2);
+    // A first word longer than the limit (a CJK title has no spaces) is cut: file names have a byte limit.
+    slug = [...next].slice(0, SLUG_LENGTH).join('');
   }
   const day = date?.slice(0, 10);
   return [day, slug || 'article'].filter(Boolean).join('-');

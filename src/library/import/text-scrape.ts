@@ -2,6 +2,7 @@
 // is the first line; a byline and date may follow; the body runs from the first real paragraph to the
 // first block of page furniture (an "About NAME" box, related links, share buttons, promotions).
 import { isoDate } from './dates.js';
+import { titleFromFileName } from './markdown-source.js';
 import { emptyArticle, ImportError, type ImportedArticle } from './types.js';
 
 /** A paragraph: at least this many words. Shorter lines before the body are captions and alt text. */
@@ -78,7 +79,7 @@ export function importTextScrape(text: string, fileName: string | null): Importe
   const first = blocks[0];
   if (!first) throw new ImportError('the text is empty');
   const titled = !first.includes('\n') && words(first) < PARAGRAPH_WORDS * 4 && !BYLINE.test(first);
-  const title = titled ? first : fileName;
+  const title = titled ? first : fileName && titleFromFileName(fileName);
   if (!title) throw new ImportError('no headline: the first line is a paragraph, not a title');
 
   const header: Header = { author: null, date: null };

@@ -80,7 +80,6 @@ describe('decodeText: BOM, then the HTTP header, then the document', () => {
 });
 
 describe('sniffKind', () => {
-  const bytes = (text: string) => new TextEncoder().encode(text);
   it.each([
     { name: 'a .md file', text: 'just text', fileName: 'a.md', type: null, expected: 'markdown' },
     {
@@ -148,7 +147,7 @@ describe('sniffKind', () => {
       expected: 'text',
     },
   ])('$name', ({ text, fileName, type, expected }) => {
-    expect(sniffKind(bytes(text), { fileName, contentType: type })).toBe(expected);
+    expect(sniffKind(text, { fileName, contentType: type })).toBe(expected);
   });
 });
 

@@ -203,3 +203,11 @@ describe('withoutUnsafeLinks', () => {
     expect(text).not.toMatch(/javascript/i);
   });
 });
+
+describe('slugFor: long titles without spaces', () => {
+  it('cuts a title with no spaces to a file name of reasonable length', () => {
+    const slug = slugFor('新'.repeat(300), '2024-01-01');
+    expect([...slug]).toHaveLength('2024-01-01-'.length + 42);
+    expect(Buffer.byteLength(`${slug}-99.md`)).toBeLessThan(255);
+  });
+});
