@@ -34,7 +34,7 @@ export function bigFeed(entries: number, bytesPerEntry: number): string {
 /** A news page of about `bytes`: navigation, scripts, an article of paragraphs, a footer. */
 export function averagePage(bytes: number): string {
   const paragraphs = Array.from(
-    { length: Math.max(4, Math.round(bytes / 1600)) },
+    { length: Math.max(4, Math.round(bytes / 600)) },
     (_, n) => `<p>${SENTENCE.repeat(4)}Paragraph ${n} ends with <a href="/p/${n}">a link</a>.</p>`,
   ).join('\n');
   const nav = Array.from(
@@ -54,6 +54,8 @@ export interface ImportBench {
   feedBytes: number;
   feedEntries: number;
   feedMs: number;
+  /** CPU time (user and system) of the import: on a shared machine, what the import itself cost. */
+  feedCpuMs: number;
   feedPeakMb: number;
   pageBytes: number;
   pageMs: number;
@@ -70,7 +72,14 @@ export function measureImport(binary: string, runs: number): ImportBench {
     const probe = join(dir, 'peak.cjs');
     writeFileSync(
       probe,
-      "process.on('exit', () => require('fs').writeSync(2, `\\npeak-rss-kb=${process.resourceUsage().maxRSS}\\n`));\n",
+      [
+        "process.on('exit', () => {",
+        '  const usage = process.resourceUsage();',
+        '  const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1000;',
+        "  require('fs').writeSync(2, `\\npeak-rss-kb=${usage.maxRSS} cpu-ms=${cpu}\\n`);",
+        '});',
+        '',
+      ].join('\n'),
     );
     const home = join(dir, 'home');
     const start = performance.now();
@@ -85,6 +94,7 @@ export function measureImport(binary: string, runs: number): ImportBench {
     const written = readdirSync(join(home, 'articles')).length;
     if (written !== entries) throw new Error(`the feed gave ${written} files, not ${entries}`);
     const peak = Number(/peak-rss-kb=(\d+)/.exec(result.stderr)?.[1] ?? NaN);
+    const cpu = Number(/cpu-ms=([\d.]+)/.exec(result.stderr)?.[1] ?? NaN);
 
     const page = averagePage(100 * 1024);
     for (let warm = 0; warm < 3; warm++) importHtmlPage(page, 'https://news.example.org/a');
@@ -97,6 +107,7 @@ export function measureImport(binary: string, runs: number): ImportBench {
       feedBytes: Buffer.byteLength(feed),
       feedEntries: entries,
       feedMs,
+      feedCpuMs: cpu,
       feedPeakMb: peak / 1024,
       pageBytes: Buffer.byteLength(page),
       pageMs,

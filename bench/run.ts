@@ -123,6 +123,12 @@ rows.push({
   met: imported.feedMs < 20_000,
 });
 rows.push({
+  name: '  its CPU time (user + system)',
+  value: ms(imported.feedCpuMs),
+  budget: '< 20000 ms',
+  met: imported.feedCpuMs < 20_000,
+});
+rows.push({
   name: '  peak memory of that import',
   value: `${imported.feedPeakMb.toFixed(0)} MB`,
   budget: '< 500 MB',
