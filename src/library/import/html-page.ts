@@ -38,7 +38,10 @@ export function importHtmlPage(html: string, url: string | null): ImportedArticl
 
 /** A byline without its "By" and without a date run on after it. */
 export function cleanByline(byline: string | null | undefined): string | null {
-  const text = byline?.replace(/\s+/g, ' ').trim();
+  const text = byline
+    ?.replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^by\s+/i, '');
   return text || null;
 }
 
