@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSource } from '../../src/library/import/read-source.js';
+import { entriesOf, readSource } from '../../src/library/import/read-source.js';
 
 const FEEDS = fileURLToPath(new URL('../../../shared/corpus/feeds/', import.meta.url));
 const present = existsSync(FEEDS);
@@ -36,7 +36,7 @@ describe.skipIf(!present)('corpus feeds', () => {
   it.each(names)('%s imports every entry', async (name) => {
     const result = await readSource(`${FEEDS}${name}`);
     expect(result.kind).toBe('feed');
-    const articles = result.entries.map((entry) => (entry.ok ? entry.article : entry.reason));
+    const articles = entriesOf(result).map((entry) => (entry.ok ? entry.article : entry.reason));
     expect(articles).toHaveLength(ENTRIES[name] ?? -1);
     tally.feeds++;
     for (const article of articles) {

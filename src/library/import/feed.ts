@@ -14,7 +14,9 @@ export type FeedEntry = { ok: true; article: ImportedArticle } | { ok: false; re
 
 export interface ParsedFeed {
   title: string | null;
-  entries: FeedEntry[];
+  count: number;
+  /** Converts one entry: done one at a time, so a long feed shows progress and holds little at once. */
+  entry: (index: number) => FeedEntry;
 }
 
 const get = (value: unknown, key: string): unknown =>
@@ -150,5 +152,9 @@ export function importFeed(text: string, feedUrl: string | null): ParsedFeed {
     plain(list(get(get(feed, 'dc'), 'languages'))[0]);
   const entries = list(get(feed, 'items') ?? get(feed, 'entries'));
   if (entries.length === 0) throw new ImportError('the feed has no entries');
-  return { title, entries: entries.map((entry) => entryArticle(entry, title, base, lang)) };
+  return {
+    title,
+    count: entries.length,
+    entry: (index) => entryArticle(entries[index], title, base, lang),
+  };
 }

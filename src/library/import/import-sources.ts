@@ -82,8 +82,14 @@ export async function importSources(
       report.failed.push({ source: shown, reason: reasonOf(error) });
       continue;
     }
-    const many = result.entries.length > 1;
-    for (const [position, entry] of result.entries.entries()) {
+    const many = result.count > 1;
+    for (let position = 0; position < result.count; position++) {
+      let entry;
+      try {
+        entry = result.entry(position);
+      } catch (error) {
+        entry = { ok: false as const, reason: reasonOf(error) };
+      }
       const label = many ? `${shown} (entry ${position + 1})` : shown;
       if (!entry.ok) {
         report.failed.push({ source: label, reason: entry.reason });
@@ -102,7 +108,7 @@ export async function importSources(
         phase: 'saving',
         source: shown,
         done: position + 1,
-        entries: result.entries.length,
+        entries: result.count,
       });
     }
   }

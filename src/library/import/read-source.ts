@@ -20,7 +20,15 @@ export interface SourceResult {
   kind: SourceKind;
   /** The feed's title, for a feed. */
   feedTitle: string | null;
-  entries: FeedEntry[];
+  /** How many articles the source holds (a feed's entries; else one). */
+  count: number;
+  /** Makes article `index`, or says why it cannot be one. */
+  entry: (index: number) => FeedEntry;
+}
+
+/** Every article of a source at once (for tests and small sources). */
+export function entriesOf(result: SourceResult): FeedEntry[] {
+  return Array.from({ length: result.count }, (_, index) => result.entry(index));
 }
 
 export interface ReadOptions {
@@ -105,16 +113,17 @@ export async function readSource(source: string, options: ReadOptions = {}): Pro
   }
   const text = decodeText(input.bytes, input.contentType);
   const kind = sniffKind(text.slice(0, 4096), input);
-  const one = (article: ReturnType<typeof importMarkdown>) => ({
+  const one = (article: ReturnType<typeof importMarkdown>): SourceResult => ({
     kind,
     feedTitle: null,
-    entries: [{ ok: true as const, article }],
+    count: 1,
+    entry: () => ({ ok: true, article }),
   });
   switch (kind) {
     case 'feed':
     case 'json-feed': {
       const feed = importFeed(text, input.url);
-      return { kind, feedTitle: feed.title, entries: feed.entries };
+      return { kind, feedTitle: feed.title, count: feed.count, entry: feed.entry };
     }
     case 'html':
       return one(importHtmlPage(text, input.url));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readSource } from '../../../src/library/import/read-source.js';
+import { entriesOf, readSource } from '../../../src/library/import/read-source.js';
 import type { ImportedArticle } from '../../../src/library/import/types.js';
 
 const fixture = (name: string) =>
@@ -9,7 +9,7 @@ const fixture = (name: string) =>
 
 async function articlesOf(name: string): Promise<ImportedArticle[]> {
   const result = await readSource(fixture(name));
-  return result.entries.map((entry) => {
+  return entriesOf(result).map((entry) => {
     if (!entry.ok) throw new Error(entry.reason);
     return entry.article;
   });
@@ -253,6 +253,6 @@ describe('sources that cannot be read', () => {
       new TextEncoder().encode(readFileSync(fixture('workshop.atom'), 'utf8'));
     const result = await readSource('-', { stdin });
     expect(result.kind).toBe('feed');
-    expect(result.entries).toHaveLength(2);
+    expect(result.count).toBe(2);
   });
 });
