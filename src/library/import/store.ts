@@ -127,6 +127,7 @@ export class LibraryWriter {
   private readonly byUrl = new Map<string, Article>();
   private readonly byTitle = new Map<string, Article>();
   private readonly takenIds: Set<string>;
+  private folderMade = false;
 
   /** `otherIds`: the ids of the rest of the library (bundled, --library), which new ids must not take. */
   constructor(
@@ -160,7 +161,8 @@ export class LibraryWriter {
     const existing =
       (url ? this.byUrl.get(url) : undefined) ??
       (sameTitle && (!url || !sameTitle.url) ? sameTitle : undefined);
-    mkdirSync(this.dir, { recursive: true });
+    if (!this.folderMade) mkdirSync(this.dir, { recursive: true });
+    this.folderMade = true;
     if (!existing) {
       const id = this.freshId(title, date);
       const path = join(this.dir, `${id}.md`);
