@@ -1,5 +1,6 @@
 // `inkwell add <source>...`: imports files, web pages, feeds and stdin into the user's library, saying
 // what became of each source; a progress bar on stderr when it is a terminal.
+import { homedir } from 'node:os';
 import { sanitizeLine } from '../core/sanitize.js';
 import { importSources, type ImportProgress } from '../library/import/import-sources.js';
 import { loadLibrary, type LibraryFolder } from '../library/load.js';
@@ -81,6 +82,11 @@ export function progressText(progress: ImportProgress): string {
   return 'Reading…';
 }
 
+/** No shell expands what is typed into the prompt: a leading ~ is the home folder, as in a shell. */
+export function expandHome(typed: string, home: string): string {
+  return /^~(?=$|\/)/.test(typed) ? home + typed.slice(1) : typed;
+}
+
 /** The `a` prompt's import: one source, then the library read again, and a line on how it went. */
 export async function addFromReader(
   source: string,
@@ -91,7 +97,7 @@ export async function addFromReader(
   }: { paths: Paths; folders: LibraryFolder[]; onProgress: (text: string) => void },
 ): Promise<AddResult> {
   const before = loadLibrary(folders);
-  const report = await importSources([source], {
+  const report = await importSources([expandHome(source, homedir())], {
     dir: paths.articles,
     knownIds: before.articles.map((article) => article.id),
     onProgress: (progress) => onProgress(progressText(progress)),

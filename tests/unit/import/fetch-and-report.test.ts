@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { addFromReader, progressBar, progressText } from '../../../src/commands/add.js';
+import { addFromReader, expandHome, progressBar, progressText } from '../../../src/commands/add.js';
 import { fetchSource } from '../../../src/library/import/fetch-source.js';
 import { localServer, serve } from '../../helpers/http-server.js';
 import { tempDir } from '../../helpers/temp-library.js';
@@ -77,6 +77,18 @@ describe('progress', () => {
     bar.draw({ phase: 'saving', source: 'feed.rss', done: 5, entries: 10 });
     bar.clear();
     expect(written).toBe('\r\x1b[2K[#####.....] 5/10 entries feed.rss\r\x1b[2K');
+  });
+});
+
+describe('expandHome: what is typed into the prompt', () => {
+  it.each([
+    { typed: '~/saved/a.html', expected: '/home/me/saved/a.html' },
+    { typed: '~', expected: '/home/me' },
+    { typed: '~other/a.html', expected: '~other/a.html' },
+    { typed: 'notes/~/a.md', expected: 'notes/~/a.md' },
+    { typed: 'https://example.org/~me', expected: 'https://example.org/~me' },
+  ])('$typed', ({ typed, expected }) => {
+    expect(expandHome(typed, '/home/me')).toBe(expected);
   });
 });
 
