@@ -4,6 +4,7 @@ import { useCallback, useEffect, useReducer } from 'react';
 import type { Article } from '../core/article.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
+import type { FullScreen } from './terminal.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { ListScreen } from './screens/ListScreen.js';
 import { AddScreen } from './screens/AddScreen.js';
@@ -36,12 +37,22 @@ export interface AppProps {
   openLink: (url: string) => Promise<string>;
   /** The page maker, when the caller has it loaded already; otherwise it loads after the first frame. */
   paginate?: Paginate;
+  /** Suspending (Ctrl+Z) and continuing, given when the app owns a real terminal. */
+  jobControl?: Pick<FullScreen, 'suspend' | 'onContinue'>;
   /** Imports what the `a` prompt names; without it, `a` says adding is not available. */
   addSource?: AddSource;
 }
 
-export function App({ articles, warnings, color, openLink, paginate: given, addSource }: AppProps) {
-  const { stdout } = useStdout();
+export function App({
+  articles,
+  warnings,
+  color,
+  openLink,
+  paginate: given,
+  jobControl,
+  addSource,
+}: AppProps) {
+  const { stdout, write } = useStdout();
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reduce, null, () =>
     initialState(articles, warnings, sizeOf(stdout), given),
@@ -53,6 +64,16 @@ export function App({ articles, warnings, color, openLink, paginate: given, addS
     stdout.on('resize', onResize);
     return () => void stdout.off('resize', onResize);
   }, [stdout]);
+  // Back from a suspend, on a blank screen: Ink draws only what changed, so writing nothing through it
+  // is what makes it draw the whole frame again. The terminal may have been resized meanwhile.
+  useEffect(
+    () =>
+      jobControl?.onContinue(() => {
+        dispatch({ type: 'resize', size: sizeOf(stdout) });
+        write('');
+      }),
+    [jobControl, stdout, write],
+  );
   // Pages need the Markdown parser (~20 ms to load), which the list does without: it loads after the first
   // frame, and the reducer holds keys back until then.
   useEffect(() => {
@@ -82,6 +103,7 @@ export function App({ articles, warnings, color, openLink, paginate: given, addS
   const { request } = state;
   useEffect(() => {
     if (request?.kind === 'quit') exit();
+    if (request?.kind === 'suspend') jobControl?.suspend();
     if (request?.kind === 'openLink') {
       void openLink(request.url).then((text) => dispatch({ type: 'notice', text }));
     }
@@ -99,7 +121,7 @@ export function App({ articles, warnings, color, openLink, paginate: given, addS
           }),
       );
     }
-  }, [request, exit, openLink, addSource]);
+  }, [request, exit, openLink, jobControl, addSource]);
 
   // A long article draws its first lines at once, and the rest right after.
   const page = currentPage(state, readerHeight(state.size));

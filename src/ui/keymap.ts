@@ -24,6 +24,7 @@ export type Command =
   | 'warnings'
   | 'add'
   | 'help'
+  | 'suspend'
   | 'quit';
 
 export interface Binding {
@@ -47,6 +48,7 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
     { command: 'add', keys: ['a'], help: 'add articles from a file or web address' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
+    { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
     { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit inkwell', hint: 'quit' },
   ],
   reader: [
@@ -67,6 +69,7 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'add', keys: ['a'], help: 'add articles from a file or web address' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'back', keys: ['q', 'escape', 'left', 'h'], help: 'back to the list', hint: 'back' },
+    { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
     { command: 'quit', keys: ['ctrl+c'], help: 'quit inkwell' },
   ],
 };

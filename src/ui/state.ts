@@ -63,7 +63,10 @@ export type AddSource = (source: string, onProgress: (text: string) => void) => 
 
 /** Effects the reducer asks for; each key that asks makes a new object, so each is carried out once. */
 export type Request =
-  { kind: 'quit' } | { kind: 'openLink'; url: string } | { kind: 'import'; source: string };
+  | { kind: 'quit' }
+  | { kind: 'suspend' }
+  | { kind: 'openLink'; url: string }
+  | { kind: 'import'; source: string };
 
 export type Action =
   /** A key by the name keyNames() gives it. */
@@ -154,6 +157,10 @@ export function reduce(state: AppState, action: Action): AppState {
       // overlay, and does only that.
       if (action.name === 'ctrl+c') return { ...state, request: { kind: 'quit' } };
       if (state.request?.kind === 'quit') return state;
+      // Suspending works from anywhere at once too, overlay or not, page maker loaded or not.
+      if (keyToAction(state.screen, action.name) === 'suspend') {
+        return { ...state, request: { kind: 'suspend' } };
+      }
       if (!state.paginate) return { ...state, heldKeys: [...state.heldKeys, action.name] };
       // The prompt's text field takes the typing; Esc closes the prompt unless an import is running.
       if (state.adding) {
