@@ -37,6 +37,14 @@ const base = await localServer({
   ),
   '/to-file': (_req, res) => void res.writeHead(302, { location: 'file:///etc/passwd' }).end(),
   '/slow': () => undefined, // never answers
+  '/hostile': serve(
+    '<html><head><title>Safe \x1b]0;owned\x07title\x1b[2J</title></head><body><article>' +
+      '<p>A paragraph long enough to be the article, with a bell \x07 and a \u202e reversal in it, ' +
+      'and more words so that Readability takes it for the article it is.</p>' +
+      '<p>A second paragraph of the same article, written plainly, with nothing odd in it at all.</p>' +
+      '</article></body></html>',
+    'text/html',
+  ),
 });
 
 describe('inkwell add', () => {
@@ -170,6 +178,18 @@ describe('inkwell add', () => {
     const result = await runCliAsync(['add', ...args, `${base}${path}`]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(`inkwell: ${base}${path}: ${reason}\n`);
+  });
+
+  it('lets nothing from a page act on the terminal, in its messages or its file', async () => {
+    const home = tempDir();
+    const result = await runCliAsync(['add', `${base}/hostile`], { home });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^added +\S+ +Safe title$/m);
+    const [file] = readdirSync(join(home, 'articles'));
+    const text = readFileSync(join(home, 'articles', file!), 'utf8');
+    for (const output of [result.stdout, result.stderr, text]) {
+      expect(output).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+    }
   });
 
   it('refuses a bad --timeout as a usage error', () => {

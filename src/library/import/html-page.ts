@@ -14,9 +14,14 @@ export function importHtmlPage(html: string, url: string | null): ImportedArticl
   const metaDate = metaPublished(document);
   resolveLinks(document, url);
   type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
-  const parsed = new Readability<DomNode>(document as unknown as ReadabilityDocument, {
-    serializer: (node) => node,
-  }).parse();
+  let parsed;
+  try {
+    parsed = new Readability<DomNode>(document as unknown as ReadabilityDocument, {
+      serializer: (node) => node,
+    }).parse();
+  } catch (error) {
+    throw new ImportError(`the page could not be read (${(error as Error).message})`);
+  }
   if (!parsed || !parsed.content) throw new ImportError('no article found in the page');
   const title = parsed.title?.trim() || document.querySelector('title')?.textContent?.trim();
   if (!title) throw new ImportError('the page has no title');

@@ -7,8 +7,8 @@ import { basename, extname, join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Article } from '../../core/article.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
-import { loadLibrary } from '../load.js';
-import type { ImportedArticle } from './types.js';
+import { loadLibrary, MAX_FILE_BYTES } from '../load.js';
+import { ImportError, type ImportedArticle } from './types.js';
 
 /** What became of one imported article. */
 export interface SaveOutcome {
@@ -111,6 +111,14 @@ export function isUnedited(text: string): boolean {
   return stored !== undefined && checksumOf(text.replace(CHECKSUM_LINE, '')) === stored;
 }
 
+/** An article file the loader would skip (over its size limit) is not written at all. */
+function loadable(text: string): string {
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
+    throw new ImportError('the article would be larger than 5 MB, which inkwell does not load');
+  }
+  return text;
+}
+
 function writeAtomically(path: string, text: string): void {
   const temporary = join(path, '..', `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -166,7 +174,7 @@ export class LibraryWriter {
     if (!existing) {
       const id = this.freshId(title, date);
       const path = join(this.dir, `${id}.md`);
-      writeAtomically(path, articleFile(imported, null));
+      writeAtomically(path, loadable(articleFile(imported, null)));
       this.remember({ ...placeholder(path), id, title, url, date });
       return { status: 'added', id, title, path };
     }
@@ -186,7 +194,7 @@ export class LibraryWriter {
         reason: 'edited since it was imported (--force replaces it)',
       };
     }
-    const text = articleFile(imported, id === basename(path, extname(path)) ? null : id);
+    const text = loadable(articleFile(imported, id === basename(path, extname(path)) ? null : id));
     if (text !== current) writeAtomically(path, text);
     this.remember({ ...existing, title, url: url ?? existing.url, date });
     return { status: 'updated', id, title, path };

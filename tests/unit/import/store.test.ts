@@ -211,3 +211,14 @@ describe('slugFor: long titles without spaces', () => {
     expect(Buffer.byteLength(`${slug}-99.md`)).toBeLessThan(255);
   });
 });
+
+describe('LibraryWriter: articles the loader would refuse', () => {
+  it('writes no file for an article over 5 MB, and says why', () => {
+    const dir = tempDir();
+    const writer = new LibraryWriter(dir, []);
+    expect(() => writer.save(article({ body: 'word '.repeat(1_100_000) }))).toThrow(
+      'the article would be larger than 5 MB, which inkwell does not load',
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
