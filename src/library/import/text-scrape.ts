@@ -13,6 +13,8 @@ const DATE_WORDS =
 const BYLINE = /^(?:written\s+)?by\b\s*([^|•·,]*?)\s*(?:[|•·,]\s*(.*))?$/i;
 /** "Published DATE", "Posted on DATE", "Updated: DATE". */
 const DATELINE = /^(?:published|posted|updated|last updated)(?:\s+on)?:?\s+(.*)$/i;
+/** "Author: NAME", "Words by NAME". */
+const AUTHOR_LINE = /^(?:author|words by|text)\s*:?\s+(.+)$/i;
 const ABOUT =
   /^[Aa]bout (?:[Tt]he [Aa]uthor:?\s*)?(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})$/u;
 /** Blocks after which nothing is the article. */
@@ -50,10 +52,18 @@ function readByline(block: string, header: Header): boolean {
     if (date) header.date ??= isoDate(date);
     return true;
   }
+  const author = AUTHOR_LINE.exec(block);
+  if (author && words(block) <= 8) {
+    header.author ??= author[1]!.trim();
+    return true;
+  }
   const dateline = DATELINE.exec(block);
   if (dateline && words(block) <= 12) {
     const date = DATE_WORDS.exec(dateline[1]!)?.[0];
     if (date) header.date ??= isoDate(date);
+    // "Posted on March 3, 2024 by Ann Lee"
+    const by = /\bby\s+(.+)$/i.exec(dateline[1]!)?.[1]?.trim();
+    if (by && !DATE_WORDS.test(by)) header.author ??= by;
     return true;
   }
   if (
@@ -78,7 +88,13 @@ export function importTextScrape(text: string, fileName: string | null): Importe
   while (blocks[0] !== undefined && FURNITURE_LINE.test(blocks[0])) blocks.shift();
   const first = blocks[0];
   if (!first) throw new ImportError('the text is empty');
-  const titled = !first.includes('\n') && words(first) < PARAGRAPH_WORDS * 4 && !BYLINE.test(first);
+  // A headline is one line, no byline, not a sentence of a paragraph's length, and not all there is.
+  const titled =
+    !first.includes('\n') &&
+    !BYLINE.test(first) &&
+    words(first) < PARAGRAPH_WORDS * 4 &&
+    !(words(first) >= PARAGRAPH_WORDS && /\.["”’)]*$/.test(first)) &&
+    blocks.length > 1;
   const title = titled ? first : fileName && titleFromFileName(fileName);
   if (!title) throw new ImportError('no headline: the first line is a paragraph, not a title');
 

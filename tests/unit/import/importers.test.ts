@@ -256,3 +256,47 @@ describe('sources that cannot be read', () => {
     expect(result.count).toBe(2);
   });
 });
+
+describe('text scrapes: more shapes of header', () => {
+  const body =
+    'The first real paragraph of this article has well over ten words in it, as articles do.';
+  it.each([
+    {
+      shape: 'byline and date on lines of their own',
+      header: 'By Ann Lee\n\nMarch 3, 2024',
+      author: 'Ann Lee',
+      date: '2024-03-03',
+    },
+    {
+      shape: 'posted on DATE by NAME',
+      header: 'Posted on 5 May 2021 by Tom Reyes',
+      author: 'Tom Reyes',
+      date: '2021-05-05',
+    },
+    {
+      shape: 'Author: NAME',
+      header: 'Author: Ines Okafor\n\nUpdated: 2020-02-02',
+      author: 'Ines Okafor',
+      date: '2020-02-02',
+    },
+    {
+      shape: 'two authors',
+      header: 'By Ann Lee and Tom Reyes | Jan 9, 2019',
+      author: 'Ann Lee, Tom Reyes',
+      date: '2019-01-09',
+    },
+    { shape: 'nothing but the headline', header: '', author: null, date: null },
+  ])('$shape', async ({ header, author, date }) => {
+    const { importTextScrape } = await import('../../../src/library/import/text-scrape.js');
+    const text = ['A Headline of Some Length', header, body, 'Related Articles', 'More links'].join(
+      '\n\n',
+    );
+    const article = importTextScrape(text, null);
+    expect(article).toMatchObject({ title: 'A Headline of Some Length', author, date, body });
+  });
+
+  it('titles a scrape without a headline from its file name', async () => {
+    const { importTextScrape } = await import('../../../src/library/import/text-scrape.js');
+    expect(importTextScrape(body, 'river-notes.txt').title).toBe('river notes');
+  });
+});
