@@ -2,7 +2,7 @@
 // browser) are the app's business.
 import type { Article } from '../core/article.js';
 import { carryTop, lastTop, type Page } from '../core/page.js';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitize, sanitizeLine } from '../core/sanitize.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyToAction, type Command, type Screen } from './keymap.js';
 
@@ -176,7 +176,8 @@ export function reduce(state: AppState, action: Action): AppState {
       return onCommand({ ...state, notice: null, request: null }, action.command);
     case 'addText':
       return state.adding?.progress === null
-        ? { ...state, adding: { text: action.text, progress: null } }
+        ? // A paste can carry control characters and line breaks: the field holds one line of text.
+          { ...state, adding: { text: sanitize(action.text).replace(/\n/g, ' '), progress: null } }
         : state;
     case 'addSubmit': {
       const source = state.adding?.text.trim();
