@@ -112,6 +112,15 @@ budget(
 );
 
 budget('list of 100,000 articles: renderTime per move', median(reader.hugeList), 5);
+budget(
+  'toggle a bookmark, 10,000 stored: s → updated frame',
+  median(reader.bookmarks.roundTrips),
+  20,
+);
+rows.push({
+  name: '  the store update after it (lock, read, check, write)',
+  value: ms(median(reader.bookmarks.writes)),
+});
 
 // Importing: one large feed through the binary (one run: it takes seconds), one web page in process.
 const imported = measureImport(BINARY, RUNS);

@@ -30,15 +30,17 @@ async function startReader(
     articles,
     warnings,
     colorLevel: out.style.level,
+    configDir: paths.config,
     ...(addSource ? { addSource } : {}),
   });
 }
 
+const paths = resolvePaths();
 process.exitCode = await run(process.argv.slice(2), {
   version: packageJson.version,
   // src/cli.ts and dist/inkwell.js both sit one folder below the project, beside content/.
   bundledContent: fileURLToPath(new URL('../content/', import.meta.url)),
-  paths: resolvePaths(),
+  paths,
   out,
   startReader:
     process.stdin.isTTY && process.stdout.isTTY && canDrawFullScreen(process.env)

@@ -21,6 +21,9 @@ export type Command =
   | 'nextQuote'
   | 'previousQuote'
   | 'openLink'
+  | 'bookmark'
+  | 'toggleRead'
+  | 'nextView'
   | 'warnings'
   | 'add'
   | 'help'
@@ -45,6 +48,19 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'first', keys: ['g', 'home'], help: 'first article' },
     { command: 'last', keys: ['G', 'end'], help: 'last article' },
     { command: 'open', keys: ['enter', 'right', 'l'], help: 'read the article', hint: 'read' },
+    {
+      command: 'bookmark',
+      keys: ['s'],
+      help: 'bookmark the article, or remove its bookmark',
+      hint: 'star',
+    },
+    { command: 'toggleRead', keys: ['m'], help: 'mark the article read or unread' },
+    {
+      command: 'nextView',
+      keys: ['tab'],
+      help: 'next list: Library, Unread, Bookmarks',
+      hint: 'lists',
+    },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
     { command: 'add', keys: ['a'], help: 'add articles from a file or web address' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
@@ -65,6 +81,12 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'nextArticle', keys: [']'], help: 'next article' },
     { command: 'previousArticle', keys: ['['], help: 'previous article' },
     { command: 'openLink', keys: ['o'], help: 'open the article in the browser', hint: 'browser' },
+    {
+      command: 'bookmark',
+      keys: ['s'],
+      help: 'bookmark the article, or remove its bookmark',
+    },
+    { command: 'toggleRead', keys: ['m'], help: 'mark the article read or unread' },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
     { command: 'add', keys: ['a'], help: 'add articles from a file or web address' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
@@ -87,7 +109,7 @@ const ARROWS: [keyof Key, string][] = [
   ['escape', 'escape'],
 ];
 
-/** A key with no name here (Tab, F1, Alt+x): it does nothing, except close an overlay. */
+/** A key with no name here (F1, Alt+x): it does nothing, except close an overlay. */
 export const OTHER_KEY = 'other';
 
 /** Keys that can arrive inside a run of typed characters, as in "G\r". */
@@ -95,7 +117,7 @@ const CHARACTER_NAMES: Record<string, string> = {
   ' ': 'space',
   '\r': 'enter',
   '\n': 'enter',
-  '\t': OTHER_KEY,
+  '\t': 'tab',
 };
 
 /**
@@ -104,6 +126,7 @@ const CHARACTER_NAMES: Record<string, string> = {
  */
 export function keyNames(input: string, key: Key): string[] {
   for (const [flag, name] of ARROWS) if (key[flag]) return [name];
+  if (key.tab && !key.shift) return ['tab'];
   if (key.ctrl && input.length === 1) return [`ctrl+${input.toLowerCase()}`];
   if (key.meta || key.tab || key.backspace || key.delete || input === '') return [OTHER_KEY];
   return [...input].map(characterName);
@@ -118,9 +141,13 @@ function characterName(char: string): string {
   return code < 32 || code === 127 ? OTHER_KEY : char;
 }
 
-/** The command a named key gives on a screen, if any. */
-export function keyToAction(screen: Screen, name: string): Command | undefined {
-  return KEYMAP[screen].find((binding) => binding.keys.includes(name))?.command;
+/** The command a named key gives on a screen, if any, in `keymap` (the table with the user's overrides). */
+export function keyToAction(
+  screen: Screen,
+  name: string,
+  keymap: Record<Screen, readonly Binding[]> = KEYMAP,
+): Command | undefined {
+  return keymap[screen].find((binding) => binding.keys.includes(name))?.command;
 }
 
 const LABELS: Record<string, string> = {
@@ -135,6 +162,7 @@ const LABELS: Record<string, string> = {
   enter: 'Enter',
   escape: 'Esc',
   space: 'Space',
+  tab: 'Tab',
 };
 
 /** How a key is written for people: ↓, PgDn, Ctrl+F, G. */
@@ -144,8 +172,11 @@ export function keyLabel(name: string): string {
 }
 
 /** The footer's reminders of the keys that matter on a screen: "↓ move", "Enter read", ... */
-export function keyHints(screen: Screen): string[] {
-  return KEYMAP[screen]
+export function keyHints(
+  screen: Screen,
+  keymap: Record<Screen, readonly Binding[]> = KEYMAP,
+): string[] {
+  return keymap[screen]
     .filter((binding) => binding.hint)
     .map((binding) => `${keyLabel(binding.keys[0]!)} ${binding.hint}`);
 }

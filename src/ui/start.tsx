@@ -7,6 +7,7 @@ import type { LoadWarning } from '../library/load.js';
 import { App } from './App.js';
 import { openInBrowser } from './browser.js';
 import type { AddSource } from './state.js';
+import { storeLink } from './store-link.js';
 import { describe, enterFullScreen, onAbnormalExit } from './terminal.js';
 
 export interface ReaderOptions {
@@ -14,6 +15,8 @@ export interface ReaderOptions {
   warnings: readonly LoadWarning[];
   /** The colour level the command line chose (FORCE_COLOR, NO_COLOR, the terminal). */
   colorLevel: 0 | 1 | 2 | 3;
+  /** The folder of the store (bookmarks, read marks, positions, settings). */
+  configDir: string;
   /** What the `a` prompt imports with. */
   addSource?: AddSource;
 }
@@ -22,6 +25,7 @@ export async function startReader({
   articles,
   warnings,
   colorLevel,
+  configDir,
   addSource,
 }: ReaderOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;
@@ -29,6 +33,7 @@ export async function startReader({
   // selection, a quotation and a heading apart, so chalk keeps at least its basic level.
   chalk.level = Math.max(colorLevel, 1) as 1 | 2 | 3;
   const screen = enterFullScreen(stdin, stdout);
+  const store = storeLink(configDir);
   const instance = render(
     <App
       articles={articles}
@@ -36,6 +41,7 @@ export async function startReader({
       color={colorLevel > 0}
       openLink={openInBrowser}
       jobControl={screen}
+      store={store}
       {...(addSource ? { addSource } : {})}
     />,
     {
@@ -55,6 +61,9 @@ export async function startReader({
     } catch {
       // Unmounting draws a last frame; if drawing is what failed, it fails again.
     }
+    // Then what is pending (the place read, the last changes), however the reader ends: q, Ctrl+C, a
+    // signal or a crash. Writing never throws: a store that cannot be written was already said so.
+    store.flush();
   };
   const forget = onAbnormalExit(stop);
   try {

@@ -4,10 +4,26 @@ import type { Article } from '../core/article.js';
 import { carryTop, lastTop, type Page } from '../core/page.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
 import type { LoadWarning } from '../library/load.js';
-import { keyToAction, type Command, type Screen } from './keymap.js';
+import { emptyData, type Change, type UserData } from '../state/data.js';
+import type { Keymap } from './key-overrides.js';
+import { KEYMAP, keyToAction, type Command, type Screen } from './keymap.js';
+import {
+  leaveArticle,
+  nextView,
+  onStored,
+  openAt,
+  showView,
+  toggleBookmark,
+  toggleRead,
+  viewAfterReading,
+} from './user-state.js';
+import type { ListView } from './views.js';
 
-/** Makes an article's page for a terminal width (core/paginate.ts, loaded after the first frame). */
-export type Paginate = (article: Article, columns: number, rows?: number) => Page;
+/**
+ * Makes an article's page for a terminal width, its text column at most `measure` wide (core/paginate.ts,
+ * loaded after the first frame).
+ */
+export type Paginate = (article: Article, columns: number, rows?: number, measure?: number) => Page;
 
 export interface Size {
   columns: number;
@@ -15,8 +31,18 @@ export interface Size {
 }
 
 export interface AppState {
-  /** Newest first. */
+  /** The library, newest first. */
   articles: readonly Article[];
+  /** Which list is shown: the library, the unread articles or the bookmarks. */
+  view: ListView;
+  /** The rows of that list; `selected` and `listTop` count in it. */
+  shown: readonly Article[];
+  /** Ids of rows that stand in for bookmarked articles no longer in the library. */
+  missing: ReadonlySet<string>;
+  /** The article each other list had selected, by id, for when Tab comes back to it. */
+  selections: Partial<Record<ListView, string>>;
+  /** The stored data changed elsewhere while reading: the list is made again on going back to it. */
+  viewStale: boolean;
   warnings: readonly LoadWarning[];
   size: Size;
   screen: Screen;
@@ -30,8 +56,18 @@ export interface AppState {
   top: number;
   /** The quotation last jumped to, an index into the page's quotes. */
   mark: number | null;
-  /** Ids of the articles opened in this session. */
-  read: ReadonlySet<string>;
+  /** What the user owns: bookmarks, read marks, positions, settings (empty until the store has loaded). */
+  user: UserData;
+  /**
+   * Changes made here that the store has not reported back yet, oldest first; `changeBase` counts those
+   * dropped before them, so that the app can tell which it has handed over without a render to say so.
+   */
+  changes: readonly Change[];
+  changeBase: number;
+  /** The keymap with the user's overrides. */
+  keymap: Keymap;
+  /** The time, as ISO 8601: bookmarks and read marks are dated. */
+  now: () => string;
   /** A message for the footer, shown until the next key. */
   notice: string | null;
   /** Something only the app can do, asked for by the last key. */
@@ -76,6 +112,18 @@ export type Action =
   | { type: 'notice'; text: string }
   /** The page maker has loaded: the keys held until now are handled, in order. */
   | { type: 'ready'; paginate: Paginate }
+  /**
+   * The store's data, loaded or saved (`external` when another process changed it), with a word for the
+   * footer when there is one (a recovered file, a folder that cannot be written).
+   */
+  | {
+      type: 'stored';
+      data: UserData;
+      external: boolean;
+      notice?: string;
+      /** How many changes (counted from the first ever) the app had handed to the store by then. */
+      handed?: number;
+    }
   | { type: 'addText'; text: string }
   | { type: 'addSubmit' }
   | { type: 'addProgress'; text: string }
@@ -110,9 +158,15 @@ export function initialState(
   warnings: readonly LoadWarning[],
   size: Size,
   paginate: Paginate | null = null,
+  now: () => string = () => new Date().toISOString(),
 ): AppState {
   return {
     articles,
+    view: 'library',
+    shown: articles,
+    missing: new Set(),
+    selections: {},
+    viewStale: false,
     warnings,
     size,
     screen: 'list',
@@ -121,7 +175,11 @@ export function initialState(
     listTop: 0,
     top: 0,
     mark: null,
-    read: new Set(),
+    user: emptyData(),
+    changes: [],
+    changeBase: 0,
+    keymap: KEYMAP,
+    now,
     notice: null,
     request: null,
     adding: null,
@@ -135,10 +193,10 @@ export function initialState(
  * its first lines (enough to draw); the reducer always asks for the whole page.
  */
 export function currentPage(state: AppState, rows?: number): Page | undefined {
-  const article = state.articles[state.selected];
+  const article = state.shown[state.selected];
   if (state.screen !== 'reader' || !article) return undefined;
   // Only reachable through 'ready': the reader opens on a key, and keys wait for the page maker.
-  return state.paginate!(article, state.size.columns, rows);
+  return state.paginate!(article, state.size.columns, rows, state.user.settings.measure);
 }
 
 export function reduce(state: AppState, action: Action): AppState {
@@ -147,6 +205,8 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, notice: action.text };
     case 'resize':
       return resize(state, action.size);
+    case 'stored':
+      return onStored(state, action);
     case 'ready':
       return state.heldKeys.reduce<AppState>(
         (current, name) => reduce(current, { type: 'key', name }),
@@ -169,7 +229,7 @@ export function reduce(state: AppState, action: Action): AppState {
           : state;
       }
       if (state.overlay) return { ...state, overlay: null, notice: null, request: null };
-      const command = keyToAction(state.screen, action.name);
+      const command = keyToAction(state.screen, action.name, state.keymap);
       return command ? reduce(state, { type: 'command', command }) : state;
     }
     case 'command':
@@ -201,31 +261,13 @@ export function reduce(state: AppState, action: Action): AppState {
 
 /** The library read again after an import: the new article selected in the list, the outcome said. */
 function added(state: AppState, { articles, warnings, id, notice }: AddResult): AppState {
-  const index = id === null ? -1 : articles.findIndex((article) => article.id === id);
-  const kept = state.articles[state.selected]?.id;
-  const selected =
-    index >= 0
-      ? index
-      : Math.max(
-          0,
-          articles.findIndex((article) => article.id === kept),
-        );
-  const ids = new Set(articles.map((article) => article.id));
-  const read = new Set([...state.read].filter((readId) => ids.has(readId)));
-  const next = {
-    ...state,
-    articles,
-    warnings,
-    read,
-    adding: null,
-    notice,
-    request: null,
-    screen: 'list' as const,
-  };
-  return withSelection(
-    { ...next, selected: Math.min(selected, Math.max(0, articles.length - 1)) },
-    selected,
-  );
+  // Reading, the article's place is kept as on going back; the list is then made from the new library.
+  const left = state.screen === 'reader' ? leaveArticle(state) : state;
+  const current = state.shown[state.selected]?.id;
+  const next = { ...left, articles, warnings, adding: null, notice, request: null, mark: null };
+  const base = { ...next, screen: 'list' as const };
+  // The new article is surely in the library list, whichever list was shown.
+  return id === null ? showView(base, state.view, current) : showView(base, 'library', id);
 }
 
 function onCommand(state: AppState, command: Command): AppState {
@@ -239,6 +281,10 @@ function onCommand(state: AppState, command: Command): AppState {
       return { ...state, request: { kind: 'quit' } };
     case 'openLink':
       return openLink(state);
+    case 'bookmark':
+      return toggleBookmark(state);
+    case 'toggleRead':
+      return toggleRead(state);
     default:
       return state.screen === 'list' ? onList(state, command) : onReader(state, command);
   }
@@ -246,7 +292,7 @@ function onCommand(state: AppState, command: Command): AppState {
 
 /** Only web links go to the browser: an article is untrusted, and a file: or other link could run things. */
 function openLink(state: AppState): AppState {
-  const url = state.articles[state.selected]?.url;
+  const url = state.shown[state.selected]?.url;
   if (!url) return { ...state, notice: 'This article has no link to open.' };
   let parsed: URL | undefined;
   try {
@@ -266,7 +312,7 @@ function clamp(value: number, low: number, high: number): number {
 
 function onList(state: AppState, command: Command): AppState {
   const page = listHeight(state.size);
-  const last = state.articles.length - 1;
+  const last = state.shown.length - 1;
   const select = (index: number) => withSelection(state, clamp(index, 0, Math.max(0, last)));
   switch (command) {
     case 'down':
@@ -282,27 +328,23 @@ function onList(state: AppState, command: Command): AppState {
     case 'last':
       return select(last);
     case 'open':
-      return state.articles.length > 0 ? openArticle(state, state.selected) : state;
+      return state.shown.length > 0 ? openAt(state, state.selected) : state;
+    case 'nextView':
+      return nextView(state);
     default:
       return state;
   }
 }
 
 /** Selects row `index` and scrolls the list just enough to keep it in view, and the view full. */
-function withSelection(state: AppState, index: number): AppState {
+export function withSelection(state: AppState, index: number): AppState {
   const height = listHeight(state.size);
   const listTop = clamp(state.listTop, index - height + 1, index);
   return {
     ...state,
     selected: index,
-    listTop: clamp(listTop, 0, Math.max(0, state.articles.length - height)),
+    listTop: clamp(listTop, 0, Math.max(0, state.shown.length - height)),
   };
-}
-
-function openArticle(state: AppState, index: number): AppState {
-  const article = state.articles[index]!;
-  const read = new Set(state.read).add(article.id);
-  return { ...withSelection(state, index), screen: 'reader', top: 0, mark: null, read };
 }
 
 function onReader(state: AppState, command: Command): AppState {
@@ -336,13 +378,13 @@ function onReader(state: AppState, command: Command): AppState {
     case 'nextArticle':
     case 'previousArticle': {
       const next = state.selected + (command === 'nextArticle' ? 1 : -1);
-      if (next < 0 || next >= state.articles.length) {
+      if (next < 0 || next >= state.shown.length) {
         return { ...state, notice: next < 0 ? 'This is the newest article.' : 'No older article.' };
       }
-      return openArticle(state, next);
+      return openAt(leaveArticle(state), next);
     }
     case 'back':
-      return { ...state, screen: 'list', mark: null };
+      return viewAfterReading({ ...leaveArticle(state), screen: 'list', mark: null });
     default:
       return state;
   }
@@ -385,10 +427,11 @@ function jumpToQuote(state: AppState, page: Page, step: 1 | -1): AppState {
 
 function resize(state: AppState, size: Size): AppState {
   const resized = { ...state, size };
-  const article = state.articles[state.selected];
+  const article = state.shown[state.selected];
+  const { measure } = state.user.settings;
   if (state.screen === 'reader' && article && size.columns !== state.size.columns) {
-    const before = state.paginate!(article, state.size.columns).lines;
-    const after = state.paginate!(article, size.columns).lines;
+    const before = state.paginate!(article, state.size.columns, undefined, measure).lines;
+    const after = state.paginate!(article, size.columns, undefined, measure).lines;
     resized.top = carryTop(before, state.top, after);
   }
   if (state.screen === 'reader') {
