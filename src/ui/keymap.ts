@@ -25,6 +25,7 @@ export type Command =
   | 'toggleRead'
   | 'nextView'
   | 'warnings'
+  | 'add'
   | 'help'
   | 'suspend'
   | 'quit';
@@ -61,6 +62,7 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
       hint: 'lists',
     },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
+    { command: 'add', keys: ['a'], help: 'add articles from a file or web address' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
     { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit inkwell', hint: 'quit' },
@@ -91,6 +93,7 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     },
     { command: 'toggleRead', keys: ['m'], help: 'mark the article read or unread' },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
+    { command: 'add', keys: ['a'], help: 'add articles from a file or web address' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'back', keys: ['q', 'escape', 'left', 'h'], help: 'back to the list', hint: 'back' },
     { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
