@@ -9,8 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Article } from '../src/core/article.js';
 import { buildIndex, type SearchIndex } from '../src/core/search/build-index.js';
-import { searchIndex } from '../src/core/search/search.js';
-import { prepareSearch } from '../src/core/search/word-results.js';
+import { prepareSearch, searchIndex } from '../src/core/search/search.js';
 import { startSearcher } from '../src/library/searcher.js';
 import { benchLibrary, random, typo } from './search-library.js';
 import { median, ms, percentile } from './stats.js';
@@ -76,7 +75,7 @@ export async function searchBench(
   });
   rows.push({ name: '  memory it holds', value: MB(held), budget: '< 100 MB', met: held < 100e6 });
   rows.push({
-    name: '  then first keystrokes answered ahead (worker, in the background)',
+    name: '  then first keystrokes answered ahead, code warmed (in the background)',
     value: ms(prepared),
   });
 

@@ -3,8 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { IndexBuilder, type SearchIndex } from '../core/search/build-index.js';
-import { searchIndex } from '../core/search/search.js';
-import { prepareSearch } from '../core/search/word-results.js';
+import { prepareSearch, searchIndex } from '../core/search/search.js';
 import type { ToWorker, FromWorker } from './searcher.js';
 
 const port = parentPort;

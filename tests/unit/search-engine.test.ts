@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/core/search/build-index.js';
-import { searchIndex } from '../../src/core/search/search.js';
-import { prepareSearch } from '../../src/core/search/word-results.js';
+import { prepareSearch, searchIndex } from '../../src/core/search/search.js';
 import type { SearchHit } from '../../src/core/search/types.js';
 import { loadLibrary } from '../../src/library/load.js';
 import { makeArticle } from '../helpers/articles.js';

@@ -6,7 +6,13 @@ import { FIELD_BITS } from './build-index.js';
 import { bodySnippet, fieldRanges, MatchedTerms } from './highlight.js';
 import { parseQuery, type QueryWord } from './query.js';
 import type { FieldMatch, SearchHit } from './types.js';
-import { fieldsOf, wordResult, type WordResult } from './word-results.js';
+import {
+  fieldsOf,
+  firstCharacters,
+  prepareWords,
+  wordResult,
+  type WordResult,
+} from './word-results.js';
 
 /** Query words beyond this many still match but no longer steer the snippet. */
 const MASKED_WORDS = 30;
@@ -22,6 +28,8 @@ interface Scratch {
   found: Uint8Array;
   excluded: Uint8Array;
   matched: MatchedTerms;
+  /** Queries prepareSearch has still to run, once it has made the list. */
+  warmUp?: string[];
 }
 const scratches = new WeakMap<SearchIndex, Scratch>();
 
@@ -42,6 +50,35 @@ function scratchOf(index: SearchIndex): Scratch {
     scratches.set(index, scratch);
   }
   return scratch;
+}
+
+/**
+ * Work done once the index is ready, before the first keystrokes arrive: answers for words of one
+ * character (see prepareWords), then a few queries of each kind, so that the code answering them is
+ * compiled by then (the first of them would take ten times as long). Stops after about `budget`
+ * milliseconds and returns whether some is left, so a worker can go on between queries.
+ */
+export function prepareSearch(index: SearchIndex, budget = Infinity): boolean {
+  const start = performance.now();
+  if (prepareWords(index, budget)) return true;
+  const scratch = scratchOf(index);
+  scratch.warmUp ??= warmUpQueries(index);
+  while (scratch.warmUp.length > 0) {
+    searchIndex(index, scratch.warmUp.pop()!, 100);
+    if (performance.now() - start > budget) return scratch.warmUp.length > 0;
+  }
+  return false;
+}
+
+/** Queries of each kind: first letters, prefixes, two words, typos (two letters swapped). */
+function warmUpQueries(index: SearchIndex): string[] {
+  const long = index.vocabulary.terms.filter((term) => term.length >= 7).slice(0, 12);
+  return [
+    ...firstCharacters(index).slice(0, 12),
+    ...long.map((term) => term.slice(0, 3)),
+    ...long.map((term, k) => `${term} ${long[(k + 1) % long.length]!.slice(0, 4)}`),
+    ...long.map((term) => term.slice(0, 1) + term.slice(2, 3) + term.slice(1, 2) + term.slice(3)),
+  ];
 }
 
 /** A search answer, with how many articles matched before `limit` cut the hits. */

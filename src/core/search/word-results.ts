@@ -86,7 +86,7 @@ export function wordResult(index: SearchIndex, word: QueryWord): WordResult {
  * that start the most terms are answered ahead, once the index is ready, and kept. Stops after about
  * `budget` milliseconds and returns whether some are left, so a worker can go on between queries.
  */
-export function prepareSearch(index: SearchIndex, budget = Infinity): boolean {
+export function prepareWords(index: SearchIndex, budget = Infinity): boolean {
   const { kept } = scratchOf(index);
   const start = performance.now();
   for (const char of firstCharacters(index)) {
@@ -100,7 +100,7 @@ export function prepareSearch(index: SearchIndex, budget = Infinity): boolean {
 }
 
 /** The characters that start the most terms, at most 40. */
-function firstCharacters(index: SearchIndex): string[] {
+export function firstCharacters(index: SearchIndex): string[] {
   const counts = new Map<string, number>();
   for (const term of index.vocabulary.terms) {
     const first = String.fromCodePoint(term.codePointAt(0)!);
