@@ -1,13 +1,16 @@
 // The full-screen reader: one reducer holds the state, keys become actions, screens draw what it holds.
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
-import { useCallback, useEffect, useReducer } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Article } from '../core/article.js';
+import type { Searcher } from '../core/search/types.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
+import { queryOf } from './list-search.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { ListScreen } from './screens/ListScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
 import { WarningsScreen } from './screens/WarningsScreen.js';
+import { SearchRunner } from './search-runner.js';
 import {
   currentPage,
   frameHeight,
@@ -34,9 +37,21 @@ export interface AppProps {
   openLink: (url: string) => Promise<string>;
   /** The page maker, when the caller has it loaded already; otherwise it loads after the first frame. */
   paginate?: Paginate;
+  /**
+   * Starts the library's search engine; called once, after the first frame, so the list never waits for
+   * it. Without it, a search waits for ever.
+   */
+  startSearcher?: (articles: readonly Article[]) => Searcher;
 }
 
-export function App({ articles, warnings, color, openLink, paginate: given }: AppProps) {
+export function App({
+  articles,
+  warnings,
+  color,
+  openLink,
+  paginate: given,
+  startSearcher,
+}: AppProps) {
   const { stdout } = useStdout();
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reduce, null, () =>
@@ -58,6 +73,21 @@ export function App({ articles, warnings, color, openLink, paginate: given }: Ap
     );
   }, [given]);
 
+  // The engine starts after the first frame (effects run once it is drawn) and answers as it can; the
+  // runner asks about the latest query only, and hands each answer to the reducer, which drops it unless
+  // the field still holds that query.
+  const runner = useRef<SearchRunner | null>(null);
+  useEffect(() => {
+    if (!startSearcher) return;
+    const started = new SearchRunner(startSearcher(articles), (query, answer) =>
+      dispatch({ type: 'answer', query, answer }),
+    );
+    runner.current = started;
+    return () => started.stop();
+  }, [startSearcher, articles]);
+  const query = queryOf(state.search);
+  useEffect(() => runner.current?.ask(query), [query]);
+
   // One handler for the app's life: Ink re-subscribes whenever the handler changes.
   const onInput = useCallback((input: string, key: Key) => {
     for (const name of keyNames(input, key)) dispatch({ type: 'key', name });
@@ -67,7 +97,7 @@ export function App({ articles, warnings, color, openLink, paginate: given }: Ap
   // While the selection rests on an article (or, reading, on the next one), it is wrapped ahead, so that
   // opening it draws at once even when it is long.
   // A very long one is left alone: wrapping it would freeze the list for as long as opening it does.
-  const upNext = articles[state.screen === 'list' ? state.selected : state.selected + 1];
+  const upNext = state.shown[state.screen === 'list' ? state.selected : state.selected + 1];
   const { paginate, size } = state;
   useEffect(() => {
     if (!upNext || !paginate || upNext.body.length > PREPARE_AT_MOST) return;
@@ -86,7 +116,7 @@ export function App({ articles, warnings, color, openLink, paginate: given }: Ap
   // A long article draws its first lines at once, and the rest right after.
   const page = currentPage(state, readerHeight(state.size));
   const [, redraw] = useReducer((count: number) => count + 1, 0);
-  const opened = state.articles[state.selected];
+  const opened = state.shown[state.selected];
   useEffect(() => {
     if (!page || page.complete || !opened || !paginate) return;
     // Ink writes at most one frame every ~33 ms: wrapping waits until the first lines are on the screen.

@@ -1,8 +1,11 @@
 // Every key of the full-screen reader, in one table: input handling, the help screen and the README's key
 // table all come from here.
 import type { Key } from 'ink';
+import type { FieldEdit } from './text-field.js';
 
 export type Screen = 'list' | 'reader';
+/** Where keys go: a screen, or a search field open on it (the list's search, the reader's find). */
+export type KeyContext = Screen | 'field';
 
 /** What a key asks for; the reducer or the app carries it out. */
 export type Command =
@@ -23,7 +26,16 @@ export type Command =
   | 'openLink'
   | 'warnings'
   | 'help'
-  | 'quit';
+  | 'quit'
+  | 'search'
+  | 'clearSearch'
+  | 'find'
+  | 'nextMatch'
+  | 'previousMatch'
+  // In a search field:
+  | 'submit'
+  | 'cancel'
+  | FieldEdit;
 
 export interface Binding {
   command: Command;
@@ -34,7 +46,7 @@ export interface Binding {
   hint?: string;
 }
 
-export const KEYMAP: Record<Screen, readonly Binding[]> = {
+export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
   list: [
     { command: 'down', keys: ['down', 'j'], help: 'next article', hint: 'move' },
     { command: 'up', keys: ['up', 'k'], help: 'previous article' },
@@ -43,6 +55,8 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'first', keys: ['g', 'home'], help: 'first article' },
     { command: 'last', keys: ['G', 'end'], help: 'last article' },
     { command: 'open', keys: ['enter', 'right', 'l'], help: 'read the article', hint: 'read' },
+    { command: 'search', keys: ['/'], help: 'search the library', hint: 'search' },
+    { command: 'clearSearch', keys: ['escape'], help: 'clear the search: the whole list again' },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit inkwell', hint: 'quit' },
@@ -58,12 +72,32 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'last', keys: ['G', 'end'], help: 'end of the article' },
     { command: 'nextQuote', keys: ['"'], help: 'next quotation', hint: 'quotes' },
     { command: 'previousQuote', keys: ["'"], help: 'previous quotation' },
+    { command: 'find', keys: ['/'], help: 'find in the article', hint: 'find' },
+    { command: 'nextMatch', keys: ['n'], help: 'next match' },
+    { command: 'previousMatch', keys: ['N'], help: 'previous match' },
     { command: 'nextArticle', keys: [']'], help: 'next article' },
     { command: 'previousArticle', keys: ['['], help: 'previous article' },
     { command: 'openLink', keys: ['o'], help: 'open the article in the browser', hint: 'browser' },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'back', keys: ['q', 'escape', 'left', 'h'], help: 'back to the list', hint: 'back' },
+    { command: 'quit', keys: ['ctrl+c'], help: 'quit inkwell' },
+  ],
+  // Any other key types itself into the field.
+  field: [
+    {
+      command: 'submit',
+      keys: ['enter'],
+      help: 'keep the search and leave the field',
+      hint: 'keep',
+    },
+    { command: 'cancel', keys: ['escape'], help: 'clear the search', hint: 'clear' },
+    { command: 'deleteBack', keys: ['backspace', 'ctrl+h'], help: 'delete a character' },
+    { command: 'cursorLeft', keys: ['left'], help: 'cursor left' },
+    { command: 'cursorRight', keys: ['right'], help: 'cursor right' },
+    { command: 'cursorHome', keys: ['home', 'ctrl+a'], help: 'start of the field' },
+    { command: 'cursorEnd', keys: ['end', 'ctrl+e'], help: 'end of the field' },
+    { command: 'clear', keys: ['ctrl+u'], help: 'empty the field' },
     { command: 'quit', keys: ['ctrl+c'], help: 'quit inkwell' },
   ],
 };
@@ -90,7 +124,11 @@ const CHARACTER_NAMES: Record<string, string> = {
   '\r': 'enter',
   '\n': 'enter',
   '\t': OTHER_KEY,
+  '\x7f': 'backspace',
 };
+
+/** Backspace, whichever code the terminal sends for it; Ink 6 reports it as Delete. */
+const BACKSPACE = 'backspace';
 
 /**
  * The key names in one piece of input. Typing fast or pasting delivers several characters at once: each
@@ -99,7 +137,8 @@ const CHARACTER_NAMES: Record<string, string> = {
 export function keyNames(input: string, key: Key): string[] {
   for (const [flag, name] of ARROWS) if (key[flag]) return [name];
   if (key.ctrl && input.length === 1) return [`ctrl+${input.toLowerCase()}`];
-  if (key.meta || key.tab || key.backspace || key.delete || input === '') return [OTHER_KEY];
+  if (key.backspace || key.delete) return [BACKSPACE];
+  if (key.meta || key.tab || input === '') return [OTHER_KEY];
   return [...input].map(characterName);
 }
 
@@ -113,8 +152,8 @@ function characterName(char: string): string {
 }
 
 /** The command a named key gives on a screen, if any. */
-export function keyToAction(screen: Screen, name: string): Command | undefined {
-  return KEYMAP[screen].find((binding) => binding.keys.includes(name))?.command;
+export function keyToAction(context: KeyContext, name: string): Command | undefined {
+  return KEYMAP[context].find((binding) => binding.keys.includes(name))?.command;
 }
 
 const LABELS: Record<string, string> = {
@@ -129,6 +168,7 @@ const LABELS: Record<string, string> = {
   enter: 'Enter',
   escape: 'Esc',
   space: 'Space',
+  backspace: 'Backspace',
 };
 
 /** How a key is written for people: ↓, PgDn, Ctrl+F, G. */
@@ -138,8 +178,8 @@ export function keyLabel(name: string): string {
 }
 
 /** The footer's reminders of the keys that matter on a screen: "↓ move", "Enter read", ... */
-export function keyHints(screen: Screen): string[] {
-  return KEYMAP[screen]
+export function keyHints(context: KeyContext): string[] {
+  return KEYMAP[context]
     .filter((binding) => binding.hint)
     .map((binding) => `${keyLabel(binding.keys[0]!)} ${binding.hint}`);
 }

@@ -1,29 +1,55 @@
 // The full-screen reader's state and the one reducer that changes it. Pure: effects (quitting, opening a
-// browser) are the app's business.
+// browser, asking the search engine) are the app's business.
 import type { Article } from '../core/article.js';
 import { carryTop, lastTop, type Page } from '../core/page.js';
+import type { SearchAnswer, SearchHit } from '../core/search/types.js';
 import type { LoadWarning } from '../library/load.js';
+import {
+  cancelFind,
+  findEdited,
+  findTerms,
+  keepFind,
+  openFind,
+  stepMatch,
+  type Find,
+} from './find-state.js';
+import { clamp, readerHeight, type Size } from './geometry.js';
 import { keyToAction, type Command, type Screen } from './keymap.js';
+import {
+  applyAnswer,
+  clearSearch,
+  keepSearch,
+  openSearch,
+  searchEdited,
+  type ListSearch,
+} from './list-search.js';
+import { pageStep, withSelection } from './list-window.js';
+import { editField, insert, typedCharacter, type FieldEdit, type TextField } from './text-field.js';
+
+export { frameHeight, hasBars, listHeight, readerHeight, type Size } from './geometry.js';
 
 /** Makes an article's page for a terminal width (core/paginate.ts, loaded after the first frame). */
 export type Paginate = (article: Article, columns: number, rows?: number) => Page;
 
-export interface Size {
-  columns: number;
-  rows: number;
-}
-
 export interface AppState {
-  /** Newest first. */
+  /** The whole library, newest first. */
   articles: readonly Article[];
+  /** The list as shown: the whole library, or a search's results, best first. */
+  shown: readonly Article[];
+  /** The search's hits, one per article shown, while its results are shown. */
+  hits: readonly SearchHit[] | null;
+  /** The library search, while it is open (its field above the list). */
+  search: ListSearch | null;
+  /** Find in the article the reader shows. */
+  find: Find | null;
   warnings: readonly LoadWarning[];
   size: Size;
   screen: Screen;
   /** A screen drawn over the current one until the next key. */
   overlay: 'help' | 'warnings' | null;
-  /** The article chosen in the list, and the one the reader shows. */
+  /** The article chosen in the list shown, and the one the reader shows. */
   selected: number;
-  /** The first list row in view. */
+  /** The first list entry in view. */
   listTop: number;
   /** The first line of the article in view. */
   top: number;
@@ -50,30 +76,9 @@ export type Action =
   | { type: 'resize'; size: Size }
   | { type: 'notice'; text: string }
   /** The page maker has loaded: the keys held until now are handled, in order. */
-  | { type: 'ready'; paginate: Paginate };
-
-/**
- * Rows the app may draw: Ink 6 clears the whole screen, scrollback included, on every frame as tall as the
- * terminal, so a frame stays one row shorter (none at all on a one-row terminal).
- */
-export function frameHeight({ rows }: Size): number {
-  return Math.max(0, rows - 1);
-}
-
-/** Whether the frame has room for a header (list only) and a footer besides a line of content. */
-export function hasBars(screen: Screen, size: Size): boolean {
-  return frameHeight(size) >= (screen === 'list' ? 3 : 2);
-}
-
-/** List rows in view: the frame less the header and the footer, when there is room for them. */
-export function listHeight(size: Size): number {
-  return Math.max(1, frameHeight(size) - (hasBars('list', size) ? 2 : 0));
-}
-
-/** Article lines in view: the frame less the footer, when there is room for it. */
-export function readerHeight(size: Size): number {
-  return Math.max(1, frameHeight(size) - (hasBars('reader', size) ? 1 : 0));
-}
+  | { type: 'ready'; paginate: Paginate }
+  /** The search engine's answer to `query`, dropped unless the field still holds that query. */
+  | { type: 'answer'; query: string; answer: SearchAnswer };
 
 export function initialState(
   articles: readonly Article[],
@@ -83,6 +88,10 @@ export function initialState(
 ): AppState {
   return {
     articles,
+    shown: articles,
+    hits: null,
+    search: null,
+    find: null,
     warnings,
     size,
     screen: 'list',
@@ -104,7 +113,7 @@ export function initialState(
  * its first lines (enough to draw); the reducer always asks for the whole page.
  */
 export function currentPage(state: AppState, rows?: number): Page | undefined {
-  const article = state.articles[state.selected];
+  const article = state.shown[state.selected];
   if (state.screen !== 'reader' || !article) return undefined;
   // Only reachable through 'ready': the reader opens on a key, and keys wait for the page maker.
   return state.paginate!(article, state.size.columns, rows);
@@ -116,6 +125,8 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, notice: action.text };
     case 'resize':
       return resize(state, action.size);
+    case 'answer':
+      return applyAnswer(state, action.query, action.answer);
     case 'ready':
       return state.heldKeys.reduce<AppState>(
         (current, name) => reduce(current, { type: 'key', name }),
@@ -128,6 +139,8 @@ export function reduce(state: AppState, action: Action): AppState {
       if (state.request?.kind === 'quit') return state;
       if (!state.paginate) return { ...state, heldKeys: [...state.heldKeys, action.name] };
       if (state.overlay) return { ...state, overlay: null, notice: null, request: null };
+      if (fieldOpen(state))
+        return onFieldKey({ ...state, notice: null, request: null }, action.name);
       const command = keyToAction(state.screen, action.name);
       return command ? reduce(state, { type: 'command', command }) : state;
     }
@@ -150,9 +163,42 @@ function onCommand(state: AppState, command: Command): AppState {
   }
 }
 
+/** Whether keys go to a search field: the list's search, or the reader's find. */
+export function fieldOpen(state: AppState): boolean {
+  return state.screen === 'list' ? !!state.search?.editing : !!state.find?.field;
+}
+
+/** A key in a search field: it edits the query, keeps it (Enter), or clears it (Esc). */
+function onFieldKey(state: AppState, name: string): AppState {
+  const command = keyToAction('field', name);
+  const inList = state.screen === 'list';
+  switch (command) {
+    case 'quit':
+      return { ...state, request: { kind: 'quit' } };
+    case 'submit':
+      return inList ? keepSearch(state) : keepFind(state);
+    case 'cancel':
+      return inList ? clearSearch(state) : cancelFind(state);
+    case undefined: {
+      const typed = typedCharacter(name);
+      return typed === undefined ? state : edited(state, (field) => insert(field, typed));
+    }
+    default:
+      return edited(state, (field) => editField(field, command as FieldEdit));
+  }
+}
+
+function edited(state: AppState, edit: (field: TextField) => TextField): AppState {
+  if (state.screen === 'list') {
+    return state.search ? searchEdited(state, edit(state.search.field)) : state;
+  }
+  const field = state.find?.field;
+  return field ? findEdited(state, currentPage(state)!, edit(field)) : state;
+}
+
 /** Only web links go to the browser: an article is untrusted, and a file: or other link could run things. */
 function openLink(state: AppState): AppState {
-  const url = state.articles[state.selected]?.url;
+  const url = state.shown[state.selected]?.url;
   if (!url) return { ...state, notice: 'This article has no link to open.' };
   let parsed: URL | undefined;
   try {
@@ -166,14 +212,10 @@ function openLink(state: AppState): AppState {
   return { ...state, request: { kind: 'openLink', url: parsed.href } };
 }
 
-function clamp(value: number, low: number, high: number): number {
-  return Math.max(low, Math.min(high, value));
-}
-
 function onList(state: AppState, command: Command): AppState {
-  const page = listHeight(state.size);
-  const last = state.articles.length - 1;
-  const select = (index: number) => withSelection(state, clamp(index, 0, Math.max(0, last)));
+  const page = pageStep(state);
+  const last = state.shown.length - 1;
+  const select = (index: number) => withSelection(state, index);
   switch (command) {
     case 'down':
       return select(state.selected + 1);
@@ -188,27 +230,30 @@ function onList(state: AppState, command: Command): AppState {
     case 'last':
       return select(last);
     case 'open':
-      return state.articles.length > 0 ? openArticle(state, state.selected) : state;
+      return state.shown.length > 0 ? openArticle(state, state.selected) : state;
+    case 'search':
+      return openSearch(state);
+    case 'clearSearch':
+      return clearSearch(state);
     default:
       return state;
   }
 }
 
-/** Selects row `index` and scrolls the list just enough to keep it in view, and the view full. */
-function withSelection(state: AppState, index: number): AppState {
-  const height = listHeight(state.size);
-  const listTop = clamp(state.listTop, index - height + 1, index);
-  return {
-    ...state,
-    selected: index,
-    listTop: clamp(listTop, 0, Math.max(0, state.articles.length - height)),
-  };
-}
-
+/** Opens entry `index` of the list shown; a search result opens at the first of the words it matched. */
 function openArticle(state: AppState, index: number): AppState {
-  const article = state.articles[index]!;
+  const article = state.shown[index]!;
   const read = new Set(state.read).add(article.id);
-  return { ...withSelection(state, index), screen: 'reader', top: 0, mark: null, read };
+  const opened: AppState = {
+    ...withSelection(state, index),
+    screen: 'reader',
+    top: 0,
+    mark: null,
+    find: null,
+    read,
+  };
+  const terms = state.hits?.[index]?.terms;
+  return terms?.length ? findTerms(opened, currentPage(opened)!, terms) : opened;
 }
 
 function onReader(state: AppState, command: Command): AppState {
@@ -239,16 +284,24 @@ function onReader(state: AppState, command: Command): AppState {
     case 'nextQuote':
     case 'previousQuote':
       return jumpToQuote(state, page, command === 'nextQuote' ? 1 : -1);
+    case 'find':
+      return openFind(state);
+    case 'nextMatch':
+    case 'previousMatch':
+      return stepMatch(state, page, command === 'nextMatch' ? 1 : -1);
     case 'nextArticle':
     case 'previousArticle': {
       const next = state.selected + (command === 'nextArticle' ? 1 : -1);
-      if (next < 0 || next >= state.articles.length) {
-        return { ...state, notice: next < 0 ? 'This is the newest article.' : 'No older article.' };
+      if (next < 0 || next >= state.shown.length) {
+        const [first, last] = state.hits
+          ? ['This is the first result.', 'This is the last result.']
+          : ['This is the newest article.', 'No older article.'];
+        return { ...state, notice: next < 0 ? first : last };
       }
       return openArticle(state, next);
     }
     case 'back':
-      return { ...state, screen: 'list', mark: null };
+      return { ...state, screen: 'list', mark: null, find: null };
     default:
       return state;
   }
@@ -291,7 +344,7 @@ function jumpToQuote(state: AppState, page: Page, step: 1 | -1): AppState {
 
 function resize(state: AppState, size: Size): AppState {
   const resized = { ...state, size };
-  const article = state.articles[state.selected];
+  const article = state.shown[state.selected];
   if (state.screen === 'reader' && article && size.columns !== state.size.columns) {
     const before = state.paginate!(article, state.size.columns).lines;
     const after = state.paginate!(article, size.columns).lines;

@@ -1,7 +1,7 @@
-// Every key of the screen underneath, straight from the keymap; any key closes it.
+// Every key of the screen underneath and of its search field, straight from the keymap; any key closes it.
 import { textWidth } from '../../core/text-width.js';
 import { Overlay } from '../components/Overlay.js';
-import { KEYMAP, keysLabel, type Screen } from '../keymap.js';
+import { KEYMAP, keysLabel, type Binding, type Screen } from '../keymap.js';
 import { frameHeight, type Size } from '../state.js';
 
 interface Props {
@@ -11,9 +11,15 @@ interface Props {
 
 export function HelpScreen({ screen, size }: Props) {
   const bindings = KEYMAP[screen];
-  const labels = bindings.map(keysLabel);
-  const keyWidth = Math.max(...labels.map(textWidth));
-  const rows = bindings.map((binding, k) => `  ${labels[k]!.padEnd(keyWidth)}   ${binding.help}`);
+  const field = KEYMAP.field;
+  const keyWidth = Math.max(...[...bindings, ...field].map(keysLabel).map(textWidth));
+  const row = (binding: Binding) => `  ${keysLabel(binding).padEnd(keyWidth)}   ${binding.help}`;
+  const rows = [
+    ...bindings.map(row),
+    '',
+    `In the ${screen === 'list' ? 'search' : 'find'} field (other keys type):`,
+    ...field.map(row),
+  ];
   const title = `Keys: ${screen === 'list' ? 'the list' : 'reading'} (any key closes this)`;
   return <Overlay title={title} rows={rows} width={size.columns} height={frameHeight(size)} />;
 }

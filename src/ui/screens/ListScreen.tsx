@@ -1,10 +1,16 @@
-// The article list: a header, one row per article in view, and a footer of key hints.
+// The article list: a header, the search field while a search is open, the entries in view (the whole
+// library or a search's results), and a footer of key hints.
 import { Box, Text } from 'ink';
-import { listRow } from '../../core/list-rows.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import { FieldLine } from '../components/FieldLine.js';
 import { Footer } from '../components/Footer.js';
+import { ListEntry } from '../components/ListEntry.js';
 import { StatusLine } from '../components/StatusLine.js';
+import { hasFieldRow } from '../geometry.js';
 import { keyHints } from '../keymap.js';
-import { hasBars, listHeight, type AppState } from '../state.js';
+import { entriesInView } from '../list-window.js';
+import { queryOf } from '../list-search.js';
+import { hasBars, type AppState } from '../state.js';
 
 interface Props {
   state: AppState;
@@ -12,19 +18,34 @@ interface Props {
 }
 
 export function ListScreen({ state, color }: Props) {
-  const { articles, size, selected, listTop, read } = state;
+  const { articles, shown, hits, search, size, selected, read } = state;
   const bars = hasBars('list', size);
   // Ids are unique, and only ids of listed articles are ever marked read.
   const unread = articles.length - read.size;
-  const counts = `${thousands(articles.length)} article${articles.length === 1 ? '' : 's'}`;
-  // Only the rows in view are drawn: a list of 100,000 articles costs what a screenful does.
-  const rows = articles.slice(listTop, listTop + listHeight(size));
+  let left = `inkwell · Library · ${counted(articles.length)} · ${thousands(unread)} unread`;
+  if (search && search.shownFor !== null) {
+    left = `inkwell · Search · ${thousands(shown.length)} of ${counted(articles.length)}`;
+  } else if (queryOf(search) !== null) {
+    left = `inkwell · Search · searching ${counted(articles.length)}…`;
+  }
+  // Only the entries in view are drawn: a list of 100,000 articles costs what a screenful does.
+  const { from, to } = entriesInView(state);
+  const hints = keyHints(search?.editing ? 'field' : 'list');
   return (
     <>
       {bars && (
         <StatusLine
-          left={`inkwell · Library · ${counts} · ${thousands(unread)} unread`}
-          right={articles.length > 0 ? `${selected + 1}/${articles.length}` : ''}
+          left={left}
+          right={shown.length > 0 ? `${selected + 1}/${shown.length}` : ''}
+          width={size.columns}
+        />
+      )}
+      {search && hasFieldRow(size) && (
+        <FieldLine
+          prompt="/ "
+          field={search.field}
+          focused={search.editing}
+          right={search.editing ? '' : 'Esc clears'}
           width={size.columns}
         />
       )}
@@ -32,25 +53,35 @@ export function ListScreen({ state, color }: Props) {
         {articles.length === 0 && (
           <Text wrap="truncate-end">No articles yet: see inkwell --help for where they go.</Text>
         )}
-        {rows.map((article, k) => {
-          const row = listRow(articles, article, size.columns, !read.has(article.id));
-          const isSelected = listTop + k === selected;
-          return (
-            <Text key={article.id} wrap="truncate-end" inverse={isSelected} bold={isSelected}>
-              <Text color={color ? 'cyan' : undefined}>{row.markers}</Text>
-              <Text dimColor={!isSelected}>{row.date}</Text>
-              {row.title}
-              <Text dimColor={!isSelected}>
-                {row.by}
-                {row.time}
-              </Text>
-            </Text>
-          );
-        })}
+        {articles.length > 0 && shown.length === 0 && (
+          <Text wrap="truncate-end">No article matches.</Text>
+        )}
+        {shown.slice(from, to).map((article, k) => (
+          <ListEntry
+            key={article.id}
+            library={articles}
+            article={article}
+            width={size.columns}
+            unread={!read.has(article.id)}
+            selected={from + k === selected}
+            hit={hits?.[from + k]}
+            color={color}
+          />
+        ))}
       </Box>
-      {bars && <Footer state={state} hints={keyHints('list')} right="" />}
+      {bars && (
+        <Footer
+          state={search?.hint ? { ...state, notice: sanitizeLine(search.hint) } : state}
+          hints={hints}
+          right=""
+        />
+      )}
     </>
   );
+}
+
+function counted(count: number): string {
+  return `${thousands(count)} article${count === 1 ? '' : 's'}`;
 }
 
 /** 100000 → "100,000". toLocaleString would load ICU's number formats (~5 ms) before the first frame. */
