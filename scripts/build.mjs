@@ -1,4 +1,4 @@
-// Bundles src/cli.ts into dist/inkwell.js: one file loads far faster than many modules. The full-screen
+// Bundles src/cli.ts into dist/inkwell.js (and the search worker into dist/search-worker.js): one file loads far faster than many modules. The full-screen
 // reader (Ink, React) goes into chunks loaded only when it starts, so the commands do not pay for it.
 // `--if-stale` skips the build when dist/inkwell.js is newer than every source file and the lockfile.
 import { readdirSync, statSync } from 'node:fs';
@@ -28,5 +28,12 @@ function isStale() {
 }
 
 if (!process.argv.includes('--if-stale') || isStale()) {
-  await bundle({ inkwell: join(root, 'src', 'cli.ts') }, outdir);
+  // The search index is built on a worker thread, which starts from a script of its own.
+  await bundle(
+    {
+      inkwell: join(root, 'src', 'cli.ts'),
+      'search-worker': join(root, 'src', 'library', 'search-worker.ts'),
+    },
+    outdir,
+  );
 }

@@ -15,6 +15,7 @@ export const OPTIONS = {
     value: 'N',
     help: 'wrap to N columns, 10 to 1000 (default: the terminal width, at most 80)',
   },
+  limit: { type: 'string', value: 'N', help: 'at most N results (default: all)' },
   help: { type: 'boolean', short: 'h', help: 'show help' },
   version: { type: 'boolean', help: 'print the version' },
 } as const;
@@ -27,6 +28,8 @@ export interface CommandSpec {
   args: string;
   summary: string;
   options: OptionName[];
+  /** Lines the command's --help adds after its options. */
+  notes?: string[];
   /** How many positional arguments it takes. */
   positionals: { min: number; max: number; missing?: string };
 }
@@ -50,6 +53,24 @@ export const COMMANDS: readonly CommandSpec[] = [
       missing: 'show needs the id of an article, as inkwell list gives it',
     },
   },
+  {
+    name: 'search',
+    args: '<query>',
+    summary: 'find articles by their words, typos forgiven',
+    notes: [
+      'Every word must match, in the title, author, source, tags or body; typos are forgiven.',
+      "  'word   contains word exactly        =word  is exactly word",
+      '  ^word   starts with word             word$  ends with word',
+      '  !word   leaves out what has word     a | b  either side',
+      '  author:name  source:name  tag:name  title:word  body:word   only that field',
+    ],
+    options: ['json', 'limit', 'library', 'help'],
+    positionals: {
+      min: 1,
+      max: Infinity,
+      missing: 'search needs words to look for: inkwell search spaceport',
+    },
+  },
 ];
 
 /** The options `inkwell` takes without a command. */
@@ -66,6 +87,8 @@ export interface ParsedArgs {
   json: boolean;
   /** Columns to wrap to, when --width was given. */
   width: number | undefined;
+  /** How many results to print, when --limit was given. */
+  limit: number | undefined;
   help: boolean;
   version: boolean;
 }
@@ -104,6 +127,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     library: values.library ?? [],
     json: values.json ?? false,
     width: values.width === undefined ? undefined : parseWidth(values.width),
+    limit: values.limit === undefined ? undefined : parseLimit(values.limit),
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -117,6 +141,14 @@ function parseWidth(value: string): number {
     );
   }
   return width;
+}
+
+function parseLimit(value: string): number {
+  const limit = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(limit >= 1 && Number.isSafeInteger(limit))) {
+    throw new UsageError('--limit must be a whole number from 1 up');
+  }
+  return limit;
 }
 
 /** Node's parseArgs messages are long and suggest `--`; ours name the option and stop. */

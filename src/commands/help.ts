@@ -33,6 +33,7 @@ export function commandHelp(spec: CommandSpec): string {
     'Options:',
     ...optionLines(spec.options),
     '',
+    ...(spec.notes ? [...spec.notes, ''] : []),
   ].join('\n');
 }
 

@@ -14,6 +14,7 @@ type Runner = (context: CommandContext) => number;
 const RUNNERS: Record<string, () => Promise<Runner>> = {
   list: async () => (await import('./list.js')).listCommand,
   show: async () => (await import('./show.js')).showCommand,
+  search: async () => (await import('./search.js')).searchCommand,
 };
 
 export interface Environment {

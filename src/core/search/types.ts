@@ -35,10 +35,21 @@ export interface SearchHit {
 }
 
 /** A query's answer: ranked hits, or why the query cannot be read (a hint for the footer, exit 2). */
-export type SearchAnswer = { ok: true; hits: SearchHit[] } | { ok: false; error: string };
+export type SearchAnswer =
+  | {
+      ok: true;
+      hits: SearchHit[];
+      /** How many articles matched, when `limit` left some out of `hits` (else hits.length). */
+      total?: number;
+    }
+  | { ok: false; error: string };
 
 /** A searchable library; the index may still be building, in which case the answer waits for it. */
 export interface Searcher {
-  /** Never rejects; an empty or blank query answers `{ ok: true, hits: [] }` (the views show the whole list). */
+  /**
+   * Never rejects; an empty or blank query answers `{ ok: true, hits: [] }` (the views show the whole list).
+   * `limit` caps the hits described (each with its highlights and snippet); `total` counts them all. A
+   * view that draws a screenful asks for a few screens: describing all 10,000 hits of "a" takes time.
+   */
   search(query: string, limit?: number): Promise<SearchAnswer>;
 }

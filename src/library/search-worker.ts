@@ -1,0 +1,56 @@
+// The search index's own thread: receives the library in batches, indexes each as it arrives, and answers
+// queries (in the order asked; those asked before the index is sealed wait for it).
+import { parentPort } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { IndexBuilder, type SearchIndex } from '../core/search/build-index.js';
+import { searchIndex } from '../core/search/search.js';
+import type { ToWorker, FromWorker } from './searcher.js';
+
+const port = parentPort;
+if (port) {
+  const builder = new IndexBuilder();
+  let index: SearchIndex | undefined;
+  let building = 0;
+  const waiting: Array<Extract<ToWorker, { type: 'search' }>> = [];
+  const post = (message: FromWorker) => port.postMessage(message);
+  const answer = ({ id, query, limit }: Extract<ToWorker, { type: 'search' }>) =>
+    post({ type: 'answer', id, answer: safeSearch(index!, query, limit) });
+
+  port.on('message', (message: ToWorker) => {
+    switch (message.type) {
+      case 'add': {
+        const start = performance.now();
+        for (const document of message.documents) builder.add(document);
+        building += performance.now() - start;
+        break;
+      }
+      case 'seal': {
+        const start = performance.now();
+        index = builder.seal();
+        building += performance.now() - start;
+        post({
+          type: 'ready',
+          articles: index.docs.length,
+          terms: index.vocabulary.terms.length,
+          buildMs: building,
+          heapBytes: process.memoryUsage().heapUsed,
+        });
+        for (const query of waiting.splice(0)) answer(query);
+        break;
+      }
+      case 'search':
+        if (index) answer(message);
+        else waiting.push(message);
+        break;
+    }
+  });
+}
+
+/** A query's answer; a bug in the engine becomes an answer too, never a dead thread. */
+function safeSearch(index: SearchIndex, query: string, limit: number | null) {
+  try {
+    return searchIndex(index, query, limit ?? Infinity);
+  } catch (error) {
+    return { ok: false as const, error: `search failed: ${(error as Error).message}` };
+  }
+}

@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../src/library/load.js';
+import { startSearcher, type LibrarySearcher } from '../../src/library/searcher.js';
+
+const CONTENT = fileURLToPath(new URL('../../content/', import.meta.url));
+const WORKER = new URL('../../dist/search-worker.js', import.meta.url);
+const SEED_ID = '2023-09-13-russias-putin-and-n-koreas-kim-hold-talks';
+const { articles } = loadLibrary([{ dir: CONTENT, required: true }]);
+
+const started: LibrarySearcher[] = [];
+afterAll(() => started.forEach((searcher) => searcher.close()));
+
+describe.each([
+  { where: 'worker', workerUrl: WORKER },
+  { where: 'in-process', workerUrl: null },
+])('startSearcher ($where)', ({ where, workerUrl }) => {
+  it('answers a query asked before the index is ready, once it is', async () => {
+    const searcher = startSearcher(articles, { workerUrl });
+    started.push(searcher);
+    const answer = await searcher.search('sovreignty');
+    expect(answer).toMatchObject({ ok: true, hits: [{ id: SEED_ID, terms: ['sovereignty'] }] });
+    expect(await searcher.ready).toMatchObject({ articles: articles.length, where });
+  });
+
+  it('answers in the order asked, blank queries at once, bad ones with a hint', async () => {
+    const searcher = startSearcher(articles, { workerUrl });
+    started.push(searcher);
+    const answers = await Promise.all([
+      searcher.search('hegemonik'),
+      searcher.search('  '),
+      searcher.search('| putin'),
+      searcher.search('inkwell', 1),
+    ]);
+    expect(answers[0]).toMatchObject({ ok: true, hits: [{ id: SEED_ID }] });
+    expect(answers[1]).toEqual({ ok: true, hits: [] });
+    expect(answers[2]).toMatchObject({ ok: false, error: expect.stringContaining('|') });
+    expect(answers[3]).toMatchObject({ ok: true, hits: [{}], total: 3 });
+  });
+
+  it('answers after close with an error, never a rejection', async () => {
+    const searcher = startSearcher(articles, { workerUrl });
+    searcher.close();
+    await expect(searcher.search('putin')).resolves.toMatchObject({ ok: false });
+  });
+});
