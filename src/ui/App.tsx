@@ -86,7 +86,8 @@ export function App({
     return () => started.stop();
   }, [startSearcher, articles]);
   const query = queryOf(state.search);
-  useEffect(() => runner.current?.ask(query), [query]);
+  const limit = state.search?.limit ?? 0;
+  useEffect(() => runner.current?.ask(query, limit), [query, limit]);
 
   // One handler for the app's life: Ink re-subscribes whenever the handler changes.
   const onInput = useCallback((input: string, key: Key) => {

@@ -2,7 +2,7 @@
 // way back to the whole list. Pure; the app asks the search engine and hands its answers in.
 import type { Article } from '../core/article.js';
 import type { SearchAnswer, SearchHit } from '../core/search/types.js';
-import { withSelection, type ListWindow } from './list-window.js';
+import { windowRows, withSelection, type ListWindow } from './list-window.js';
 import { fieldOf, type TextField } from './text-field.js';
 
 /** A search of the library, open above the list. */
@@ -16,7 +16,14 @@ export interface ListSearch {
   hint: string | null;
   /** Where the list was when the search opened: Esc goes back there. */
   before: { selected: number; listTop: number };
+  /** Results asked for: a few screens' worth, more as the selection nears the end of them. */
+  limit: number;
+  /** How many articles the query shown matched, some of them perhaps not yet among the results. */
+  total: number;
 }
+
+/** Results asked for at first: describing every hit of a one-letter query would take the engine long. */
+export const FIRST_RESULTS = 200;
 
 /** What searching reads and changes of the app's state. */
 interface Searching extends ListWindow {
@@ -44,6 +51,8 @@ export function openSearch<T extends Searching>(state: T): T {
     shownFor: null,
     hint: null,
     before: { selected: state.selected, listTop: state.listTop },
+    limit: FIRST_RESULTS,
+    total: 0,
   };
   // The field takes a row from the list: the selection stays in view.
   return withSelection({ ...state, search }, state.selected);
@@ -53,8 +62,10 @@ export function openSearch<T extends Searching>(state: T): T {
 export function searchEdited<T extends Searching>(state: T, field: TextField): T {
   const { search } = state;
   if (!search) return state;
-  if (field.text.trim() !== '') return { ...state, search: { ...search, field } };
-  const whole = { ...state, search: { ...search, field, shownFor: null, hint: null } };
+  if (field.text.trim() !== '') {
+    return { ...state, search: { ...search, field, limit: FIRST_RESULTS } };
+  }
+  const whole = { ...state, search: { ...search, field, shownFor: null, hint: null, total: 0 } };
   return wholeList(whole, search.before);
 }
 
@@ -84,8 +95,11 @@ export function applyAnswer<T extends Searching>(state: T, query: string, answer
   const { search } = state;
   if (!search || search.field.text !== query || queryOf(search) === null) return state;
   if (!answer.ok) return { ...state, search: { ...search, hint: answer.error } };
-  // The same answer again (the field went back to an earlier query) leaves the selection alone.
-  if (search.shownFor === query) return { ...state, search: { ...search, hint: null } };
+  // The query shown again, with more results (or the field went back to it): the selection stays.
+  const more = search.shownFor === query;
+  if (more && answer.hits.length <= (state.hits?.length ?? 0)) {
+    return { ...state, search: { ...search, hint: null } };
+  }
   const hits: SearchHit[] = [];
   const shown: Article[] = [];
   for (const hit of answer.hits) {
@@ -94,8 +108,19 @@ export function applyAnswer<T extends Searching>(state: T, query: string, answer
     hits.push(hit);
     shown.push(article);
   }
-  const next = { ...state, shown, hits, search: { ...search, shownFor: query, hint: null } };
-  return withSelection({ ...next, listTop: 0 }, 0);
+  const total =
+    Math.max(answer.total ?? 0, answer.hits.length) - (answer.hits.length - hits.length);
+  const next = { ...state, shown, hits, search: { ...search, shownFor: query, hint: null, total } };
+  return more ? withSelection(next, state.selected) : withSelection({ ...next, listTop: 0 }, 0);
+}
+
+/** Asks for more results when the selection comes within two screens of the end of those shown. */
+export function withMoreWanted<T extends Searching>(state: T): T {
+  const { search, hits } = state;
+  if (!search || !hits || search.shownFor === null || search.total <= hits.length) return state;
+  if (search.limit > hits.length || state.selected < hits.length - 2 * windowRows(state))
+    return state;
+  return { ...state, search: { ...search, limit: search.limit * 2 } };
 }
 
 /** Enter: the results stay, and keys go to the list. A blank query closes the search. */

@@ -4,8 +4,8 @@ import type { SearchAnswer, Searcher } from '../core/search/types.js';
 
 export class SearchRunner {
   private asking = false;
-  /** The query typed last, to be asked once the question in flight is answered. */
-  private wanted: string | null = null;
+  /** The query typed last (and how many results it wants), asked once the question in flight is answered. */
+  private wanted: { query: string; limit: number } | null = null;
 
   constructor(
     private readonly searcher: Searcher,
@@ -13,8 +13,8 @@ export class SearchRunner {
   ) {}
 
   /** The query in the field now; null when there is none to ask about (the field is blank or closed). */
-  ask(query: string | null): void {
-    this.wanted = query;
+  ask(query: string | null, limit: number): void {
+    this.wanted = query === null ? null : { query, limit };
     if (!this.asking) void this.next();
   }
 
@@ -25,17 +25,18 @@ export class SearchRunner {
   }
 
   private async next(): Promise<void> {
-    const query = this.wanted;
-    if (query === null) return;
+    const wanted = this.wanted;
+    if (wanted === null) return;
+    const { query, limit } = wanted;
     this.asking = true;
     let answer: SearchAnswer;
     try {
-      answer = await this.searcher.search(query);
+      answer = await this.searcher.search(query, limit);
     } catch (error) {
       // The contract says search never rejects; a broken engine still must not take the reader down.
       answer = { ok: false, error: `search failed: ${String(error)}` };
     }
-    if (this.wanted === query) {
+    if (this.wanted === wanted) {
       this.wanted = null;
       this.answered(query, answer);
     }

@@ -2,6 +2,7 @@
 import chalk from 'chalk';
 import { render } from 'ink';
 import type { Article } from '../core/article.js';
+import type { Searcher } from '../core/search/types.js';
 import type { LoadWarning } from '../library/load.js';
 import { App } from './App.js';
 import { openInBrowser } from './browser.js';
@@ -25,7 +26,13 @@ export async function startReader({
   chalk.level = Math.max(colorLevel, 1) as 1 | 2 | 3;
   const restoreTerminal = enterFullScreen(stdin, stdout);
   const instance = render(
-    <App articles={articles} warnings={warnings} color={colorLevel > 0} openLink={openInBrowser} />,
+    <App
+      articles={articles}
+      warnings={warnings}
+      color={colorLevel > 0}
+      openLink={openInBrowser}
+      startSearcher={startSearcher}
+    />,
     {
       stdin,
       stdout: keepScrollback(stdout),
@@ -55,4 +62,13 @@ export async function startReader({
     stop();
     forget();
   }
+}
+
+/**
+ * The library's search engine, loaded and started when the app asks (after its first frame): its module
+ * and the worker thread that builds the index stay off the path to the list.
+ */
+function startSearcher(articles: readonly Article[]): Searcher {
+  const started = import('../library/searcher.js').then((engine) => engine.startSearcher(articles));
+  return { search: async (query, limit) => (await started).search(query, limit) };
 }

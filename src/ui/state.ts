@@ -21,6 +21,7 @@ import {
   keepSearch,
   openSearch,
   searchEdited,
+  withMoreWanted,
   type ListSearch,
 } from './list-search.js';
 import { pageStep, withSelection } from './list-window.js';
@@ -215,7 +216,7 @@ function openLink(state: AppState): AppState {
 function onList(state: AppState, command: Command): AppState {
   const page = pageStep(state);
   const last = state.shown.length - 1;
-  const select = (index: number) => withSelection(state, index);
+  const select = (index: number) => withMoreWanted(withSelection(state, index));
   switch (command) {
     case 'down':
       return select(state.selected + 1);

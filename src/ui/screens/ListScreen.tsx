@@ -24,7 +24,7 @@ export function ListScreen({ state, color }: Props) {
   const unread = articles.length - read.size;
   let left = `inkwell · Library · ${counted(articles.length)} · ${thousands(unread)} unread`;
   if (search && search.shownFor !== null) {
-    left = `inkwell · Search · ${thousands(shown.length)} of ${counted(articles.length)}`;
+    left = `inkwell · Search · ${thousands(search.total)} of ${counted(articles.length)}`;
   } else if (queryOf(search) !== null) {
     left = `inkwell · Search · searching ${counted(articles.length)}…`;
   }
@@ -36,7 +36,11 @@ export function ListScreen({ state, color }: Props) {
       {bars && (
         <StatusLine
           left={left}
-          right={shown.length > 0 ? `${selected + 1}/${shown.length}` : ''}
+          right={
+            shown.length > 0
+              ? `${selected + 1}/${search?.shownFor != null ? search.total : shown.length}`
+              : ''
+          }
           width={size.columns}
         />
       )}
