@@ -3,6 +3,7 @@ import chalk from 'chalk';
 import { render } from 'ink';
 import type { Article } from '../core/article.js';
 import type { Searcher } from '../core/search/types.js';
+import type { LibrarySearcher } from '../library/searcher.js';
 import type { LoadWarning } from '../library/load.js';
 import { App } from './App.js';
 import { openInBrowser } from './browser.js';
@@ -25,13 +26,14 @@ export async function startReader({
   // selection, a quotation and a heading apart, so chalk keeps at least its basic level.
   chalk.level = Math.max(colorLevel, 1) as 1 | 2 | 3;
   const restoreTerminal = enterFullScreen(stdin, stdout);
+  const search = lazySearch();
   const instance = render(
     <App
       articles={articles}
       warnings={warnings}
       color={colorLevel > 0}
       openLink={openInBrowser}
-      startSearcher={startSearcher}
+      startSearcher={search.start}
     />,
     {
       stdin,
@@ -48,6 +50,8 @@ export async function startReader({
       // Unmounting draws a last frame; if drawing is what failed, it fails again. The terminal comes first.
     } finally {
       restoreTerminal();
+      // The index's worker thread would keep the process alive.
+      search.close();
     }
   };
   const forget = onAbnormalExit(stop);
@@ -68,7 +72,21 @@ export async function startReader({
  * The library's search engine, loaded and started when the app asks (after its first frame): its module
  * and the worker thread that builds the index stay off the path to the list.
  */
-function startSearcher(articles: readonly Article[]): Searcher {
-  const started = import('../library/searcher.js').then((engine) => engine.startSearcher(articles));
-  return { search: async (query, limit) => (await started).search(query, limit) };
+function lazySearch() {
+  let engine: Promise<LibrarySearcher> | undefined;
+  let closed = false;
+  return {
+    start(articles: readonly Article[]): Searcher {
+      engine = import('../library/searcher.js').then((module) => {
+        const started = module.startSearcher(articles);
+        if (closed) started.close();
+        return started;
+      });
+      return { search: async (query, limit) => (await engine!).search(query, limit) };
+    },
+    close(): void {
+      closed = true;
+      void engine?.then((started) => started.close());
+    },
+  };
 }
