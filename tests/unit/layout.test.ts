@@ -251,3 +251,48 @@ describe('layout: code blocks', () => {
     expect(lines.join('').replace(/[▎↪ ]/g, '')).toBe(token);
   });
 });
+
+describe('layout: typographic line breaks', () => {
+  const CLOSING = /^[»”’›).,;:!?…]/;
+  const OPENING = /[«„“‘‹‚(¿¡]$/;
+  const paragraphs = [
+    'Il a dit « Bonjour » et puis il est parti ! Pourquoi ? Parce que ( dit-il ) il le fallait ; voilà : « fin ».',
+    'Er sagte „ Ja “ und ging. Sie fragte » wirklich « und lachte … dann ‚ nein ‘ .',
+    'She wrote “ a quote ” ( with spaces ) , then a list : one , two , three !',
+    '¿ Qué pasa ? ¡ Nada ! Dijo « sí » .',
+  ];
+  for (const text of paragraphs) {
+    it(`never starts a line with a closing mark nor ends one with an opening mark: ${text.slice(0, 24)}…`, () => {
+      // From 12 columns on, every joined group fits a line; narrower, breaking inside one is the lesser evil.
+      for (let width = 12; width <= 60; width++) {
+        const lines = wrapped(text, width);
+        for (const line of lines) {
+          expect(line).not.toMatch(CLOSING);
+          expect(line.trimEnd()).not.toMatch(OPENING);
+          expect(textWidth(line)).toBeLessThanOrEqual(width);
+        }
+        expect(lines.join(' ').replace(/\s+/g, ' ')).toBe(text);
+      }
+    });
+  }
+
+  it.each([
+    {
+      input: 'It weighs 12\u00a0kg in all',
+      width: 12,
+      expected: ['It weighs', '12\u00a0kg in all'],
+    },
+    {
+      input: 'As shown on p.\u00a04 of the book',
+      width: 16,
+      expected: ['As shown on', 'p.\u00a04 of the book'],
+    },
+    {
+      input: 'Il dit «\u202fnon\u202f» deux fois',
+      width: 12,
+      expected: ['Il dit', '«\u202fnon\u202f» deux', 'fois'],
+    },
+  ])('keeps a no-break space unbroken: $input', ({ input, width, expected }) => {
+    expect(wrapped(input, width)).toEqual(expected);
+  });
+});
