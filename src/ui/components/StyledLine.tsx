@@ -2,6 +2,7 @@
 import { Text } from 'ink';
 import { memo } from 'react';
 import type { Line } from '../../core/layout.js';
+import { hyperlink } from '../../core/links.js';
 import { markPieces } from '../../core/marked-text.js';
 import type { TextRange } from '../../core/search/fold.js';
 import { attributesOf, matchLook } from '../../core/theme.js';
@@ -38,10 +39,12 @@ export const StyledLine = memo(function StyledLine({
         const inverse = marked && !!segment.style.quote;
         const at = offset;
         offset += segment.text.length;
+        const { link } = segment.style;
+        const linked = (text: string) => (link ? hyperlink(text, link) : text);
         if (!matches?.some((match) => match.start < offset && match.end > at)) {
           return (
             <Text key={x} {...attributes} inverse={inverse}>
-              {segment.text}
+              {linked(segment.text)}
             </Text>
           );
         }
@@ -50,10 +53,10 @@ export const StyledLine = memo(function StyledLine({
             {markPieces(segment.text, matches, current, at).map((piece, k) =>
               piece.mark ? (
                 <Text key={k} {...matchLook(piece.mark, 'reader', color)}>
-                  {piece.text}
+                  {linked(piece.text)}
                 </Text>
               ) : (
-                piece.text
+                linked(piece.text)
               ),
             )}
           </Text>

@@ -25,7 +25,7 @@ export function ListScreen({ state, color }: Props) {
   let left = `inkwell · Library · ${counted(articles.length)} · ${thousands(unread)} unread`;
   if (search && search.shownFor !== null) {
     left = `inkwell · Search · ${thousands(search.total)} of ${counted(articles.length)}`;
-  } else if (queryOf(search) !== null) {
+  } else if (queryOf(search) !== null && !search?.hint) {
     left = `inkwell · Search · searching ${counted(articles.length)}…`;
   }
   // Only the entries in view are drawn: a list of 100,000 articles costs what a screenful does.
