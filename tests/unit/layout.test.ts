@@ -284,8 +284,8 @@ describe('layout: typographic line breaks', () => {
     },
     {
       input: 'As shown on p.\u00a04 of the book',
-      width: 16,
-      expected: ['As shown on', 'p.\u00a04 of the book'],
+      width: 14,
+      expected: ['As shown on', 'p.\u00a04 of the', 'book'],
     },
     {
       input: 'Il dit «\u202fnon\u202f» deux fois',
