@@ -9,6 +9,7 @@ import { layoutBlocks } from '../src/core/layout.js';
 import { parseMarkdown } from '../src/core/markdown.js';
 import { measureStartUp } from './first-frame.js';
 import { longArticle } from './long-article.js';
+import { searchLibrary } from './search-library.js';
 import { loadReaderBench } from './load-reader.js';
 import { median, ms, percentile, timeCall } from './stats.js';
 
@@ -18,6 +19,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const SCROLL_STEPS = Number(process.env.BENCH_SCROLL_STEPS ?? 200);
 const SCROLL_WARM_UP = 20;
 const LONG_BYTES = 200 * 1024;
+const SEARCH_ARTICLES = Number(process.env.BENCH_SEARCH_ARTICLES ?? 10_000);
 
 /** One line of the report: a figure and, when it has one, its budget and whether it is met. */
 interface Row {
@@ -83,7 +85,7 @@ budget(`wrap 200 KB at 80 columns (${lines} lines)`, wrap, 50);
 
 // The reader in process, in a fake 80×24 terminal: the page of a 200 KB article, Ink's renderTime per
 // frame, and key → frame.
-const { measureReader } = await loadReaderBench();
+const { measureReader, measureSearchTyping } = await loadReaderBench();
 const reader = await measureReader({
   content: CONTENT,
   runs: RUNS,
@@ -111,6 +113,47 @@ budget(
 );
 
 budget('list of 100,000 articles: renderTime per move', median(reader.hugeList), 5);
+
+// Typing into the search field over a large made-up library, the real engine behind it (its index built
+// on a worker thread first): key → the field drawn, and key → that query's results drawn.
+const library = searchLibrary(SEARCH_ARTICLES);
+const { vocabulary } = library;
+const long = (from: number) => vocabulary.slice(from).find((word) => word.length >= 10)!;
+const rareLong = long(30_000);
+const swapped = long(40_000);
+const typo = swapped.slice(0, 2) + swapped[3] + swapped[2] + swapped.slice(4);
+const typing = await measureSearchTyping(library.articles, [
+  rareLong,
+  typo,
+  `${vocabulary[300]} ${vocabulary[8000]}`,
+]);
+const { index } = typing;
+rows.push({
+  name: `search index of ${thousands(SEARCH_ARTICLES)} made-up articles (${index.where})`,
+  value: `${ms(index.buildMs)}, ${(index.heapBytes / 2 ** 20).toFixed(0)} MB heap, ${thousands(index.terms)} terms`,
+});
+const [word, misspelt, twoWords] = typing.queries;
+const keyToField = typing.queries.flatMap((query) => query.field);
+budget('search field: key → field drawn, median', median(keyToField), 16);
+for (const length of [1, 3, 6, 10]) {
+  const sample = word!.results[length - 1]!;
+  rows.push({
+    name: `  key → results drawn, "${word!.query.slice(0, length)}"`,
+    value: ms(sample),
+  });
+}
+const describe = (label: string, samples: number[]) => {
+  budget(`  key → results drawn, ${label}: median`, median(samples), 8);
+  budget(`    p95`, percentile(samples, 95), 16);
+  rows.push({ name: `    max`, value: ms(Math.max(...samples)) });
+};
+describe(`typing "${word!.query}"`, word!.results);
+describe(`typing the typo "${misspelt!.query}"`, misspelt!.results);
+describe(`typing "${twoWords!.query}"`, twoWords!.results);
+
+function thousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+}
 
 const width = Math.max(...rows.map((row) => row.name.length));
 const valueWidth = Math.max(...rows.map((row) => row.value.length));
