@@ -190,6 +190,36 @@ describe('the search field', () => {
     expect(app.screen()).toContain('Third article');
   });
 
+  it('draws only the results in view, two rows for one with a snippet', async () => {
+    const many = Array.from({ length: 40 }, (_, k) =>
+      makeArticle({ id: `m${k}`, title: `Made ${k}` }),
+    );
+    const searcher = new FakeSearcher();
+    current = render(
+      <App
+        articles={many}
+        warnings={[]}
+        color={true}
+        openLink={async () => ''}
+        paginate={pageOf}
+        startSearcher={() => searcher}
+      />,
+    );
+    current.stdin.write('/made');
+    const snippet = { text: 'a snippet of the body', ranges: [{ start: 2, end: 9 }] };
+    await vi.waitFor(() => {
+      while (searcher.asked.length > 0) {
+        searcher.answerNext(() => ({ ok: true, hits: many.map(({ id }) => hit(id, { snippet })) }));
+      }
+      expect(plain(current!.lastFrame())).toContain('40 of 40');
+    });
+    const rows = plain(current.lastFrame()).split('\n');
+    // 23 rows: the header, the field, 10 results of two rows each, the footer.
+    expect(rows).toHaveLength(23);
+    expect(rows.filter((row) => row.includes('Made '))).toHaveLength(10);
+    expect(rows.filter((row) => row.includes('a snippet'))).toHaveLength(10);
+  });
+
   it('shows the hint of a query the engine cannot read', async () => {
     const app = start();
     app.stdin.write('/author:');
