@@ -20,9 +20,14 @@ export function windowRows(view: ListWindow): number {
   return listHeight(view.size, view.search !== null);
 }
 
+/** Whether results show their snippets: not in a window too low for both rows of one. */
+export function showsSnippets(view: ListWindow): boolean {
+  return windowRows(view) >= 2;
+}
+
 /** Rows entry `index` takes: two for a result whose body matched, the snippet under the title. */
 export function entryRows(view: ListWindow, index: number): number {
-  return view.hits?.[index]?.snippet ? 2 : 1;
+  return view.hits?.[index]?.snippet && showsSnippets(view) ? 2 : 1;
 }
 
 /** The first entry of a window whose last entry is `index`, with as many entries above it as fit. */

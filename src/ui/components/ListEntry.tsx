@@ -18,6 +18,8 @@ interface Props {
   unread: boolean;
   selected: boolean;
   hit: SearchHit | undefined;
+  /** Whether the snippet's row may be drawn, when the hit has one. */
+  snippet: boolean;
   color: boolean;
 }
 
@@ -28,15 +30,17 @@ export const ListEntry = memo(function ListEntry({
   unread,
   selected,
   hit,
+  snippet: withSnippet,
   color,
 }: Props) {
   const row = listRow(library, article, width, unread);
   // The title cell may be cut short: only the ranges of what is left of the title are marked.
   const titleRanges = hit ? clipRanges(hit.titleRanges, sharedStart(row.title, article.title)) : [];
   const indent = textWidth(row.markers) + textWidth(row.date);
-  const snippet = hit?.snippet
-    ? fitMarked(hit.snippet.text, hit.snippet.ranges, width - indent)
-    : undefined;
+  const snippet =
+    withSnippet && hit?.snippet
+      ? fitMarked(hit.snippet.text, hit.snippet.ranges, width - indent)
+      : undefined;
   return (
     <>
       <Text wrap="truncate-end" inverse={selected} bold={selected}>

@@ -8,7 +8,7 @@ import { ListEntry } from '../components/ListEntry.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { hasFieldRow } from '../geometry.js';
 import { keyHints } from '../keymap.js';
-import { entriesInView } from '../list-window.js';
+import { entriesInView, showsSnippets } from '../list-window.js';
 import { queryOf } from '../list-search.js';
 import { hasBars, type AppState } from '../state.js';
 
@@ -69,6 +69,7 @@ export function ListScreen({ state, color }: Props) {
             unread={!read.has(article.id)}
             selected={from + k === selected}
             hit={hits?.[from + k]}
+            snippet={showsSnippets(state)}
             color={color}
           />
         ))}
