@@ -20,6 +20,8 @@ export interface ListSearch {
   limit: number;
   /** How many articles the query shown matched, some of them perhaps not yet among the results. */
   total: number;
+  /** An answer that came while the reader was open: it changes the list once the reader closes. */
+  held: { query: string; answer: SearchAnswer } | null;
 }
 
 /** Results asked for at first: describing every hit of a one-letter query would take the engine long. */
@@ -53,6 +55,7 @@ export function openSearch<T extends Searching>(state: T): T {
     before: { selected: state.selected, listTop: state.listTop },
     limit: FIRST_RESULTS,
     total: 0,
+    held: null,
   };
   // The field takes a row from the list: the selection stays in view.
   return withSelection({ ...state, search }, state.selected);
@@ -121,6 +124,25 @@ export function withMoreWanted<T extends Searching>(state: T): T {
   if (search.limit > hits.length || state.selected < hits.length - 2 * windowRows(state))
     return state;
   return { ...state, search: { ...search, limit: search.limit * 2 } };
+}
+
+/**
+ * An answer that comes while an article is open waits: the list under the reader must not change, or
+ * the reader would show another article.
+ */
+export function holdAnswer<T extends Searching>(state: T, query: string, answer: SearchAnswer): T {
+  return state.search ? { ...state, search: { ...state.search, held: { query, answer } } } : state;
+}
+
+/** Back in the list: the answer that waited, if any, is shown. */
+export function takeHeldAnswer<T extends Searching>(state: T): T {
+  const held = state.search?.held;
+  if (!held) return state;
+  return applyAnswer(
+    { ...state, search: { ...state.search!, held: null } },
+    held.query,
+    held.answer,
+  );
 }
 
 /** Enter: the results stay, and keys go to the list. A blank query closes the search. */

@@ -18,9 +18,11 @@ import { keyToAction, type Command, type Screen } from './keymap.js';
 import {
   applyAnswer,
   clearSearch,
+  holdAnswer,
   keepSearch,
   openSearch,
   searchEdited,
+  takeHeldAnswer,
   withMoreWanted,
   type ListSearch,
 } from './list-search.js';
@@ -129,7 +131,9 @@ export function reduce(state: AppState, action: Action): AppState {
     case 'resize':
       return resize(state, action.size);
     case 'answer':
-      return applyAnswer(state, action.query, action.answer);
+      return state.screen === 'reader'
+        ? holdAnswer(state, action.query, action.answer)
+        : applyAnswer(state, action.query, action.answer);
     case 'ready':
       return state.heldKeys.reduce<AppState>(
         (current, name) => reduce(current, { type: 'key', name }),
@@ -288,7 +292,7 @@ function onReader(state: AppState, command: Command): AppState {
       return openArticle(state, next);
     }
     case 'back':
-      return { ...state, screen: 'list', mark: null, find: null };
+      return takeHeldAnswer({ ...state, screen: 'list', mark: null, find: null });
     default:
       return state;
   }

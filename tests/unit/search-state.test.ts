@@ -173,6 +173,20 @@ describe('searching the list', () => {
   });
 });
 
+describe('an answer that comes while an article is open', () => {
+  it('waits until the reader closes, so the article shown stays the one opened', () => {
+    // Enter twice before the first answer: the article under the selection of the whole list opens.
+    const reading = after(searching, key('enter'), key('enter'));
+    expect(reading.screen).toBe('reader');
+    const opened = reading.shown[reading.selected]!.id;
+    const later = after(reading, answer('spaceprot', spaceHits));
+    expect(later.shown[later.selected]!.id).toBe(opened);
+    const back = after(later, key('q'));
+    expect(back.shown.map((article) => article.id)).toEqual(['a7', 'a42']);
+    expect(back.search?.shownFor).toBe('spaceprot');
+  });
+});
+
 describe('opening a result', () => {
   const opened = after(answered, key('enter'), key('j'), key('enter'));
   const page = currentPage(opened)!;
