@@ -1,7 +1,8 @@
 // Find in an article's page: where a typed query, or the words a library search matched, occur in the
 // laid-out lines, as character ranges the reader highlights and steps through.
+// Only the Line type from layout.ts: its code needs the Markdown parser, which the list's first frame
+// does without, and this module is on that frame's path.
 import type { Line } from './layout.js';
-import { lineText } from './layout.js';
 import { fold, foldText, unfoldRange, type Folded } from './search/fold.js';
 
 /** What to look for in a page. */
@@ -106,7 +107,8 @@ export function findInPage(lines: readonly Line[], needle: Needle): PageMatch[] 
   const matches: PageMatch[] = [];
   if (needle.words.some((word) => word !== '')) {
     lines.forEach((line, y) => {
-      for (const range of findInText(lineText(line), needle)) matches.push({ line: y, ...range });
+      const text = line.segments.map((segment) => segment.text).join('');
+      for (const range of findInText(text, needle)) matches.push({ line: y, ...range });
     });
   }
   known.set(lines, { needle, matches });
