@@ -12,8 +12,11 @@ const TIMEOUT_MS = 10_000;
 
 export interface TypingSamples {
   index: IndexStats;
-  /** For each query typed: key → the field's frame, and key → the results' frame, one of each per key. */
-  queries: { query: string; field: number[]; results: number[] }[];
+  /**
+   * For each query typed, one of each per key: key → the field's frame, key → the results' frame, and of
+   * that the engine's part (asking → answer), to tell the engine's time from the reader's.
+   */
+  queries: { query: string; field: number[]; results: number[]; engine: number[] }[];
 }
 
 /** Resolves at the app's next frame; fails when none comes in time. */
@@ -34,16 +37,19 @@ export async function measureSearchTyping(
 ): Promise<TypingSamples> {
   setUpColour();
   let engine: LibrarySearcher | undefined;
-  const answered = new Set<string>();
+  /** How long the engine took to answer each query, by query. */
+  const answered = new Map<string, number>();
   const wrapped = (all: readonly Article[]): Searcher => {
     engine = startSearcher(all);
     const started = engine;
     return {
-      search: (query, limit) =>
-        started.search(query, limit).then((answer) => {
-          answered.add(query);
+      search: (query, limit) => {
+        const asked = performance.now();
+        return started.search(query, limit).then((answer) => {
+          answered.set(query, performance.now() - asked);
           return answer;
-        }),
+        });
+      },
     };
   };
   const session = new Session(articles, wrapped);
@@ -56,6 +62,7 @@ export async function measureSearchTyping(
       await session.press('/');
       const field: number[] = [];
       const results: number[] = [];
+      const engineTimes: number[] = [];
       for (let typed = 1; typed <= query.length; typed++) {
         const text = query.slice(0, typed);
         answered.clear();
@@ -70,8 +77,9 @@ export async function measureSearchTyping(
           await frameOrTimeout(session);
         }
         results.push(performance.now() - start);
+        engineTimes.push(answered.get(text)!);
       }
-      samples.queries.push({ query, field, results });
+      samples.queries.push({ query, field, results, engine: engineTimes });
       await session.settle();
       await session.press(ESCAPE);
     }

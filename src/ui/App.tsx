@@ -1,6 +1,6 @@
 // The full-screen reader: one reducer holds the state, keys become actions, screens draw what it holds.
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 import type { Article } from '../core/article.js';
 import type { Searcher } from '../core/search/types.js';
 import type { LoadWarning } from '../library/load.js';
@@ -87,7 +87,8 @@ export function App({
   }, [startSearcher, articles]);
   const query = queryOf(state.search);
   const limit = state.search?.limit ?? 0;
-  useEffect(() => runner.current?.ask(query, limit), [query, limit]);
+  // Asked as soon as the field's frame is committed, not after a turn of the event loop.
+  useLayoutEffect(() => runner.current?.ask(query, limit), [query, limit]);
 
   // One handler for the app's life: Ink re-subscribes whenever the handler changes.
   const onInput = useCallback((input: string, key: Key) => {
