@@ -1,5 +1,5 @@
-// `npm run bench`: start-up against bare Node, wrapping a long article, and the full-screen reader's frames,
-// each against its budget. Medians, never single runs; start-up as a ratio against a baseline measured in
+// `npm run bench`: start-up against bare Node, wrapping a long article, the full-screen reader's frames and
+// search, each against its budget. Medians, never single runs; start-up as a ratio against a baseline measured in
 // the same run, because these machines are shared and noisy.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
@@ -9,8 +9,9 @@ import { layoutBlocks } from '../src/core/layout.js';
 import { parseMarkdown } from '../src/core/markdown.js';
 import { measureStartUp } from './first-frame.js';
 import { longArticle } from './long-article.js';
-import { searchLibrary } from './search-library.js';
 import { loadReaderBench } from './load-reader.js';
+import { searchBench } from './search.js';
+import { benchLibrary } from './search-library.js';
 import { median, ms, percentile, timeCall } from './stats.js';
 
 const BINARY = fileURLToPath(new URL('../dist/inkwell.js', import.meta.url));
@@ -19,6 +20,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const SCROLL_STEPS = Number(process.env.BENCH_SCROLL_STEPS ?? 200);
 const SCROLL_WARM_UP = 20;
 const LONG_BYTES = 200 * 1024;
+/** `BENCH_ONLY=search` runs the search bench alone (it takes a minute, most of it fuse.js and MiniSearch). */
+const ONLY = process.env.BENCH_ONLY;
+const WORKER = new URL('./search-worker.js', import.meta.url);
 const SEARCH_ARTICLES = Number(process.env.BENCH_SEARCH_ARTICLES ?? 10_000);
 
 /** One line of the report: a figure and, when it has one, its budget and whether it is met. */
@@ -42,120 +46,135 @@ function timeProcess(args: string[]): number {
   return performance.now() - start;
 }
 
-// Start-up in a real 80×24 pseudo-terminal: bare Node, the list's first frame and `inkwell list` take
-// turns, so all of them see the same machine.
-const startUp = await measureStartUp(BINARY, RUNS);
-const bare = median(startUp.bare);
-const firstFrame = median(startUp.firstFrame);
-rows.push({ name: 'pty: node -e 0, launch → exit', value: ms(bare) });
-const ratio = firstFrame / bare;
-rows.push({
-  name: 'pty: inkwell, launch → list on screen',
-  value: `${ms(firstFrame)}, ${ratio.toFixed(2)}× node -e 0`,
-  budget: '≤ 3× node -e 0',
-  met: ratio <= 3,
-});
-rows.push({
-  name: 'pty: inkwell list, launch → exit',
-  value: `${ms(median(startUp.list))}, ${(median(startUp.list) / bare).toFixed(2)}× node -e 0`,
-});
-
-// The same through pipes, as before: no terminal, so no colour and no reader.
-const pipedBare: number[] = [];
-const pipedList: number[] = [];
-for (let run = 0; run < RUNS; run++) {
-  pipedBare.push(timeProcess(['-e', '0']));
-  pipedList.push(timeProcess([BINARY, 'list']));
-}
-rows.push({ name: 'piped: node -e 0', value: ms(median(pipedBare)) });
-rows.push({
-  name: 'piped: inkwell list',
-  value: `${ms(median(pipedList))}, ${(median(pipedList) / median(pipedBare)).toFixed(2)}× node -e 0`,
-});
-
-// Wrapping: a 200 KB article, parsed and laid out at 80 columns.
-const body = longArticle(LONG_BYTES);
-for (let warm = 0; warm < 3; warm++) layoutBlocks(parseMarkdown(body), 80);
-const parse = median(Array.from({ length: RUNS }, () => timeCall(() => parseMarkdown(body))));
-const blocks = parseMarkdown(body);
-const wrap = median(Array.from({ length: RUNS }, () => timeCall(() => layoutBlocks(blocks, 80))));
-const lines = layoutBlocks(blocks, 80).length;
-rows.push({ name: 'parse 200 KB Markdown', value: ms(parse) });
-budget(`wrap 200 KB at 80 columns (${lines} lines)`, wrap, 50);
-
-// The reader in process, in a fake 80×24 terminal: the page of a 200 KB article, Ink's renderTime per
-// frame, and key → frame.
-const { measureReader, measureSearchTyping } = await loadReaderBench();
-const reader = await measureReader({
-  content: CONTENT,
-  runs: RUNS,
-  longBytes: LONG_BYTES,
-  scrollSteps: SCROLL_STEPS,
-  scrollWarmUp: SCROLL_WARM_UP,
-});
-rows.push({
-  name: 'pageOf 200 KB article (parse, wrap, quotations)',
-  value: ms(median(reader.page)),
-});
-const { scroll } = reader;
-const scrollLabel = `scroll j, 200 KB article (${scroll.lines} lines), ${SCROLL_STEPS} steps`;
-budget(`${scrollLabel}: renderTime median`, median(scroll.renderTimes), 5);
-rows.push({ name: `  renderTime p95`, value: ms(percentile(scroll.renderTimes, 95)) });
-rows.push({ name: `  key → frame median`, value: ms(median(scroll.roundTrips)) });
-rows.push({ name: `  key → frame p95`, value: ms(percentile(scroll.roundTrips, 95)) });
-budget('open seed article: Enter → first frame', median(reader.openSeed.roundTrips), 30);
-budget('open 200 KB article: Enter → first frame', median(reader.openLong.roundTrips), 30);
-rows.push({ name: '  renderTime of that frame', value: ms(median(reader.openLong.renderTimes)) });
-budget(
-  '  the same after resting 300 ms on it in the list',
-  median(reader.openLongRested.roundTrips),
-  30,
-);
-
-budget('list of 100,000 articles: renderTime per move', median(reader.hugeList), 5);
-
-// Typing into the search field over a large made-up library, the real engine behind it (its index built
-// on a worker thread first): key → the field drawn, and key → that query's results drawn.
-const library = searchLibrary(SEARCH_ARTICLES);
-const { vocabulary } = library;
-const long = (from: number) => vocabulary.slice(from).find((word) => word.length >= 10)!;
-const rareLong = long(30_000);
-const swapped = long(40_000);
-const typo = swapped.slice(0, 2) + swapped[3] + swapped[2] + swapped.slice(4);
-const typing = await measureSearchTyping(library.articles, [
-  rareLong,
-  typo,
-  `${vocabulary[300]} ${vocabulary[8000]}`,
-]);
-const { index } = typing;
-rows.push({
-  name: `search index of ${thousands(SEARCH_ARTICLES)} made-up articles (${index.where})`,
-  value: `${ms(index.buildMs)}, ${(index.heapBytes / 2 ** 20).toFixed(0)} MB heap, ${thousands(index.terms)} terms`,
-});
-const [word, misspelt, twoWords] = typing.queries;
-const keyToField = typing.queries.flatMap((query) => query.field);
-budget('search field: key → field drawn, median', median(keyToField), 16);
-for (const length of [1, 3, 6, 10]) {
-  const sample = word!.results[length - 1]!;
+if (ONLY !== 'search') {
+  // Start-up in a real 80×24 pseudo-terminal: bare Node, the list's first frame and `inkwell list` take
+  // turns, so all of them see the same machine.
+  const startUp = await measureStartUp(BINARY, RUNS);
+  const bare = median(startUp.bare);
+  const firstFrame = median(startUp.firstFrame);
+  rows.push({ name: 'pty: node -e 0, launch → exit', value: ms(bare) });
+  const ratio = firstFrame / bare;
   rows.push({
-    name: `  key → results drawn, "${word!.query.slice(0, length)}"`,
-    value: ms(sample),
+    name: 'pty: inkwell, launch → list on screen',
+    value: `${ms(firstFrame)}, ${ratio.toFixed(2)}× node -e 0`,
+    budget: '≤ 3× node -e 0',
+    met: ratio <= 3,
   });
-}
-const describe = (label: string, { results, engine }: { results: number[]; engine: number[] }) => {
-  budget(`  key → results drawn, ${label}: median`, median(results), 8);
-  budget(`    p95`, percentile(results, 95), 16);
-  rows.push({ name: `    max`, value: ms(Math.max(...results)) });
-  // What the reader adds to the engine: the key's way in, the question, the answer's frame.
-  const added = results.map((total, k) => total - engine[k]!);
   rows.push({
-    name: `    of which the engine (median, p95); the rest (median)`,
-    value: `${ms(median(engine))}, ${ms(percentile(engine, 95))}; ${ms(median(added))}`,
+    name: 'pty: inkwell list, launch → exit',
+    value: `${ms(median(startUp.list))}, ${(median(startUp.list) / bare).toFixed(2)}× node -e 0`,
   });
-};
-describe(`typing "${word!.query}"`, word!);
-describe(`typing the typo "${misspelt!.query}"`, misspelt!);
-describe(`typing "${twoWords!.query}"`, twoWords!);
+
+  // The same through pipes, as before: no terminal, so no colour and no reader.
+  const pipedBare: number[] = [];
+  const pipedList: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    pipedBare.push(timeProcess(['-e', '0']));
+    pipedList.push(timeProcess([BINARY, 'list']));
+  }
+  rows.push({ name: 'piped: node -e 0', value: ms(median(pipedBare)) });
+  rows.push({
+    name: 'piped: inkwell list',
+    value: `${ms(median(pipedList))}, ${(median(pipedList) / median(pipedBare)).toFixed(2)}× node -e 0`,
+  });
+
+  // Wrapping: a 200 KB article, parsed and laid out at 80 columns.
+  const body = longArticle(LONG_BYTES);
+  for (let warm = 0; warm < 3; warm++) layoutBlocks(parseMarkdown(body), 80);
+  const parse = median(Array.from({ length: RUNS }, () => timeCall(() => parseMarkdown(body))));
+  const blocks = parseMarkdown(body);
+  const wrap = median(Array.from({ length: RUNS }, () => timeCall(() => layoutBlocks(blocks, 80))));
+  const lines = layoutBlocks(blocks, 80).length;
+  rows.push({ name: 'parse 200 KB Markdown', value: ms(parse) });
+  budget(`wrap 200 KB at 80 columns (${lines} lines)`, wrap, 50);
+
+  // The reader in process, in a fake 80×24 terminal: the page of a 200 KB article, Ink's renderTime per
+  // frame, and key → frame.
+  const { measureReader } = await loadReaderBench();
+  const reader = await measureReader({
+    content: CONTENT,
+    runs: RUNS,
+    longBytes: LONG_BYTES,
+    scrollSteps: SCROLL_STEPS,
+    scrollWarmUp: SCROLL_WARM_UP,
+  });
+  rows.push({
+    name: 'pageOf 200 KB article (parse, wrap, quotations)',
+    value: ms(median(reader.page)),
+  });
+  const { scroll } = reader;
+  const scrollLabel = `scroll j, 200 KB article (${scroll.lines} lines), ${SCROLL_STEPS} steps`;
+  budget(`${scrollLabel}: renderTime median`, median(scroll.renderTimes), 5);
+  rows.push({ name: `  renderTime p95`, value: ms(percentile(scroll.renderTimes, 95)) });
+  rows.push({ name: `  key → frame median`, value: ms(median(scroll.roundTrips)) });
+  rows.push({ name: `  key → frame p95`, value: ms(percentile(scroll.roundTrips, 95)) });
+  budget('open seed article: Enter → first frame', median(reader.openSeed.roundTrips), 30);
+  budget('open 200 KB article: Enter → first frame', median(reader.openLong.roundTrips), 30);
+  rows.push({ name: '  renderTime of that frame', value: ms(median(reader.openLong.renderTimes)) });
+  budget(
+    '  the same after resting 300 ms on it in the list',
+    median(reader.openLongRested.roundTrips),
+    30,
+  );
+
+  budget('list of 100,000 articles: renderTime per move', median(reader.hugeList), 5);
+}
+
+if (!ONLY || ONLY === 'search') {
+  rows.push(
+    ...(await searchBench(WORKER, {
+      slowSamples: Number(process.env.BENCH_FUSE_SAMPLES ?? 2),
+      rivals: process.env.BENCH_SEARCH_RIVALS !== '0',
+    })),
+  );
+}
+
+if (!ONLY || ONLY === 'search' || ONLY === 'typing') {
+  // Typing into the reader's search field over the made-up library, the real engine behind it (its index
+  // built on a worker thread first): key → the field drawn, and key → that query's results drawn.
+  const { measureSearchTyping } = await loadReaderBench();
+  const library = benchLibrary(SEARCH_ARTICLES);
+  const { vocabulary } = library;
+  const long = (from: number) => vocabulary.slice(from).find((word) => word.length >= 10)!;
+  const swapped = long(40_000);
+  const typing = await measureSearchTyping(library.articles, [
+    long(30_000),
+    swapped.slice(0, 2) + swapped[3] + swapped[2] + swapped.slice(4),
+    `${vocabulary[300]} ${vocabulary[8000]}`,
+  ]);
+  const { index } = typing;
+  rows.push({
+    name: `reader: search index of ${thousands(SEARCH_ARTICLES)} articles (${index.where})`,
+    value: `${ms(index.buildMs)}, ${(index.heapBytes / 2 ** 20).toFixed(0)} MB heap`,
+  });
+  const [word, misspelt, twoWords] = typing.queries;
+  const keyToField = typing.queries.flatMap((query) => query.field);
+  budget('reader: search field, key → field drawn, median', median(keyToField), 16);
+  for (const length of [1, 3, 6, 10]) {
+    const sample = word!.results[length - 1]!;
+    rows.push({
+      name: `  key → results drawn, "${word!.query.slice(0, length)}"`,
+      value: ms(sample),
+    });
+  }
+  const describe = (
+    label: string,
+    { results, engine }: { results: number[]; engine: number[] },
+  ) => {
+    budget(`  key → results drawn, ${label}: median`, median(results), 8);
+    budget(`    p95`, percentile(results, 95), 16);
+    rows.push({ name: `    max`, value: ms(Math.max(...results)) });
+    // What the reader adds to the engine: the key's way in, the question, the answer's frame.
+    const added = results.map((total, k) => total - engine[k]!);
+    rows.push({
+      name: `    of which the engine (median, p95); the rest (median)`,
+      value: `${ms(median(engine))}, ${ms(percentile(engine, 95))}; ${ms(median(added))}`,
+    });
+  };
+  describe(`typing "${word!.query}"`, word!);
+  describe(`typing the typo "${misspelt!.query}"`, misspelt!);
+  describe(`typing "${twoWords!.query}"`, twoWords!);
+}
 
 function thousands(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+$)/g, ',');

@@ -1,10 +1,10 @@
-// A made-up library for the search benches, the same on every run: ~600 words an article, drawn from a
-// vocabulary of ~50,000 made-up words with Zipf-like frequencies (a few very common, most of them rare,
-// as names are).
-import { countWords, readingMinutes, type Article } from '../src/core/article.js';
+// A made-up library for the search bench, the same on every run: 10,000 articles of ~600 words drawn
+// from a Zipf-like vocabulary of ~50,000 terms (short common words, long rare ones, many names, a few
+// with accents), and the queries the bench types into it.
+import type { Article } from '../src/core/article.js';
 
-/** A small fast generator with a seed (mulberry32): the library is the same on every run. */
-function random(seed: number): () => number {
+/** A seeded generator (mulberry32): the same library and queries every run. */
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -15,94 +15,126 @@ function random(seed: number): () => number {
   };
 }
 
-const ONSETS = [
-  'b',
-  'c',
-  'd',
-  'f',
-  'g',
-  'h',
-  'k',
-  'l',
-  'm',
-  'n',
-  'p',
-  'r',
-  's',
-  't',
-  'v',
-  'z',
-  'br',
-  'st',
-  'tr',
-  'ch',
-];
-const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'é'];
+const SYLLABLES = (
+  'ka ro mi tel an zu vor li sen dra po el mar ith ul gen sa bo quin re ta ne shi or wen fa ly cor du ' +
+  'ix be lo nar ves tri om ha pel gor mu sti qua fen ri da ko lum brec ast iv no ser tha ul ge wy'
+).split(' ');
+const ACCENTED: Record<string, string> = { e: 'é', o: 'ö', a: 'à', u: 'ü', i: 'ï', c: 'ç' };
 
-export interface SearchLibrary {
+export interface BenchLibrary {
   articles: Article[];
-  /** The vocabulary, most frequent first. */
+  /** Terms by rank: vocabulary[0] is the most frequent. */
   vocabulary: string[];
 }
 
 /** `count` articles of about `words` words each, newest first. */
-export function searchLibrary(count: number, words = 600, vocabularySize = 50_000): SearchLibrary {
-  const next = random(20_260_131);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
-  const known = new Set<string>();
-  while (known.size < vocabularySize) {
-    const syllables = 1 + Math.floor(next() * 4);
-    let word = '';
-    for (let k = 0; k < syllables; k++) word += pick(ONSETS) + pick(VOWELS);
-    if (next() < 0.3) word += pick(ONSETS);
-    known.add(word);
-  }
-  // Short words come first, as they do in a language: the most frequent are the shortest.
-  const vocabulary = [...known].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
-  // Zipf: the word of rank r turns up in proportion to 1 / r.
-  const cumulative = new Float64Array(vocabulary.length);
-  let sum = 0;
-  for (let rank = 0; rank < vocabulary.length; rank++) cumulative[rank] = sum += 1 / (rank + 1);
-  const word = () => {
-    const target = next() * sum;
-    let low = 0;
-    let high = vocabulary.length - 1;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (cumulative[middle]! < target) low = middle + 1;
-      else high = middle;
-    }
-    return vocabulary[low]!;
-  };
-  const capital = (text: string) => text[0]!.toUpperCase() + text.slice(1);
-  const rare = () => vocabulary[1000 + Math.floor(next() * (vocabulary.length - 1000))]!;
+export function benchLibrary(count = 10_000, words = 600, terms = 50_000): BenchLibrary {
+  const rand = random(7);
+  const vocabulary = makeVocabulary(rand, terms);
+  const draw = zipf(rand, terms);
+  const pick = (from: number, to: number) => from + Math.floor(rand() * (to - from));
+  const names = Array.from(
+    { length: 2000 },
+    () =>
+      `${capital(vocabulary[pick(30_000, terms)]!)} ${capital(vocabulary[pick(20_000, terms)]!)}`,
+  );
+  const sources = Array.from(
+    { length: 150 },
+    () => `The ${capital(vocabulary[pick(500, 5000)]!)} ${capital(vocabulary[pick(100, 2000)]!)}`,
+  );
+  const tagWords = Array.from({ length: 400 }, () => vocabulary[pick(200, 3000)]!);
   const day = Date.UTC(2026, 0, 1);
   const articles: Article[] = [];
   for (let k = 0; k < count; k++) {
-    const paragraphs: string[] = [];
-    for (let written = 0; written < words;) {
-      const length = 40 + Math.floor(next() * 80);
-      const sentence = Array.from({ length }, word).join(' ');
-      paragraphs.push(`${capital(sentence)}.`);
-      written += length;
+    // Titles hold content words, not the commonest ones.
+    let title = '';
+    const titleWords = pick(4, 9);
+    for (let w = 0; w < titleWords; w++) {
+      let rank = draw();
+      while (rank < 50) rank = draw();
+      title += (w === 0 ? capital(vocabulary[rank]!) : vocabulary[rank]!) + ' ';
     }
+    const length = pick(words - 30, words + 30);
+    const paragraphs: string[] = [];
+    let sentence: string[] = [];
+    let paragraph: string[] = [];
+    for (let w = 0; w < length; w++) {
+      const word = vocabulary[draw()]!;
+      sentence.push(sentence.length === 0 ? capital(word) : word);
+      if (sentence.length >= 8 && (rand() < 0.12 || sentence.length >= 20)) {
+        paragraph.push(sentence.join(' ') + '.');
+        sentence = [];
+        if (paragraph.length >= 5) {
+          paragraphs.push(paragraph.join(' '));
+          paragraph = [];
+        }
+      }
+    }
+    if (sentence.length > 0) paragraph.push(sentence.join(' ') + '.');
+    if (paragraph.length > 0) paragraphs.push(paragraph.join(' '));
     const body = paragraphs.join('\n\n');
-    const title = capital(Array.from({ length: 4 + Math.floor(next() * 5) }, word).join(' '));
-    const counted = countWords(body);
     articles.push({
-      id: `made-up-${k}`,
-      title,
-      author: `${capital(rare())} ${capital(rare())}`,
+      id: `bench-${k}`,
+      title: title.trim(),
+      author: names[pick(0, names.length)]!,
       date: new Date(day - k * 3_600_000).toISOString(),
-      source: `The ${capital(rare())} Review`,
+      source: sources[pick(0, sources.length)]!,
       url: null,
-      tags: [word(), word()],
+      tags: Array.from({ length: pick(1, 4) }, () => tagWords[pick(0, tagWords.length)]!),
       bio: null,
       body,
-      words: counted,
-      readingMinutes: readingMinutes(counted),
-      path: `/bench/made-up-${k}.md`,
+      words: length,
+      readingMinutes: Math.round(length / 230),
+      path: `/bench/bench-${k}.md`,
     });
   }
   return { articles, vocabulary };
+}
+
+/** Distinct made-up words, shortest first (frequent words are short); one in forty has an accent. */
+function makeVocabulary(rand: () => number, size: number): string[] {
+  const seen = new Set<string>();
+  while (seen.size < size) {
+    const syllables = 1 + Math.floor(rand() * rand() * 5) + (seen.size > size / 2 ? 1 : 0);
+    let word = '';
+    for (let s = 0; s < syllables; s++) word += SYLLABLES[Math.floor(rand() * SYLLABLES.length)];
+    if (rand() < 0.025) word = word.replace(/[eoauic]/, (letter) => ACCENTED[letter]!);
+    seen.add(word);
+  }
+  return [...seen].sort((a, b) => a.length - b.length);
+}
+
+/** Ranks drawn with probability ∝ 1 / rank^1.05. */
+function zipf(rand: () => number, size: number): () => number {
+  const cumulative = new Float64Array(size);
+  let sum = 0;
+  for (let rank = 0; rank < size; rank++) cumulative[rank] = sum += 1 / (rank + 1) ** 1.05;
+  return () => {
+    const target = rand() * sum;
+    let low = 0;
+    let high = size - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (cumulative[middle]! < target) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+}
+
+function capital(word: string): string {
+  return word[0]!.toUpperCase() + word.slice(1);
+}
+
+/** A typo of `word`: two letters swapped, one dropped, or one doubled, in turn. */
+export function typo(word: string, kind: number, at: number): string {
+  const i = 1 + (at % Math.max(1, word.length - 2));
+  switch (kind % 3) {
+    case 0:
+      return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    case 1:
+      return word.slice(0, i) + word.slice(i + 1);
+    default:
+      return word.slice(0, i) + word[i] + word.slice(i);
+  }
 }

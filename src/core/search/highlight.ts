@@ -19,6 +19,7 @@ export type MatchedTerms = Map<number, MatchedTerm>;
 /** How far a snippet reaches before and after its match, in characters. */
 const BEFORE = 50;
 const LENGTH = 150;
+const MAX_POSITIONS = 48;
 /** Matches this many words apart still count as one passage. */
 const PASSAGE = 16;
 
@@ -33,8 +34,7 @@ export function fieldRanges(
 ): TextRange[] {
   const ranges: TextRange[] = [];
   eachToken(text, (start, end, term) => {
-    const id = index.vocabulary.ids.get(term);
-    const match = id === undefined ? undefined : matched.get(id);
+    const match = matched.get(index.vocabulary.idOf(term));
     if (!match || (match.fields & field) === 0) return;
     terms.add(term);
     const word = text.slice(start, end);
@@ -65,6 +65,8 @@ export function bodySnippet(
     if (mask === 0) continue;
     positions.push(at);
     masks.push(mask);
+    // The best passage is nearly always among the first matches; a word of one letter matches hundreds.
+    if (positions.length === MAX_POSITIONS) break;
   }
   if (positions.length === 0) return null;
   let best = 0;
@@ -82,29 +84,41 @@ export function bodySnippet(
   }
   const text = index.docs[doc]!.text;
   const at = tokenOffsets[positions[best]!]!;
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
-  let start = Math.max(lineStart, at - BEFORE);
-  if (start > lineStart) start = wordStartAfter(text, start, at);
-  let end = Math.min(lineEnd, start + LENGTH);
-  if (end < lineEnd) end = wordEndBefore(text, end, at);
-  const lead = start > lineStart ? '…' : '';
-  const body = text.slice(start, end);
+  const { start: paragraphStart, end: paragraphEnd } = paragraphAround(text, at);
+  // A short paragraph is shown whole; near its end, the window reaches back further.
+  let start = Math.max(paragraphStart, Math.min(at - BEFORE, paragraphEnd - LENGTH));
+  if (start > paragraphStart) start = wordStartAfter(text, start, at);
+  let end = Math.min(paragraphEnd, start + LENGTH);
+  if (end < paragraphEnd) end = wordEndBefore(text, end, at);
+  const lead = start > paragraphStart ? '…' : '';
+  const body = text.slice(start, end).replace(/\s+/g, ' ');
   const ranges = fieldRanges(index, body, FIELD_BITS.body, matched, terms, lead.length);
-  return { text: lead + body + (end < lineEnd ? '…' : ''), ranges };
+  return { text: lead + body + (end < paragraphEnd ? '…' : ''), ranges };
+}
+
+/** The paragraph holding character `at`: blank lines part paragraphs; spaces at its edges are left out. */
+function paragraphAround(text: string, at: number): TextRange {
+  const before = text.lastIndexOf('\n\n', at);
+  const after = text.indexOf('\n\n', at);
+  let start = before === -1 ? 0 : before + 2;
+  let end = after === -1 ? text.length : after;
+  while (end > start && /\s/.test(text[end - 1]!)) end -= 1;
+  while (start < end && /\s/.test(text[start]!)) start += 1;
+  return { start, end };
 }
 
 /** Where a snippet may start at or after `from`: after a space, else (text without spaces) at `from`. */
 function wordStartAfter(text: string, from: number, limit: number): number {
-  const space = text.indexOf(' ', from);
-  if (space !== -1 && space < limit) return space + 1;
+  const space = text.slice(from, limit).search(/\s/);
+  if (space !== -1) return from + space + 1;
   return isLowSurrogate(text, from) ? from + 1 : from;
 }
 
-/** Where a snippet may end at or before `to`: at a space, else (text without spaces) at `to`. */
+/** Where a snippet may end at or before `to`, past `after`: at a space, else (no spaces) at `to`. */
 function wordEndBefore(text: string, to: number, after: number): number {
-  const space = text.lastIndexOf(' ', to);
-  if (space > after) return space;
+  const tail = text.slice(after, to + 1);
+  const space = Math.max(tail.lastIndexOf(' '), tail.lastIndexOf('\n'));
+  if (space > 0) return after + space;
   return isLowSurrogate(text, to) ? to - 1 : to;
 }
 

@@ -1,47 +1,25 @@
-// Answering a query from the index: each word's terms (exact, prefix, typos), their postings intersected
-// per alternative, ranked (title hits first, then score, then the library's date order), and each hit
-// described with its highlights and snippet.
+// Answering a query from the index: each word's articles (see word-results.ts) intersected per
+// alternative, ranked (title hits first, then score, then the library's date order), and the hits shown
+// described with their highlights and snippet.
 import type { SearchIndex } from './build-index.js';
 import { FIELD_BITS } from './build-index.js';
 import { bodySnippet, fieldRanges, type MatchedTerms } from './highlight.js';
 import { parseQuery, type QueryWord } from './query.js';
-import type { FieldMatch, SearchField, SearchHit } from './types.js';
-import type { TermMatch } from './vocabulary.js';
+import type { FieldMatch, SearchHit } from './types.js';
+import { fieldsOf, wordResult, type WordResult } from './word-results.js';
 
-/** How much a match counts in each field: a title word says more than a body word. */
-const WEIGHTS: Record<SearchField, number> = {
-  title: 4,
-  author: 3,
-  tags: 2.5,
-  source: 2,
-  body: 1,
-};
-const ALL_FIELDS = 31;
-const SHORT_MASK = ALL_FIELDS & ~FIELD_BITS.body;
-/** The best weight among the fields of a mask. */
-const MASK_WEIGHT = Array.from({ length: 32 }, (_, mask) =>
-  Math.max(
-    0,
-    ...(Object.keys(FIELD_BITS) as SearchField[])
-      .filter((field) => mask & FIELD_BITS[field])
-      .map((field) => WEIGHTS[field]),
-  ),
-);
 /** Query words beyond this many still match but no longer steer the snippet. */
 const MASKED_WORDS = 30;
-const CACHED_WORDS = 256;
 
-/** Per index: arrays reused by every query, and the terms recent query words matched. */
+/** Per index: arrays reused by every query (a query resets what it used). */
 interface Scratch {
-  score: Float64Array;
   count: Int32Array;
-  best: Float64Array;
-  shortBest: Float64Array;
-  /** Per document, for the word being scored: 1 title, 2 body, 4 a short field. */
-  wordFlags: Uint8Array;
-  flags: Uint8Array;
+  score: Float64Array;
+  fields: Uint8Array;
+  total: Float64Array;
+  found: Uint8Array;
+  excluded: Uint8Array;
   wordMasks: Int32Array;
-  words: Map<string, TermMatch[]>;
 }
 const scratches = new WeakMap<SearchIndex, Scratch>();
 
@@ -50,14 +28,13 @@ function scratchOf(index: SearchIndex): Scratch {
   if (!scratch) {
     const n = index.docs.length;
     scratch = {
-      score: new Float64Array(n),
       count: new Int32Array(n),
-      best: new Float64Array(n),
-      shortBest: new Float64Array(n),
-      wordFlags: new Uint8Array(n),
-      flags: new Uint8Array(n),
+      score: new Float64Array(n),
+      fields: new Uint8Array(n),
+      total: new Float64Array(n),
+      found: new Uint8Array(n),
+      excluded: new Uint8Array(n),
       wordMasks: new Int32Array(index.vocabulary.terms.length),
-      words: new Map(),
     };
     scratches.set(index, scratch);
   }
@@ -72,171 +49,143 @@ export type CountedAnswer =
 export function searchIndex(index: SearchIndex, text: string, limit = Infinity): CountedAnswer {
   const parsed = parseQuery(text);
   if (!parsed.ok) return parsed;
-  const alternatives = parsed.query;
-  if (alternatives.length === 0) return { ok: true, hits: [], total: 0 };
+  if (parsed.query.length === 0) return { ok: true, hits: [], total: 0 };
   const scratch = scratchOf(index);
-  const n = index.docs.length;
-  // Per document: its best alternative's score, and whether it matched in the title (bit 1) or body (2).
-  const total = new Float64Array(n).fill(-1);
-  const flags = new Uint8Array(n);
+  const { total, fields, found } = scratch;
   const matched: MatchedTerms = new Map();
+  const hitDocs: number[] = [];
   let wordNumber = 0;
-  for (const words of alternatives) {
-    const resolved = words.map((word) => ({ word, terms: termsOf(index, scratch, word) }));
-    for (const { word, terms } of resolved) {
+  for (const words of parsed.query) {
+    const results = words.map((word) => ({ word, result: wordResult(index, word) }));
+    for (const { word, result } of results) {
       if (word.negate) continue;
       const bit = 1 << Math.min(wordNumber++, MASKED_WORDS);
-      const fields = word.field ? FIELD_BITS[word.field] : ALL_FIELDS;
-      for (const term of terms) {
-        const entry = matched.get(term.id) ?? { ranges: [], fields: 0, words: 0 };
+      const allowed = fieldsOf(word);
+      for (const term of result.terms) {
+        let entry = matched.get(term.id);
+        if (!entry) matched.set(term.id, (entry = { ranges: [], fields: 0, words: 0 }));
         entry.ranges.push([term.from, term.to]);
-        entry.fields |= fields;
+        entry.fields |= allowed;
         entry.words |= bit;
-        matched.set(term.id, entry);
       }
     }
-    const { found, touched } = intersect(index, scratch, resolved);
-    for (const doc of found) {
-      if (scratch.score[doc]! > total[doc]!) total[doc] = scratch.score[doc]!;
-      flags[doc]! |= scratch.flags[doc]!;
-    }
-    for (const doc of touched) {
-      scratch.score[doc] = 0;
-      scratch.flags[doc] = 0;
+    // An article any alternative finds is a hit, with the best of their scores.
+    for (const [doc, score, matchedFields] of intersect(index, scratch, results)) {
+      if (!found[doc]) {
+        found[doc] = 1;
+        total[doc] = score;
+        hitDocs.push(doc);
+      } else if (score > total[doc]!) {
+        total[doc] = score;
+      }
+      fields[doc]! |= matchedFields;
     }
   }
-  const ranked: number[] = [];
-  for (let doc = 0; doc < n; doc++) if (total[doc]! >= 0) ranked.push(doc);
   // Title hits first, then score, then the order the library was given in (newest first).
-  ranked.sort((a, b) => (flags[b]! & 1) - (flags[a]! & 1) || total[b]! - total[a]! || a - b);
-  const shown = ranked.slice(0, Math.max(0, limit));
+  const before = (a: number, b: number) =>
+    (fields[b]! & 1) - (fields[a]! & 1) || total[b]! - total[a]! || a - b;
+  const shown = firstOf(hitDocs, Math.max(0, limit), before);
   const masks = scratch.wordMasks;
   for (const [id, term] of matched) if (term.fields & FIELD_BITS.body) masks[id] = term.words;
-  const hits = shown.map((doc) =>
-    describe(index, doc, total[doc]!, (flags[doc]! & 2) !== 0, masks, matched),
-  );
+  const hits = shown.map((doc) => describe(index, doc, total[doc]!, fields[doc]!, masks, matched));
   for (const id of matched.keys()) masks[id] = 0;
-  return { ok: true, hits, total: ranked.length };
-}
-
-/** The terms a query word means, remembered for the next keystrokes (most words do not change). */
-function termsOf(index: SearchIndex, scratch: Scratch, word: QueryWord): TermMatch[] {
-  // A negated plain word leaves out what contains it, as fuse.js's !word does; typos are not guessed.
-  const how = word.negate && word.match === 'fuzzy' ? 'include' : word.match;
-  const key = `${how} ${word.term}`;
-  let terms = scratch.words.get(key);
-  if (!terms) {
-    terms = index.vocabulary.match(word.term, how);
-    if (scratch.words.size >= CACHED_WORDS) scratch.words.clear();
-    scratch.words.set(key, terms);
+  for (const doc of hitDocs) {
+    found[doc] = 0;
+    total[doc] = 0;
+    fields[doc] = 0;
   }
-  return terms;
+  return { ok: true, hits, total: hitDocs.length };
 }
 
 /**
- * The documents matching every word of one alternative and none of its negated words, with their scores
- * and title/body flags in scratch; `touched` lists every document whose scratch entries must be reset.
+ * The articles matching every word of one alternative and none of its negated words, each with its score
+ * (the sum of its words' scores) and the fields that matched.
  */
 function intersect(
   index: SearchIndex,
   scratch: Scratch,
-  words: ReadonlyArray<{ word: QueryWord; terms: TermMatch[] }>,
-): { found: number[]; touched: number[] } {
-  const { score, count, best, shortBest, wordFlags, flags } = scratch;
-  const n = index.docs.length;
-  const positive = words.filter(({ word }) => !word.negate);
-  let found: number[] = [];
-  let first: number[] = [];
-  if (positive.length === 0) found = first = Array.from({ length: n }, (_, doc) => doc);
-  for (let k = 0; k < positive.length; k++) {
-    const { word, terms } = positive[k]!;
-    const touched = accumulate(index, scratch, word, terms);
-    if (k === 0) first = touched;
-    const next: number[] = [];
-    for (const doc of touched) {
-      // Only documents every earlier word matched can still match all.
-      if (count[doc] === k) {
+  words: ReadonlyArray<{ word: QueryWord; result: WordResult }>,
+): Array<[number, number, number]> {
+  const { count, score, fields, excluded } = scratch;
+  const positive = words.filter(({ word }) => !word.negate).map(({ result }) => result);
+  // The rarest word first: only articles it matched can match all.
+  positive.sort((a, b) => a.docs.length - b.docs.length);
+  const negative = words.filter(({ word }) => word.negate).map(({ result }) => result);
+  for (const result of negative) for (const doc of result.docs) excluded[doc] = 1;
+  const out: Array<[number, number, number]> = [];
+  if (positive.length === 0) {
+    for (let doc = 0; doc < index.docs.length; doc++) if (!excluded[doc]) out.push([doc, 0, 0]);
+  } else {
+    positive.forEach((result, k) => {
+      const { docs, scores, fields: matchedFields } = result;
+      for (let at = 0; at < docs.length; at++) {
+        const doc = docs[at]!;
+        if (count[doc] !== k) continue;
         count[doc] = k + 1;
-        score[doc]! += best[doc]! + shortBest[doc]!;
-        flags[doc]! |= wordFlags[doc]!;
-        next.push(doc);
+        score[doc]! += scores[at]!;
+        fields[doc]! |= matchedFields[at]!;
       }
-      best[doc] = 0;
-      shortBest[doc] = 0;
-      wordFlags[doc] = 0;
+    });
+    const all = positive.length;
+    for (const doc of positive[0]!.docs) {
+      if (count[doc] === all && !excluded[doc]) out.push([doc, score[doc]!, fields[doc]!]);
+      count[doc] = 0;
+      score[doc] = 0;
+      fields[doc] = 0;
     }
-    found = next;
-    if (next.length === 0) break;
   }
-  for (const doc of first) count[doc] = 0;
-  if (found.length === 0) return { found, touched: first };
-  const excluded = new Uint8Array(n);
-  for (const { word, terms } of words) {
-    if (!word.negate) continue;
-    const fields = word.field ? FIELD_BITS[word.field] : ALL_FIELDS;
-    for (const term of terms) eachDocument(index, term.id, fields, (doc) => (excluded[doc] = 1));
-  }
-  return { found: found.filter((doc) => !excluded[doc]), touched: first };
+  for (const result of negative) for (const doc of result.docs) excluded[doc] = 0;
+  return out;
 }
 
-/** Scores one word into scratch.best (body) and shortBest; returns the documents it touched, each once. */
-function accumulate(
-  index: SearchIndex,
-  scratch: Scratch,
-  word: QueryWord,
-  terms: TermMatch[],
+/** The first `limit` of `docs` in the order `before` gives: a bounded heap, not a sort of them all. */
+export function firstOf(
+  docs: readonly number[],
+  limit: number,
+  before: (a: number, b: number) => number,
 ): number[] {
-  const { best, shortBest, wordFlags } = scratch;
-  const fields = word.field ? FIELD_BITS[word.field] : ALL_FIELDS;
-  const touched: number[] = [];
-  const { postingStart, postingDocs, postingCounts, fieldStart, fieldDocs, fieldMasks } = index;
-  for (const { id, closeness } of terms) {
-    if (fields & FIELD_BITS.body) {
-      for (let at = postingStart[id]!; at < postingStart[id + 1]!; at++) {
-        const doc = postingDocs[at]!;
-        const value = closeness * (1 + Math.log(postingCounts[at]!));
-        if (wordFlags[doc] === 0) touched.push(doc);
-        if (value > best[doc]!) best[doc] = value;
-        wordFlags[doc]! |= 2;
-      }
+  if (limit >= docs.length) return [...docs].sort(before);
+  if (limit === 0) return [];
+  // A max-heap (by `before`) of the best `limit` so far: its root is the worst of them.
+  const heap: number[] = [];
+  const up = (at: number) => {
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (before(heap[parent]!, heap[at]!) >= 0) break;
+      [heap[parent], heap[at]] = [heap[at]!, heap[parent]!];
+      at = parent;
     }
-    if (fields & SHORT_MASK) {
-      for (let at = fieldStart[id]!; at < fieldStart[id + 1]!; at++) {
-        const mask = fieldMasks[at]! & fields;
-        if (mask === 0) continue;
-        const doc = fieldDocs[at]!;
-        // The short fields add to a body match of the same word: found in both says more.
-        const value = closeness * MASK_WEIGHT[mask]!;
-        if (wordFlags[doc] === 0) touched.push(doc);
-        if (value > shortBest[doc]!) shortBest[doc] = value;
-        wordFlags[doc]! |= mask & FIELD_BITS.title ? 5 : 4;
-      }
+  };
+  const down = (at: number) => {
+    for (;;) {
+      const left = at * 2 + 1;
+      const right = left + 1;
+      let worst = at;
+      if (left < heap.length && before(heap[left]!, heap[worst]!) > 0) worst = left;
+      if (right < heap.length && before(heap[right]!, heap[worst]!) > 0) worst = right;
+      if (worst === at) return;
+      [heap[worst], heap[at]] = [heap[at]!, heap[worst]!];
+      at = worst;
+    }
+  };
+  for (const doc of docs) {
+    if (heap.length < limit) {
+      heap.push(doc);
+      up(heap.length - 1);
+    } else if (before(doc, heap[0]!) < 0) {
+      heap[0] = doc;
+      down(0);
     }
   }
-  return touched;
+  return heap.sort(before);
 }
 
-function eachDocument(
-  index: SearchIndex,
-  id: number,
-  fields: number,
-  visit: (doc: number) => void,
-): void {
-  if (fields & FIELD_BITS.body) {
-    for (let at = index.postingStart[id]!; at < index.postingStart[id + 1]!; at++) {
-      visit(index.postingDocs[at]!);
-    }
-  }
-  for (let at = index.fieldStart[id]!; at < index.fieldStart[id + 1]!; at++) {
-    if (index.fieldMasks[at]! & fields) visit(index.fieldDocs[at]!);
-  }
-}
-
+/** A hit as the views draw it: highlights in the fields that matched, a snippet when the body did. */
 function describe(
   index: SearchIndex,
   doc: number,
   score: number,
-  inBody: boolean,
+  fields: number,
   wordMasks: Int32Array,
   matched: MatchedTerms,
 ): SearchHit {
@@ -244,9 +193,11 @@ function describe(
   const terms = new Set<string>();
   const matches: FieldMatch[] = [];
   for (const field of ['title', 'author', 'source', 'tags'] as const) {
+    if ((fields & FIELD_BITS[field]) === 0) continue;
     const ranges = fieldRanges(index, document[field], FIELD_BITS[field], matched, terms);
     if (ranges.length > 0) matches.push({ field, ranges });
   }
+  const inBody = (fields & FIELD_BITS.body) !== 0;
   const snippet = inBody ? bodySnippet(index, doc, wordMasks, matched, terms) : null;
   if (snippet && snippet.ranges.length > 0) matches.push({ field: 'body', ranges: snippet.ranges });
   return {

@@ -18,44 +18,109 @@ export const FUZZY_MIN_LENGTH = 4;
 /** fuse.js score above which a candidate is not a typo of the word (0 is perfect, 1 anything). */
 const FUZZY_THRESHOLD = 0.34;
 /** More candidates than this and only those sharing the most trigrams go to fuse.js. */
-const MAX_CANDIDATES = 600;
+const MAX_CANDIDATES = 300;
 
 export class Vocabulary {
   /** Term id → the folded term. */
   readonly terms: string[] = [];
-  readonly ids = new Map<string, number>();
+  // An open-addressing hash table of term ids (+1; 0 is empty), so that the index can look up a word
+  // of a text by its position, without making a string of it: 6 million lookups are most of a build.
+  private table = new Int32Array(1 << 16);
   private sorted: string[] = [];
   private sortedIds = new Int32Array(0);
-  private trigrams = new Map<string, number[]>();
+  private trigrams = new Map<number, number[]>();
   private shared = new Int32Array(0);
+  private lengths = new Uint8Array(0);
+  private commonness = new Float32Array(0);
+
+  /** The id of a folded term, or -1. */
+  idOf(term: string): number {
+    const mask = this.table.length - 1;
+    for (let slot = hashOf(term, 0, term.length) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot]!;
+      if (entry === 0) return -1;
+      if (this.terms[entry - 1] === term) return entry - 1;
+    }
+  }
 
   /** The id of `term`, adding it when new. */
   add(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.terms.push(term);
-      this.ids.set(term, id);
+    const mask = this.table.length - 1;
+    let slot = hashOf(term, 0, term.length) & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot]!;
+      if (entry === 0) break;
+      if (this.terms[entry - 1] === term) return entry - 1;
     }
+    return this.insert(term, slot);
+  }
+
+  /** The id of the ASCII word text[start, end) in lower case, adding it when new. */
+  addRange(text: string, start: number, end: number): number {
+    const mask = this.table.length - 1;
+    const length = end - start;
+    let slot = hashOf(text, start, end) & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot]!;
+      if (entry === 0) break;
+      const term = this.terms[entry - 1]!;
+      if (term.length !== length) continue;
+      let same = true;
+      for (let k = 0; k < length; k++) {
+        const code = text.charCodeAt(start + k);
+        if ((code >= 65 && code <= 90 ? code | 32 : code) !== term.charCodeAt(k)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return entry - 1;
+    }
+    return this.insert(text.slice(start, end).toLowerCase(), slot);
+  }
+
+  private insert(term: string, slot: number): number {
+    const id = this.terms.length;
+    this.terms.push(term);
+    this.table[slot] = id + 1;
+    if (this.terms.length * 2 > this.table.length) this.grow();
     return id;
   }
 
-  /** Sorts the terms and indexes their trigrams; call once, after the last add. */
-  seal(): void {
-    const order = Array.from(this.terms.keys()).sort((a, b) =>
-      this.terms[a]! < this.terms[b]! ? -1 : 1,
+  private grow(): void {
+    const table = new Int32Array(this.table.length * 2);
+    const mask = table.length - 1;
+    this.terms.forEach((term, id) => {
+      let slot = hashOf(term, 0, term.length) & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = id + 1;
+    });
+    this.table = table;
+  }
+
+  /**
+   * Sorts the terms and indexes their trigrams; call once, after the last add. `frequency` says in how
+   * many articles a term occurs: of two typos as close, the commoner word is likelier meant.
+   */
+  seal(frequency: (id: number) => number = () => 1): void {
+    let most = 1;
+    for (let id = 0; id < this.terms.length; id++) most = Math.max(most, frequency(id));
+    this.commonness = Float32Array.from(this.terms, (_term, id) =>
+      most > 1 ? Math.log(frequency(id)) / Math.log(most) : 1,
     );
-    this.sortedIds = Int32Array.from(order);
-    this.sorted = order.map((id) => this.terms[id]!);
+    // The default sort compares UTF-16 units as < does, natively: far faster than a comparator.
+    this.sorted = [...this.terms].sort();
+    this.sortedIds = Int32Array.from(this.sorted, (term) => this.idOf(term));
     this.shared = new Int32Array(this.terms.length);
+    this.lengths = Uint8Array.from(this.terms, (term) => Math.min(term.length, 255));
     for (let id = 0; id < this.terms.length; id++) {
       const term = this.terms[id]!;
       if (term.length < FUZZY_MIN_LENGTH - 1) continue;
-      for (const gram of new Set(trigramsOf(term))) {
+      forEachTrigram(term, (gram) => {
         let list = this.trigrams.get(gram);
         if (!list) this.trigrams.set(gram, (list = []));
-        list.push(id);
-      }
+        // A term repeating a trigram is listed once under it.
+        if (list[list.length - 1] !== id) list.push(id);
+      });
     }
   }
 
@@ -63,8 +128,8 @@ export class Vocabulary {
   match(word: string, how: WordMatch): TermMatch[] {
     switch (how) {
       case 'exact': {
-        const id = this.ids.get(word);
-        return id === undefined ? [] : [{ id, closeness: 1, from: 0, to: word.length }];
+        const id = this.idOf(word);
+        return id === -1 ? [] : [{ id, closeness: 1, from: 0, to: word.length }];
       }
       case 'prefix':
         return this.prefixed(word, true);
@@ -118,23 +183,30 @@ export class Vocabulary {
         threshold: FUZZY_THRESHOLD,
       },
     );
+    // fuse.js finds the candidates; an edit distance that counts a swap as one typo (fuse.js counts two)
+    // keeps those one typo away (two, from eight letters), and the commoner word of equals comes first.
+    const most = word.length >= 8 ? 2 : 1;
     for (const result of fuse.search(word)) {
       const id = candidates[result.refIndex]!;
       const term = this.terms[id]!;
-      found.push({ id, closeness: 0.5 * (1 - (result.score ?? 0)), from: 0, to: term.length });
+      const distance = typoDistance(word, term, most);
+      if (distance > most) continue;
+      const closeness = (distance <= 1 ? 0.45 : 0.3) * (0.7 + 0.3 * this.commonness[id]!);
+      found.push({ id, closeness, from: 0, to: term.length });
     }
     return found;
   }
 
   /** Terms of a similar length that share trigrams with `word`, the most shared first when too many. */
   private candidates(word: string): number[] {
-    const grams = new Set(trigramsOf(word));
+    const grams = new Set<number>();
+    forEachTrigram(word, (gram) => grams.add(gram));
     const slack = word.length >= 8 ? 2 : 1;
     const touched: number[] = [];
     const shared = this.shared;
     for (const gram of grams) {
       for (const id of this.trigrams.get(gram) ?? []) {
-        if (Math.abs(this.terms[id]!.length - word.length) > slack) continue;
+        if (Math.abs(this.lengths[id]! - word.length) > slack) continue;
         if (shared[id] === 0) touched.push(id);
         shared[id]! += 1;
       }
@@ -150,12 +222,54 @@ export class Vocabulary {
   }
 }
 
-/** Trigrams of a term with its edges marked, so that the first and last letters count too. */
-function trigramsOf(term: string): string[] {
-  const padded = ` ${term} `;
-  const grams: string[] = [];
-  for (let at = 0; at + 3 <= padded.length; at++) grams.push(padded.slice(at, at + 3));
-  return grams;
+/**
+ * Typos between two words, a swap of neighbours counting as one (optimal string alignment distance);
+ * anything above `most` is reported as most + 1.
+ */
+export function typoDistance(a: string, b: string, most: number): number {
+  if (Math.abs(a.length - b.length) > most) return most + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, before[j - 2]! + 1);
+      }
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > most) return most + 1;
+    before = previous;
+    previous = current;
+  }
+  return Math.min(previous[b.length]!, most + 1);
+}
+
+/** FNV-1a over the characters of text[start, end), ASCII capitals as small letters. */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code | 32 : code), 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Each trigram of a term with its edges marked (so the first and last letters count), as a number. */
+function forEachTrigram(term: string, visit: (gram: number) => void): void {
+  // Three UTF-16 units in one number: 48 bits, exact in a double.
+  let previous = 32;
+  let current = term.charCodeAt(0);
+  for (let at = 1; at <= term.length; at++) {
+    const next = at < term.length ? term.charCodeAt(at) : 32;
+    visit((previous * 0x10000 + current) * 0x10000 + next);
+    previous = current;
+    current = next;
+  }
 }
 
 /** The first index whose element is not below `key`. */

@@ -1,0 +1,279 @@
+// The search bench: on a made-up library of 10,000 articles, index build time and memory, keystroke →
+// results for queries of 1, 3, 6 and 10 characters, several words and typos, beside naive fuse.js over
+// whole articles and MiniSearch in the same run; and quality: top-10 overlap with fuse.js on title
+// queries, recall on body-word typos.
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { Article } from '../src/core/article.js';
+import { buildIndex, type SearchIndex } from '../src/core/search/build-index.js';
+import { searchIndex } from '../src/core/search/search.js';
+import { startSearcher } from '../src/library/searcher.js';
+import { benchLibrary, random, typo } from './search-library.js';
+import { median, ms, percentile } from './stats.js';
+
+/** One line of the report, as bench/run.ts prints it. */
+export interface Row {
+  name: string;
+  value: string;
+  budget?: string;
+  met?: boolean;
+}
+
+/** Hits a view asks for: a few screens of results. */
+const LIMIT = 100;
+const KINDS = ['1 char', '3 chars', '6 chars', '10 chars', 'several words', 'typos'] as const;
+type Kind = (typeof KINDS)[number];
+type Queries = Record<Kind, string[]>;
+
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+
+function memory(): number {
+  collect();
+  collect();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+}
+
+const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+export async function searchBench(
+  workerUrl: URL,
+  options: { slowSamples: number; rivals: boolean },
+) {
+  const rows: Row[] = [];
+  const library = benchLibrary();
+  const { articles } = library;
+  const queries = makeQueries(library.articles, library.vocabulary);
+
+  // Index: built three times, the median reported; memory held by the last.
+  const before = memory();
+  let index!: SearchIndex;
+  const builds: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    index = undefined as unknown as SearchIndex;
+    collect();
+    const start = performance.now();
+    index = buildIndex(articles);
+    builds.push(performance.now() - start);
+  }
+  const held = memory() - before;
+  const terms = index.vocabulary.terms.length;
+  const build = median(builds);
+  rows.push({
+    name: `search: index ${articles.length} articles, ${terms} terms`,
+    value: ms(build),
+    budget: '< 1500 ms',
+    met: build < 1500,
+  });
+  rows.push({ name: '  memory it holds', value: MB(held), budget: '< 100 MB', met: held < 100e6 });
+
+  // Keystroke → results, in process: typed a character at a time, as a view sends them.
+  const ours = timeTyping(queries, (query) => searchIndex(index, query, LIMIT));
+  for (const kind of KINDS) {
+    const samples = ours[kind];
+    const p50 = median(samples);
+    const p95 = percentile(samples, 95);
+    rows.push({
+      name: `search: ${kind} (${samples.length} keystrokes), p50 / p95 / max`,
+      value: `${ms(p50)} / ${ms(p95)} / ${ms(Math.max(...samples))}`,
+      budget: 'p50 < 8, p95 < 16 ms',
+      met: p50 < 8 && p95 < 16,
+    });
+  }
+
+  // The same through the worker, as the reader asks: postMessage there and back included.
+  const searcher = startSearcher(articles, { workerUrl });
+  const workerStart = performance.now();
+  const stats = await searcher.ready;
+  const ready = performance.now() - workerStart;
+  const trips: number[] = [];
+  for (const kind of KINDS) {
+    for (const query of typedStates(queries[kind], kind)) {
+      const start = performance.now();
+      await searcher.search(query, LIMIT);
+      trips.push(performance.now() - start);
+    }
+  }
+  searcher.close();
+  rows.push({
+    name: `  worker: start → index ready (${stats.where})`,
+    value: `${ms(ready)}, its heap ${MB(stats.heapBytes)}`,
+  });
+  rows.push({
+    name: `  worker: keystroke → answer, all kinds, p50 / p95 / max`,
+    value: `${ms(median(trips))} / ${ms(percentile(trips, 95))} / ${ms(Math.max(...trips))}`,
+  });
+
+  if (!options.rivals) {
+    rows.push(...quality(articles, index, null, queries.typos));
+    return rows;
+  }
+  // MiniSearch 7.2 (fuzzy 0.2, prefix, every word), indexed and queried the same way.
+  const miniBefore = memory();
+  const miniStart = performance.now();
+  const mini = new MiniSearch({
+    fields: ['title', 'author', 'source', 'tags', 'body'],
+    extractField: (document, field) =>
+      field === 'tags' ? (document as Article).tags.join(' ') : String(document[field] ?? ''),
+    searchOptions: { fuzzy: 0.2, prefix: true, combineWith: 'AND', boost: { title: 4 } },
+  });
+  mini.addAll(articles);
+  const miniBuild = performance.now() - miniStart;
+  const miniHeld = memory() - miniBefore;
+  rows.push({ name: 'MiniSearch: index, memory', value: `${ms(miniBuild)}, ${MB(miniHeld)}` });
+  const theirs = timeTyping(queries, (query) => mini.search(query).slice(0, LIMIT), 40);
+  for (const kind of KINDS) rows.push(latencyRow(`  MiniSearch: ${kind}`, theirs[kind]));
+
+  // Naive fuse.js over whole articles: a few queries only, each takes seconds.
+  const fuse = new Fuse(articles, {
+    keys: ['title', 'author', 'source', 'tags', 'body'],
+    ignoreLocation: true,
+    includeScore: true,
+  });
+  for (const kind of KINDS) {
+    const samples = queries[kind].slice(0, options.slowSamples).map((query) => {
+      const start = performance.now();
+      fuse.search(query, { limit: LIMIT });
+      return performance.now() - start;
+    });
+    rows.push(latencyRow(`  naive fuse.js: ${kind}`, samples));
+  }
+
+  rows.push(...quality(articles, index, mini, queries.typos));
+  return rows;
+}
+
+function latencyRow(name: string, samples: number[]): Row {
+  return {
+    name: `${name} (${samples.length}), p50 / p95 / max`,
+    value: `${ms(median(samples))} / ${ms(percentile(samples, 95))} / ${ms(Math.max(...samples))}`,
+  };
+}
+
+/** The queries: words typed a letter at a time (1, 3, 6, 10 characters), several words, typos. */
+function makeQueries(articles: readonly Article[], vocabulary: readonly string[]): Queries {
+  const rand = random(11);
+  const pick = (from: number, to: number) => from + Math.floor(rand() * (to - from));
+  const long = vocabulary.filter((word, rank) => rank > 300 && word.length >= 10);
+  const words = Array.from({ length: 40 }, () => long[pick(0, long.length)]!);
+  const bodyWords = (article: Article) => article.body.split(/[\s.]+/).filter((w) => w.length >= 4);
+  const several = Array.from({ length: 30 }, () => {
+    const inBody = bodyWords(articles[pick(0, articles.length)]!);
+    return Array.from({ length: pick(2, 4) }, () => inBody[pick(0, inBody.length)]!.toLowerCase());
+  }).map((list) => list.join(' '));
+  const typos = Array.from({ length: 60 }, (_, k) => {
+    const inBody = bodyWords(articles[pick(0, articles.length)]!).filter((w) => w.length >= 6);
+    return typo(inBody[pick(0, inBody.length)]!.toLowerCase(), k, pick(0, 20));
+  });
+  return {
+    '1 char': words.map((word) => word.slice(0, 1)),
+    '3 chars': words.map((word) => word.slice(0, 3)),
+    '6 chars': words.map((word) => word.slice(0, 6)),
+    '10 chars': words.map((word) => word.slice(0, 10)),
+    'several words': several,
+    typos,
+  };
+}
+
+/**
+ * The queries a view sends while `queries` are typed: for single words, the state at that length after
+ * the keystrokes before it; for several words, every keystroke from the second word on; typos whole.
+ */
+function typedStates(queries: readonly string[], kind: Kind): string[] {
+  if (kind === 'typos') return [...queries];
+  if (kind === 'several words') {
+    return queries.flatMap((query) => {
+      const second = query.indexOf(' ') + 2;
+      return Array.from({ length: query.length - second + 1 }, (_, k) =>
+        query.slice(0, second + k),
+      );
+    });
+  }
+  return [...queries];
+}
+
+/** Milliseconds per query state, each kind typed in turn; the keystrokes before a state warm it up. */
+function timeTyping(
+  queries: Queries,
+  search: (query: string) => unknown,
+  perKind = Infinity,
+): Record<Kind, number[]> {
+  const out = {} as Record<Kind, number[]>;
+  for (const kind of KINDS) {
+    out[kind] = [];
+    for (const query of typedStates(queries[kind], kind).slice(0, perKind)) {
+      // The keystrokes before this state, untimed, as a user types them.
+      if (kind !== 'several words' && kind !== 'typos') {
+        for (let length = 1; length < query.length; length++) search(query.slice(0, length));
+      }
+      const start = performance.now();
+      search(query);
+      out[kind].push(performance.now() - start);
+    }
+  }
+  return out;
+}
+
+/** Top-10 overlap with fuse.js over titles, on title words; recall of body-word typos, ours and MiniSearch's. */
+function quality(
+  articles: readonly Article[],
+  index: SearchIndex,
+  mini: MiniSearch | null,
+  typos: readonly string[],
+): Row[] {
+  const rand = random(13);
+  const titles = new Fuse(articles, { keys: ['title'], includeScore: true });
+  let overlap = 0;
+  const samples = 40;
+  for (let k = 0; k < samples; k++) {
+    const words = articles[Math.floor(rand() * articles.length)]!.title.toLowerCase().split(' ');
+    const query = words.slice(0, 2).join(' ');
+    const fuseTop = titles.search(query, { limit: 10 }).map((result) => result.item.id);
+    const answer = searchIndex(index, query, 10);
+    const ourTop = new Set(answer.ok ? answer.hits.map((hit) => hit.id) : []);
+    const agree = fuseTop.filter((id) => ourTop.has(id)).length;
+    overlap += agree / Math.max(1, Math.min(10, fuseTop.length, Math.max(ourTop.size, 1)));
+  }
+  // Recall: the article a typo came from is among the first 20 hits (the generator picks words from it).
+  const rows: Row[] = [
+    {
+      name: `quality: top-10 overlap with fuse.js on ${samples} two-word title queries`,
+      value: `${((100 * overlap) / samples).toFixed(0)} %`,
+    },
+  ];
+  const found = (ids: string[], query: string) =>
+    ids.some((id) => {
+      const article = articles.find((candidate) => candidate.id === id)!;
+      return typoOf(article, query);
+    });
+  let ours = 0;
+  let theirs = 0;
+  for (const query of typos) {
+    const answer = searchIndex(index, query, 20);
+    const ourIds = answer.ok ? answer.hits.map((hit) => hit.id) : [];
+    if (found(ourIds, query)) ours += 1;
+    const miniIds = (mini?.search(query) ?? []).slice(0, 20).map((result) => String(result.id));
+    if (found(miniIds, query)) theirs += 1;
+  }
+  rows.push({
+    name: `quality: recall of ${typos.length} body-word typos (top 20), ours / MiniSearch`,
+    value: `${((100 * ours) / typos.length).toFixed(0)} % / ${((100 * theirs) / typos.length).toFixed(0)} %`,
+  });
+  return rows;
+}
+
+/** Whether `article`'s body holds a word `query` is a typo of (one swap, drop or double away). */
+function typoOf(article: Article, query: string): boolean {
+  const words = new Set(article.body.toLowerCase().split(/[\s.]+/));
+  for (const word of words) {
+    if (Math.abs(word.length - query.length) > 1 || word[0] !== query[0]) continue;
+    for (let kind = 0; kind < 3; kind++) {
+      for (let at = 0; at < word.length; at++) if (typo(word, kind, at) === query) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,121 @@
+// One query word's answer: the articles it matches, how well, and in which fields. Remembered, because
+// while a query is typed only its last word changes, and a word of one letter matches nearly every term.
+import type { SearchIndex } from './build-index.js';
+import { FIELD_BITS } from './build-index.js';
+import type { QueryWord, WordMatch } from './query.js';
+import type { SearchField } from './types.js';
+import type { TermMatch } from './vocabulary.js';
+
+/** A word's matches: parallel arrays, one entry per article. */
+export interface WordResult {
+  terms: TermMatch[];
+  docs: Int32Array;
+  scores: Float64Array;
+  /** The fields (FIELD_BITS) that matched. */
+  fields: Uint8Array;
+}
+
+/** How much a match counts in each field: a title word says more than a body word. */
+const WEIGHTS: Record<SearchField, number> = { title: 4, author: 3, tags: 2.5, source: 2, body: 1 };
+export const ALL_FIELDS = 31;
+const SHORT_MASK = ALL_FIELDS & ~FIELD_BITS.body;
+/** The best weight among the fields of a mask. */
+const MASK_WEIGHT = Array.from({ length: 32 }, (_, mask) =>
+  Math.max(
+    0,
+    ...(Object.keys(FIELD_BITS) as SearchField[])
+      .filter((field) => mask & FIELD_BITS[field])
+      .map((field) => WEIGHTS[field]),
+  ),
+);
+const CACHED_WORDS = 96;
+
+interface Scratch {
+  best: Float64Array;
+  shortBest: Float64Array;
+  fields: Uint8Array;
+  cache: Map<string, WordResult>;
+}
+const scratches = new WeakMap<SearchIndex, Scratch>();
+
+function scratchOf(index: SearchIndex): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    const n = index.docs.length;
+    scratch = {
+      best: new Float64Array(n),
+      shortBest: new Float64Array(n),
+      fields: new Uint8Array(n),
+      cache: new Map(),
+    };
+    scratches.set(index, scratch);
+  }
+  return scratch;
+}
+
+/** The fields a word may match in. */
+export function fieldsOf(word: QueryWord): number {
+  return word.field ? FIELD_BITS[word.field] : ALL_FIELDS;
+}
+
+/** What `word` matches; the same word asked again (as the next keystroke does) is answered from memory. */
+export function wordResult(index: SearchIndex, word: QueryWord): WordResult {
+  // A negated plain word leaves out what contains it, as fuse.js's !word does; typos are not guessed.
+  const how: WordMatch = word.negate && word.match === 'fuzzy' ? 'include' : word.match;
+  const key = `${how}\u0000${word.field ?? ''}\u0000${word.term}`;
+  const { cache } = scratchOf(index);
+  let result = cache.get(key);
+  if (result) {
+    // Most recently used last: the first entry is the one to forget.
+    cache.delete(key);
+  } else {
+    result = accumulate(index, index.vocabulary.match(word.term, how), fieldsOf(word));
+    if (cache.size >= CACHED_WORDS) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(key, result);
+  return result;
+}
+
+/** Each article's best match of the word in the body, plus its best in the short fields. */
+function accumulate(index: SearchIndex, terms: TermMatch[], allowed: number): WordResult {
+  const { best, shortBest, fields } = scratchOf(index);
+  const touched: number[] = [];
+  const { postingStart, postingDocs, postingCounts, fieldStart, fieldDocs, fieldMasks } = index;
+  for (const { id, closeness } of terms) {
+    if (allowed & FIELD_BITS.body) {
+      for (let at = postingStart[id]!; at < postingStart[id + 1]!; at++) {
+        const doc = postingDocs[at]!;
+        const value = closeness * (1 + Math.log(postingCounts[at]!));
+        if (fields[doc] === 0) touched.push(doc);
+        if (value > best[doc]!) best[doc] = value;
+        fields[doc]! |= FIELD_BITS.body;
+      }
+    }
+    if (allowed & SHORT_MASK) {
+      for (let at = fieldStart[id]!; at < fieldStart[id + 1]!; at++) {
+        const mask = fieldMasks[at]! & allowed;
+        if (mask === 0) continue;
+        const doc = fieldDocs[at]!;
+        // The short fields add to a body match of the same word: found in both says more.
+        const value = closeness * MASK_WEIGHT[mask]!;
+        if (fields[doc] === 0) touched.push(doc);
+        if (value > shortBest[doc]!) shortBest[doc] = value;
+        fields[doc]! |= mask;
+      }
+    }
+  }
+  const result: WordResult = {
+    terms,
+    docs: Int32Array.from(touched),
+    scores: new Float64Array(touched.length),
+    fields: new Uint8Array(touched.length),
+  };
+  touched.forEach((doc, at) => {
+    result.scores[at] = best[doc]! + shortBest[doc]!;
+    result.fields[at] = fields[doc]!;
+    best[doc] = 0;
+    shortBest[doc] = 0;
+    fields[doc] = 0;
+  });
+  return result;
+}

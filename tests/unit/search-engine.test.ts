@@ -1,0 +1,199 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/core/search/build-index.js';
+import { searchIndex } from '../../src/core/search/search.js';
+import type { SearchHit } from '../../src/core/search/types.js';
+import { loadLibrary } from '../../src/library/load.js';
+import { makeArticle } from '../helpers/articles.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/search/', import.meta.url));
+const CONTENT = fileURLToPath(new URL('../../content/', import.meta.url));
+const library = loadLibrary([{ dir: FIXTURES, required: true }]).articles;
+const index = buildIndex(library);
+const SEED_ID = '2023-09-13-russias-putin-and-n-koreas-kim-hold-talks';
+
+function hits(query: string, limit?: number): SearchHit[] {
+  const answer = searchIndex(index, query, limit);
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.hits;
+}
+const ids = (query: string) => hits(query).map((hit) => hit.id);
+const titleOf = (id: string) => library.find((article) => article.id === id)!.title;
+const slices = (text: string, ranges: ReadonlyArray<{ start: number; end: number }>) =>
+  ranges.map(({ start, end }) => text.slice(start, end));
+
+describe('search: which articles, in which order', () => {
+  it.each([
+    // Title hits first, then body hits by score, ties in the library's order (newest first).
+    {
+      query: 'launch',
+      expected: ['launch-day', 'cosmodrome-at-dawn', 'rockets-and-cafes', 'notes-from-the-garden'],
+    },
+    { query: 'lighthouse', expected: ['twin-newer', 'twin-older'] },
+    // Case and diacritics do not matter, either way round.
+    { query: 'communique', expected: ['harbour-communique', 'cosmodrome-at-dawn'] },
+    { query: 'COMMUNIQUÉ', expected: ['harbour-communique', 'cosmodrome-at-dawn'] },
+    { query: 'elodie', expected: ['cosmodrome-at-dawn'] },
+    { query: 'naive resumes', expected: ['rockets-and-cafes'] },
+    // Every word must match somewhere, in any field.
+    { query: 'brooks lighthouse', expected: ['twin-newer', 'twin-older'] },
+    { query: 'brooks rocket', expected: ['notes-from-the-garden'] },
+    { query: 'brooks zebra', expected: [] },
+    // A word is also the start of longer words.
+    { query: 'harb', expected: ['harbour-communique'] },
+    // Scripts without spaces: each character is a word.
+    { query: '東京', expected: ['tokyo-morning'] },
+    { query: '駅', expected: ['tokyo-morning'] },
+    // Extended syntax.
+    { query: "'omm", expected: ['harbour-communique', 'tokyo-morning', 'cosmodrome-at-dawn'] },
+    { query: '=rocket', expected: ['notes-from-the-garden', 'launch-day'] },
+    { query: '^harb', expected: ['harbour-communique'] },
+    { query: 'port$', expected: ['twin-newer', 'twin-older', 'cosmodrome-at-dawn'] },
+    { query: 'author:brooks !rain', expected: ['harbour-communique', 'twin-newer', 'twin-older'] },
+    { query: 'tag:space', expected: ['cosmodrome-at-dawn', 'launch-day'] },
+    {
+      query: 'author:ian | author:zoe',
+      expected: [
+        'harbour-communique',
+        'rockets-and-cafes',
+        'twin-newer',
+        'twin-older',
+        'notes-from-the-garden',
+      ],
+    },
+    { query: 'source:orbital !tag:space', expected: ['rockets-and-cafes'] },
+    { query: 'title:report', expected: ['twin-newer', 'twin-older'] },
+    { query: 'body:report', expected: [] },
+  ])('$query', ({ query, expected }) => {
+    expect(ids(query)).toEqual(expected);
+  });
+
+  it.each([
+    { typo: 'spaceprot', id: 'cosmodrome-at-dawn', term: 'spaceport' },
+    { typo: 'sovreignty', id: 'harbour-communique', term: 'sovereignty' },
+    { typo: 'hegemonik', id: 'launch-day', term: 'hegemonic' },
+    { typo: 'lighthousse', id: 'twin-newer', term: 'lighthouse' },
+    { typo: 'comunique', id: 'harbour-communique', term: 'communique' },
+    { typo: 'torchlihgt', id: 'cosmodrome-at-dawn', term: 'torchlight' },
+  ])('forgives $typo', ({ typo, id, term }) => {
+    const [first] = hits(typo);
+    expect(first).toMatchObject({ id, terms: [term] });
+  });
+
+  it('counts every hit when the limit cuts them', () => {
+    const answer = searchIndex(index, 'launch', 2);
+    expect(answer).toMatchObject({ ok: true, total: 4 });
+    expect(answer.ok && answer.hits.map((hit) => hit.id)).toEqual([
+      'launch-day',
+      'cosmodrome-at-dawn',
+    ]);
+  });
+
+  it('answers blank and punctuation-only queries with nothing, bad ones with a hint', () => {
+    expect(searchIndex(index, '   ')).toEqual({ ok: true, hits: [], total: 0 });
+    expect(searchIndex(index, '🚆 …')).toEqual({ ok: true, hits: [], total: 0 });
+    expect(searchIndex(index, 'rocket |')).toMatchObject({ ok: false, error: expect.any(String) });
+  });
+
+  it('finds the seed article by its misspelt words', () => {
+    const seedIndex = buildIndex(loadLibrary([{ dir: CONTENT, required: true }]).articles);
+    for (const typo of ['spaceprot', 'sovreignty', 'anzalon', 'hegemonik']) {
+      const answer = searchIndex(seedIndex, typo);
+      expect(answer.ok && answer.hits.map((hit) => hit.id)).toEqual([SEED_ID]);
+    }
+  });
+});
+
+describe('search: highlights land on the characters shown', () => {
+  it.each([
+    { query: 'cafe', id: 'rockets-and-cafes', title: ['café'] },
+    { query: 'naive resumes', id: 'rockets-and-cafes', title: ['naïve', 'résumés'] },
+    { query: 'rocket', id: 'rockets-and-cafes', title: ['Rocket'] },
+    { query: 'communique', id: 'harbour-communique', title: ['Communiqué'] },
+    { query: '東京', id: 'tokyo-morning', title: ['東京'] },
+    { query: 'train', id: 'tokyo-morning', title: ['train'] },
+    { query: "'arbo", id: 'harbour-communique', title: ['arbo'] },
+    { query: 'port$', id: 'twin-newer', title: ['port'] },
+  ])('title: $query in $id', ({ query, id, title }) => {
+    const hit = hits(query).find((candidate) => candidate.id === id)!;
+    expect(slices(titleOf(id), hit.titleRanges)).toEqual(title);
+    expect(hit.matches.find((match) => match.field === 'title')?.ranges).toEqual(hit.titleRanges);
+  });
+
+  it.each([
+    { query: 'elodie', field: 'author', text: 'Élodie Marchand', shown: ['Élodie'] },
+    { query: 'zoe', field: 'author', text: 'Zoë Ashford', shown: ['Zoë'] },
+    { query: 'source:coastal', field: 'source', text: 'Coastal Weekly', shown: ['Coastal'] },
+    { query: '鉄道', field: 'tags', text: 'japan, 鉄道', shown: ['鉄道'] },
+  ])('$field: $query', ({ query, field, text, shown }) => {
+    const match = hits(query)[0]!.matches.find((candidate) => candidate.field === field)!;
+    expect(slices(text, match.ranges)).toEqual(shown);
+  });
+});
+
+describe('search: snippets', () => {
+  it.each([
+    {
+      query: 'spaceprot',
+      text: 'Before sunrise the spaceport is quiet. Engineers walk the gantry, checking valves by torchlight.',
+      marked: ['spaceport'],
+    },
+    {
+      query: 'crepes',
+      text: 'The café beside the launch pad 🚀 serves crêpes to engineers who write résumés between shifts.',
+      marked: ['crêpes'],
+    },
+    {
+      query: '駅',
+      text: '朝の東京駅はとても静かです。 The first train leaves at five, and the platform smells of coffee.',
+      marked: ['駅'],
+    },
+    {
+      query: 'whisper',
+      text: 'Commuters 🚆 read on their phones; nobody speaks above a whisper.',
+      marked: ['whisper'],
+    },
+    // Markup is not shown: emphasis marks go, the words stay.
+    {
+      query: 'visitor',
+      text: 'A naïve visitor once asked whether the rockets were real.',
+      marked: ['visitor'],
+    },
+  ])('$query', ({ query, text, marked }) => {
+    const snippet = hits(query)[0]!.snippet!;
+    expect(snippet.text).toBe(text);
+    expect(slices(snippet.text, snippet.ranges)).toEqual(marked);
+  });
+
+  it('cuts a long paragraph at word boundaries around the match, marked with …', () => {
+    const words = Array.from({ length: 60 }, (_, k) => `word${k}`);
+    words[30] = 'needle';
+    const article = makeArticle({ id: 'long', body: words.join(' ') });
+    const answer = searchIndex(buildIndex([article]), 'needle');
+    const { text, ranges } = (answer.ok && answer.hits[0]!.snippet) || { text: '', ranges: [] };
+    expect(text.startsWith('…word')).toBe(true);
+    expect(text.endsWith('…')).toBe(true);
+    expect(
+      text
+        .slice(1, -1)
+        .split(' ')
+        .every((word) => words.includes(word)),
+    ).toBe(true);
+    expect(slices(text, ranges)).toEqual(['needle']);
+  });
+
+  it('prefers the passage where the query words meet', () => {
+    const body = ['alpha one two three.', 'filler '.repeat(40), 'alpha beta together here.'].join(
+      '\n\n',
+    );
+    const index = buildIndex([makeArticle({ id: 'meet', body })]);
+    const answer = searchIndex(index, 'alpha beta');
+    const snippet = answer.ok ? answer.hits[0]!.snippet! : null;
+    expect(snippet?.text).toBe('alpha beta together here.');
+    expect(slices(snippet!.text, snippet!.ranges)).toEqual(['alpha', 'beta']);
+  });
+
+  it('has none when only the short fields matched', () => {
+    expect(hits('elodie')[0]!.snippet).toBeNull();
+  });
+});
