@@ -6,6 +6,7 @@ import type { Searcher } from '../core/search/types.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
 import { queryOf } from './list-search.js';
+import type { FullScreen } from './terminal.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { ListScreen } from './screens/ListScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
@@ -42,6 +43,8 @@ export interface AppProps {
    * it. Without it, a search waits for ever.
    */
   startSearcher?: (articles: readonly Article[]) => Searcher;
+  /** Suspending (Ctrl+Z) and continuing, given when the app owns a real terminal. */
+  jobControl?: Pick<FullScreen, 'suspend' | 'onContinue'>;
 }
 
 export function App({
@@ -51,8 +54,9 @@ export function App({
   openLink,
   paginate: given,
   startSearcher,
+  jobControl,
 }: AppProps) {
-  const { stdout } = useStdout();
+  const { stdout, write } = useStdout();
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reduce, null, () =>
     initialState(articles, warnings, sizeOf(stdout), given),
@@ -64,6 +68,16 @@ export function App({
     stdout.on('resize', onResize);
     return () => void stdout.off('resize', onResize);
   }, [stdout]);
+  // Back from a suspend, on a blank screen: Ink draws only what changed, so writing nothing through it
+  // is what makes it draw the whole frame again. The terminal may have been resized meanwhile.
+  useEffect(
+    () =>
+      jobControl?.onContinue(() => {
+        dispatch({ type: 'resize', size: sizeOf(stdout) });
+        write('');
+      }),
+    [jobControl, stdout, write],
+  );
   // Pages need the Markdown parser (~20 ms to load), which the list does without: it loads after the first
   // frame, and the reducer holds keys back until then.
   useEffect(() => {
@@ -110,10 +124,11 @@ export function App({
   const { request } = state;
   useEffect(() => {
     if (request?.kind === 'quit') exit();
+    if (request?.kind === 'suspend') jobControl?.suspend();
     if (request?.kind === 'openLink') {
       void openLink(request.url).then((text) => dispatch({ type: 'notice', text }));
     }
-  }, [request, exit, openLink]);
+  }, [request, exit, openLink, jobControl]);
 
   // A long article draws its first lines at once, and the rest right after.
   const page = currentPage(state, readerHeight(state.size));

@@ -26,6 +26,7 @@ export type Command =
   | 'openLink'
   | 'warnings'
   | 'help'
+  | 'suspend'
   | 'quit'
   | 'search'
   | 'clearSearch'
@@ -59,6 +60,7 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { command: 'clearSearch', keys: ['escape'], help: 'clear the search: the whole list again' },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
+    { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
     { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit inkwell', hint: 'quit' },
   ],
   reader: [
@@ -81,6 +83,7 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'back', keys: ['q', 'escape', 'left', 'h'], help: 'back to the list', hint: 'back' },
+    { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
     { command: 'quit', keys: ['ctrl+c'], help: 'quit inkwell' },
   ],
   // Any other key types itself into the field.
@@ -98,6 +101,7 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { command: 'cursorHome', keys: ['home', 'ctrl+a'], help: 'start of the field' },
     { command: 'cursorEnd', keys: ['end', 'ctrl+e'], help: 'end of the field' },
     { command: 'clear', keys: ['ctrl+u'], help: 'empty the field' },
+    { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
     { command: 'quit', keys: ['ctrl+c'], help: 'quit inkwell' },
   ],
 };

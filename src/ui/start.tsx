@@ -2,12 +2,13 @@
 import chalk from 'chalk';
 import { render } from 'ink';
 import type { Article } from '../core/article.js';
+import { sanitize } from '../core/sanitize.js';
 import type { Searcher } from '../core/search/types.js';
 import type { LibrarySearcher } from '../library/searcher.js';
 import type { LoadWarning } from '../library/load.js';
 import { App } from './App.js';
 import { openInBrowser } from './browser.js';
-import { describe, enterFullScreen, keepScrollback, onAbnormalExit } from './terminal.js';
+import { describe, enterFullScreen, onAbnormalExit } from './terminal.js';
 
 export interface ReaderOptions {
   articles: readonly Article[];
@@ -25,7 +26,7 @@ export async function startReader({
   // Ink styles text through chalk. Without colour, bold, italic, underline and inverse still tell a
   // selection, a quotation and a heading apart, so chalk keeps at least its basic level.
   chalk.level = Math.max(colorLevel, 1) as 1 | 2 | 3;
-  const restoreTerminal = enterFullScreen(stdin, stdout);
+  const screen = enterFullScreen(stdin, stdout);
   const search = lazySearch();
   const instance = render(
     <App
@@ -34,25 +35,27 @@ export async function startReader({
       color={colorLevel > 0}
       openLink={openInBrowser}
       startSearcher={search.start}
+      jobControl={screen}
     />,
     {
       stdin,
-      stdout: keepScrollback(stdout),
+      stdout: screen.stdout,
       stderr,
       exitOnCtrlC: false,
       incrementalRendering: false,
     },
   );
+  // The terminal first, before anything else can fail or take long; Ink's last frame, drawn while it
+  // unmounts, is dropped.
   const stop = () => {
+    screen.restore();
     try {
       instance.unmount();
     } catch {
-      // Unmounting draws a last frame; if drawing is what failed, it fails again. The terminal comes first.
-    } finally {
-      restoreTerminal();
-      // The index's worker thread would keep the process alive.
-      search.close();
+      // Unmounting draws a last frame; if drawing is what failed, it fails again.
     }
+    // The index's worker thread would keep the process alive.
+    search.close();
   };
   const forget = onAbnormalExit(stop);
   try {
@@ -60,7 +63,7 @@ export async function startReader({
     return 0;
   } catch (error) {
     stop();
-    stderr.write(`inkwell: ${describe(error)}\n`);
+    stderr.write(`inkwell: ${sanitize(describe(error))}\n`);
     return 1;
   } finally {
     stop();

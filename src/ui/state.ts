@@ -29,7 +29,7 @@ import {
 import { pageStep, withSelection } from './list-window.js';
 import { openLink } from './open-link.js';
 import { jumpToQuote } from './quote-jump.js';
-import { editField, insert, typedCharacter, type FieldEdit, type TextField } from './text-field.js';
+import { editField, insert, typedCharacter, type TextField } from './text-field.js';
 
 export { frameHeight, hasBars, listHeight, readerHeight, type Size } from './geometry.js';
 
@@ -72,7 +72,7 @@ export interface AppState {
 }
 
 /** Effects the reducer asks for; each key that asks makes a new object, so each is carried out once. */
-export type Request = { kind: 'quit' } | { kind: 'openLink'; url: string };
+export type Request = { kind: 'quit' } | { kind: 'suspend' } | { kind: 'openLink'; url: string };
 
 export type Action =
   /** A key by the name keyNames() gives it. */
@@ -144,6 +144,10 @@ export function reduce(state: AppState, action: Action): AppState {
       // overlay, and does only that.
       if (action.name === 'ctrl+c') return { ...state, request: { kind: 'quit' } };
       if (state.request?.kind === 'quit') return state;
+      // Suspending works from anywhere at once too, overlay or not, page maker loaded or not.
+      if (keyToAction(state.screen, action.name) === 'suspend') {
+        return { ...state, request: { kind: 'suspend' } };
+      }
       if (!state.paginate) return { ...state, heldKeys: [...state.heldKeys, action.name] };
       if (state.overlay) return { ...state, overlay: null, notice: null, request: null };
       if (fieldOpen(state))
@@ -190,8 +194,16 @@ function onFieldKey(state: AppState, name: string): AppState {
       const typed = typedCharacter(name);
       return typed === undefined ? state : edited(state, (field) => insert(field, typed));
     }
+    case 'deleteBack':
+    case 'cursorLeft':
+    case 'cursorRight':
+    case 'cursorHome':
+    case 'cursorEnd':
+    case 'clear':
+      return edited(state, (field) => editField(field, command));
     default:
-      return edited(state, (field) => editField(field, command as FieldEdit));
+      // Suspending is handled before a field sees keys.
+      return state;
   }
 }
 

@@ -73,8 +73,11 @@ describe('searching the list', () => {
     expect(after(searching, key('backspace')).search?.field.text).toBe('spacepro');
   });
 
-  it('quits on Ctrl+C from the field', () => {
+  it('quits on Ctrl+C and suspends on Ctrl+Z from the field', () => {
     expect(after(searching, key('ctrl+c')).request).toEqual({ kind: 'quit' });
+    const suspended = after(searching, key('ctrl+z'));
+    expect(suspended.request).toEqual({ kind: 'suspend' });
+    expect(suspended.search?.field.text).toBe('spaceprot');
   });
 
   it('shows the answer to the query in the field, best first, the first selected', () => {
