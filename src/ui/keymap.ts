@@ -95,6 +95,8 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
       hint: 'keep',
     },
     { command: 'cancel', keys: ['escape'], help: 'clear the search', hint: 'clear' },
+    { command: 'down', keys: ['down'], help: 'next result (reading: a line down)' },
+    { command: 'up', keys: ['up'], help: 'previous result (reading: a line up)' },
     { command: 'deleteBack', keys: ['backspace', 'ctrl+h'], help: 'delete a character' },
     { command: 'cursorLeft', keys: ['left'], help: 'cursor left' },
     { command: 'cursorRight', keys: ['right'], help: 'cursor right' },

@@ -194,6 +194,10 @@ function onFieldKey(state: AppState, name: string): AppState {
       const typed = typedCharacter(name);
       return typed === undefined ? state : edited(state, (field) => insert(field, typed));
     }
+    case 'down':
+    case 'up':
+      // The arrows move through the results (or the article) while the query is typed.
+      return onCommand(state, command);
     case 'deleteBack':
     case 'cursorLeft':
     case 'cursorRight':

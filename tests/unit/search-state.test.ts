@@ -106,6 +106,13 @@ describe('searching the list', () => {
     expect(bad.shown.map((article) => article.id)).toEqual(['a7', 'a42']);
   });
 
+  it('moves through the results with the arrows while the field is open', () => {
+    const down = after(answered, key('down'));
+    expect(down.selected).toBe(1);
+    expect(fieldOpen(down)).toBe(true);
+    expect(after(down, key('up')).selected).toBe(0);
+  });
+
   it('keeps the results on Enter and gives keys back to the list; / edits again', () => {
     const kept = after(answered, key('enter'));
     expect(fieldOpen(kept)).toBe(false);
