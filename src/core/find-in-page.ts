@@ -74,11 +74,18 @@ function atWordEdges(text: string, start: number, end: number): boolean {
   return !(end < text.length && joinsWord(text, end, last));
 }
 
-/** Ranges of one line's text where the needle occurs, in order, never overlapping. */
-export function findInText(text: string, needle: Needle): { start: number; end: number }[] {
+/**
+ * Ranges of one line's text where the needle occurs, in order, never overlapping. `folded` is the text
+ * folded already, when the caller keeps it.
+ */
+export function findInText(
+  text: string,
+  needle: Needle,
+  foldedText?: () => Folded,
+): { start: number; end: number }[] {
   const words = needle.words.filter((word) => word !== '');
   if (words.length === 0 || text === '') return [];
-  const folded: Folded | undefined = needle.exact ? undefined : fold(text);
+  const folded: Folded | undefined = needle.exact ? undefined : (foldedText?.() ?? fold(text));
   const haystack = folded ? folded.text : text;
   const found: { start: number; end: number }[] = [];
   for (const word of words) {
@@ -97,8 +104,19 @@ export function findInText(text: string, needle: Needle): { start: number; end: 
   return kept;
 }
 
-// The reader asks on every key and every frame: the last answer per page is kept.
+// The reader asks on every key and every frame: the last answer per page is kept, and each line's text,
+// plain and folded, is made once per page (folding a long article anew cost ~20-50 ms a key).
 const known = new WeakMap<readonly Line[], { needle: Needle; matches: PageMatch[] }>();
+const texts = new WeakMap<readonly Line[], { plain: string[]; folded: (Folded | undefined)[] }>();
+
+function textsOf(lines: readonly Line[]): { plain: string[]; folded: (Folded | undefined)[] } {
+  let made = texts.get(lines);
+  if (!made) {
+    const plain = lines.map((line) => line.segments.map((segment) => segment.text).join(''));
+    texts.set(lines, (made = { plain, folded: [] }));
+  }
+  return made;
+}
 
 /** Every match in a page's lines, in reading order. A match lies within one line. */
 export function findInPage(lines: readonly Line[], needle: Needle): PageMatch[] {
@@ -106,9 +124,10 @@ export function findInPage(lines: readonly Line[], needle: Needle): PageMatch[] 
   if (cached && sameNeedle(cached.needle, needle)) return cached.matches;
   const matches: PageMatch[] = [];
   if (needle.words.some((word) => word !== '')) {
-    lines.forEach((line, y) => {
-      const text = line.segments.map((segment) => segment.text).join('');
-      for (const range of findInText(text, needle)) matches.push({ line: y, ...range });
+    const { plain, folded } = textsOf(lines);
+    plain.forEach((text, y) => {
+      const foldedText = () => (folded[y] ??= fold(text));
+      for (const range of findInText(text, needle, foldedText)) matches.push({ line: y, ...range });
     });
   }
   known.set(lines, { needle, matches });
@@ -130,4 +149,10 @@ export function matchesByLine(matches: readonly PageMatch[]): Map<number, PageMa
     grouped.set(matches, byLine);
   }
   return byLine;
+}
+
+/** Folds every line of a page ahead of a find, so that its first key finds at once. */
+export function prepareFind(lines: readonly Line[]): void {
+  const { plain, folded } = textsOf(lines);
+  plain.forEach((text, y) => (folded[y] ??= fold(text)));
 }

@@ -2,6 +2,7 @@
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 import type { Article } from '../core/article.js';
+import { prepareFind } from '../core/find-in-page.js';
 import type { Searcher } from '../core/search/types.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
@@ -143,6 +144,14 @@ export function App({
     }, COMPLETE_AFTER_MS);
     return () => clearTimeout(timer);
   }, [page, opened, paginate]);
+
+  // The find field is open: the page's lines are folded while the first key is still to come.
+  const finding = !!state.find?.field;
+  useEffect(() => {
+    if (!finding || !page?.complete) return;
+    const timer = setTimeout(() => prepareFind(page.lines), 0);
+    return () => clearTimeout(timer);
+  }, [finding, page]);
 
   let screen;
   if (state.overlay === 'help') {

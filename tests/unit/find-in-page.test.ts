@@ -3,6 +3,7 @@ import {
   findInPage,
   findInText,
   matchesByLine,
+  prepareFind,
   termsNeedle,
   textNeedle,
 } from '../../src/core/find-in-page.js';
@@ -87,6 +88,17 @@ describe('findInPage', () => {
       { line: 2, start: 0, end: 3 },
     ]);
     expect(findInPage(lines, textNeedle('jong un'))).toEqual([{ line: 2, start: 4, end: 11 }]);
+  });
+
+  it('finds the same in lines folded ahead', () => {
+    const page = [line('Café ', 'Kim'), line('cafe'), line('CAFÉ')];
+    prepareFind(page);
+    expect(findInPage(page, textNeedle('cafe'))).toEqual([
+      { line: 0, start: 0, end: 4 },
+      { line: 1, start: 0, end: 4 },
+      { line: 2, start: 0, end: 4 },
+    ]);
+    expect(findInPage(page, textNeedle('Café'))).toEqual([{ line: 0, start: 0, end: 4 }]);
   });
 
   it('answers the same question with the same array, and groups matches by line', () => {
