@@ -33,7 +33,7 @@ export interface IndexStats {
 
 /** A searcher that can say when its index is ready and be stopped. */
 export interface LibrarySearcher extends Searcher {
-  /** Resolves once the index is built (never rejects). */
+  /** Resolves once the index is built (never rejects); asking for it keeps the process alive until then. */
   ready: Promise<IndexStats>;
   /** Stops the worker; later queries answer with an error. */
   close(): void;
@@ -78,8 +78,6 @@ function documentOf(article: Article): SearchDocument {
 
 function workerSearcher(articles: readonly Article[], url: URL): LibrarySearcher {
   const worker = new Worker(url);
-  // The reader may quit while the index builds; the worker must not keep the process alive.
-  worker.unref();
   const pending = new Map<number, (answer: SearchAnswer) => void>();
   let nextId = 0;
   let failed: string | null = null;
@@ -92,8 +90,7 @@ function workerSearcher(articles: readonly Article[], url: URL): LibrarySearcher
       const { articles: count, terms, buildMs, heapBytes } = message;
       resolveReady({ articles: count, terms, buildMs, heapBytes, where: 'worker' });
     } else {
-      pending.get(message.id)?.(message.answer);
-      pending.delete(message.id);
+      settle(message.id, message.answer);
     }
   });
   // A worker that dies (no memory, a bug) hands its queries to an index built here instead.
@@ -107,6 +104,16 @@ function workerSearcher(articles: readonly Article[], url: URL): LibrarySearcher
     pending.clear();
   });
   const queries = new Map<number, { query: string; limit: number | undefined }>();
+  // The reader may quit while the index builds: the worker must not keep the process alive, except
+  // while a query waits for its answer. (Adding listeners refs the worker, so this comes after them.)
+  worker.unref();
+  const settle = (id: number, answer: SearchAnswer) => {
+    const resolve = pending.get(id);
+    pending.delete(id);
+    queries.delete(id);
+    if (pending.size === 0) worker.unref();
+    resolve?.(answer);
+  };
 
   // Batches go out one per turn of the event loop, so keys are read between them.
   let sent = 0;
@@ -120,19 +127,26 @@ function workerSearcher(articles: readonly Article[], url: URL): LibrarySearcher
   };
   sendBatch();
 
+  let built = false;
+  void ready.then(() => {
+    built = true;
+    if (pending.size === 0) worker.unref();
+  });
   return {
-    ready,
+    // Whoever waits for the index keeps the process alive until it is built.
+    get ready() {
+      if (!built) worker.ref();
+      return ready;
+    },
     search(query, limit) {
       if (fallback) return fallback.search(query, limit);
       if (failed) return Promise.resolve({ ok: false, error: failed });
       if (query.trim() === '') return Promise.resolve({ ok: true, hits: [] });
       const id = nextId++;
       queries.set(id, { query, limit });
+      if (pending.size === 0) worker.ref();
       return new Promise<SearchAnswer>((resolve) => {
-        pending.set(id, (answer) => {
-          queries.delete(id);
-          resolve(answer);
-        });
+        pending.set(id, resolve);
         worker.postMessage({
           type: 'search',
           id,

@@ -1,0 +1,71 @@
+// The searcher in a bundled program, as the reader runs it: its worker starts from beside the bundle,
+// answers, and never keeps the process alive once nothing waits for it.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundle } from '../../scripts/bundle.mjs';
+import { tempDir } from '../helpers/temp-library.js';
+
+const SOURCE = fileURLToPath(new URL('../../src/', import.meta.url));
+const CONTENT = fileURLToPath(new URL('../../content/', import.meta.url));
+let outdir = '';
+
+const program = (body: string) =>
+  [
+    `import { startSearcher } from ${JSON.stringify(join(SOURCE, 'library', 'searcher.ts'))};`,
+    `import { loadLibrary } from ${JSON.stringify(join(SOURCE, 'library', 'load.ts'))};`,
+    `const { articles } = loadLibrary([{ dir: ${JSON.stringify(CONTENT)}, required: true }]);`,
+    body,
+  ].join('\n');
+
+beforeAll(async () => {
+  const dir = tempDir();
+  outdir = join(dir, 'dist');
+  writeFileSync(
+    join(dir, 'answers.ts'),
+    program(
+      [
+        'const searcher = startSearcher(articles);',
+        "const answer = await searcher.search('spaceprot');",
+        'console.log(JSON.stringify({ where: (await searcher.ready).where, answer }));',
+      ].join('\n'),
+    ),
+  );
+  writeFileSync(join(dir, 'leaves.ts'), program("startSearcher(articles); console.log('done');"));
+  await bundle(
+    {
+      'search-worker': join(SOURCE, 'library', 'search-worker.ts'),
+      answers: join(dir, 'answers.ts'),
+      leaves: join(dir, 'leaves.ts'),
+    },
+    outdir,
+  );
+}, 60_000);
+
+const run = (name: string) =>
+  spawnSync(process.execPath, [join(outdir, `${name}.js`)], { encoding: 'utf8', timeout: 20_000 });
+
+describe('startSearcher in a bundle', () => {
+  it('builds the index on the worker beside the bundle and answers', () => {
+    const { status, stdout, stderr } = run('answers');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const { where, answer } = JSON.parse(stdout) as {
+      where: string;
+      answer: { ok: boolean; hits: Array<{ id: string }> };
+    };
+    expect(where).toBe('worker');
+    expect(answer.hits.map((hit) => hit.id)).toEqual([
+      '2023-09-13-russias-putin-and-n-koreas-kim-hold-talks',
+    ]);
+  });
+
+  it('lets the program end while the index is still building', () => {
+    const { status, stdout, signal } = run('leaves');
+    expect(signal).toBeNull();
+    expect(status).toBe(0);
+    expect(stdout).toBe('done\n');
+  });
+});
