@@ -121,6 +121,15 @@ if (!ONLY) {
   );
 
   budget('list of 100,000 articles: renderTime per move', median(reader.hugeList), 5);
+  budget(
+    'toggle a bookmark, 10,000 stored: s → updated frame',
+    median(reader.bookmarks.roundTrips),
+    20,
+  );
+  rows.push({
+    name: '  the store update after it (lock, read, check, write)',
+    value: ms(median(reader.bookmarks.writes)),
+  });
 }
 
 if (!ONLY || ONLY === 'search') {

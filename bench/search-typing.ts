@@ -4,7 +4,8 @@ import { performance } from 'node:perf_hooks';
 import type { Article } from '../src/core/article.js';
 import type { Searcher } from '../src/core/search/types.js';
 import { startSearcher, type IndexStats, type LibrarySearcher } from '../src/library/searcher.js';
-import { Session, setUpColour } from './app-session.js';
+// The reader bench's session; that module re-exports this one, and each uses the other only when called.
+import { Session, setUpColour } from './reader-render.js';
 
 const ESCAPE = '\x1b';
 /** Results that take longer than this are not coming: the bench says so instead of waiting. */
@@ -52,7 +53,7 @@ export async function measureSearchTyping(
       },
     };
   };
-  const session = new Session(articles, wrapped);
+  const session = new Session(articles, undefined, wrapped);
   try {
     await session.settle();
     if (!engine) throw new Error('the app never started the search engine');

@@ -22,14 +22,15 @@ const out = processOutput();
 // Ink and React are loaded only for the full-screen reader: the commands start faster without them.
 async function startReader({ articles, warnings }: Library): Promise<number> {
   const { startReader } = await withoutFetch(() => import('./ui/start.js'));
-  return startReader({ articles, warnings, colorLevel: out.style.level });
+  return startReader({ articles, warnings, colorLevel: out.style.level, configDir: paths.config });
 }
 
+const paths = resolvePaths();
 process.exitCode = await run(process.argv.slice(2), {
   version: packageJson.version,
   // src/cli.ts and dist/inkwell.js both sit one folder below the project, beside content/.
   bundledContent: fileURLToPath(new URL('../content/', import.meta.url)),
-  paths: resolvePaths(),
+  paths,
   out,
   startReader:
     process.stdin.isTTY && process.stdout.isTTY && canDrawFullScreen(process.env)

@@ -16,6 +16,11 @@ export const OPTIONS = {
     help: 'wrap to N columns, 10 to 1000 (default: the terminal width, at most 80)',
   },
   limit: { type: 'string', value: 'N', help: 'at most N results (default: all)' },
+  format: {
+    type: 'string',
+    value: 'FORMAT',
+    help: 'what bookmarks export writes: json (the default) or markdown',
+  },
   help: { type: 'boolean', short: 'h', help: 'show help' },
   version: { type: 'boolean', help: 'print the version' },
 } as const;
@@ -71,6 +76,45 @@ export const COMMANDS: readonly CommandSpec[] = [
       missing: 'search needs words to look for: inkwell search spaceport',
     },
   },
+  {
+    name: 'bookmarks',
+    args: '[export]',
+    summary: 'list your bookmarks, newest first, or export them (--format json|markdown)',
+    options: ['json', 'format', 'library', 'help'],
+    positionals: { min: 0, max: 1 },
+  },
+  {
+    name: 'bookmark',
+    args: 'add|remove <id>...',
+    summary: 'bookmark articles, or remove bookmarks',
+    options: ['library', 'help'],
+    positionals: {
+      min: 2,
+      max: Infinity,
+      missing: 'bookmark needs add or remove and the ids of articles',
+    },
+  },
+  {
+    name: 'read',
+    args: '<id>...',
+    summary: 'mark articles read',
+    options: ['library', 'help'],
+    positionals: { min: 1, max: Infinity, missing: 'read needs the ids of articles' },
+  },
+  {
+    name: 'unread',
+    args: '<id>...',
+    summary: 'mark articles unread',
+    options: ['library', 'help'],
+    positionals: { min: 1, max: Infinity, missing: 'unread needs the ids of articles' },
+  },
+  {
+    name: 'config',
+    args: 'path|get|set [<key> [<value>]]',
+    summary: 'where the settings live, and what they are: measure, theme, keys',
+    options: ['help'],
+    positionals: { min: 1, max: 3, missing: 'config needs path, get or set' },
+  },
 ];
 
 /** The options `inkwell` takes without a command. */
@@ -85,6 +129,8 @@ export interface ParsedArgs {
   positionals: string[];
   library: string[];
   json: boolean;
+  /** What bookmarks export writes, when --format was given. */
+  format: string | undefined;
   /** Columns to wrap to, when --width was given. */
   width: number | undefined;
   /** How many results to print, when --limit was given. */
@@ -126,6 +172,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     positionals: rest,
     library: values.library ?? [],
     json: values.json ?? false,
+    format: values.format,
     width: values.width === undefined ? undefined : parseWidth(values.width),
     limit: values.limit === undefined ? undefined : parseLimit(values.limit),
     help: values.help ?? false,

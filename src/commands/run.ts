@@ -15,6 +15,11 @@ const RUNNERS: Record<string, () => Promise<Runner>> = {
   list: async () => (await import('./list.js')).listCommand,
   show: async () => (await import('./show.js')).showCommand,
   search: async () => (await import('./search.js')).searchCommand,
+  bookmarks: async () => (await import('./bookmarks.js')).bookmarksCommand,
+  bookmark: async () => (await import('./bookmarks.js')).bookmarkCommand,
+  read: async () => (await import('./read-state.js')).readCommand,
+  unread: async () => (await import('./read-state.js')).unreadCommand,
+  config: async () => (await import('./config.js')).configCommand,
 };
 
 export interface Environment {

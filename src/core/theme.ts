@@ -11,11 +11,24 @@ export interface TextAttributes {
   strikethrough?: boolean;
 }
 
+/** The colour schemes: dark (for dark backgrounds), light, and mono (attributes only, as NO_COLOR gives). */
+export const PALETTES = ['dark', 'light', 'mono'] as const;
+export type Palette = (typeof PALETTES)[number];
+
+/** Colours that fade on a light background, and what stands in for them there. */
+const ON_LIGHT: Partial<Record<NonNullable<TextAttributes['color']>, TextAttributes['color']>> = {
+  yellow: 'magenta',
+  magenta: 'blue',
+  cyan: 'blue',
+};
+
 /**
  * The attributes of a styled segment. Quotations are coloured and italic, headings bold. Without colour
- * (`color` false) quotations are also underlined, so that they stay apart from emphasis, which is italic.
+ * (`color` false, or the mono palette) quotations are also underlined, so that they stay apart from emphasis,
+ * which is italic. `true` is the dark palette.
  */
-export function attributesOf(style: Style, color = true): TextAttributes {
+export function attributesOf(style: Style, palette: boolean | Palette = true): TextAttributes {
+  const color = palette !== false && palette !== 'mono';
   const attributes: TextAttributes = {};
   switch (style.role) {
     case 'title':
@@ -58,6 +71,9 @@ export function attributesOf(style: Style, color = true): TextAttributes {
     if (!color) attributes.underline = true;
   }
   if (!color) delete attributes.color;
+  else if (palette === 'light' && attributes.color) {
+    attributes.color = ON_LIGHT[attributes.color] ?? attributes.color;
+  }
   return attributes;
 }
 
@@ -77,10 +93,11 @@ export interface MatchLook {
 export function matchLook(
   mark: 'match' | 'current',
   where: 'reader' | 'list',
-  color = true,
+  palette: boolean | Palette = true,
 ): MatchLook {
   if (where === 'reader') {
     return mark === 'current' ? { inverse: true, bold: true, underline: true } : { inverse: true };
   }
-  return color ? { bold: true, underline: true, color: 'yellow' } : { bold: true, underline: true };
+  if (palette === false || palette === 'mono') return { bold: true, underline: true };
+  return { bold: true, underline: true, color: palette === 'light' ? ON_LIGHT.yellow : 'yellow' };
 }

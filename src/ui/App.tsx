@@ -7,6 +7,8 @@ import type { Searcher } from '../core/search/types.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
 import { queryOf } from './list-search.js';
+import type { StoreLink } from './store-link.js';
+import { positionNow } from './user-state.js';
 import type { FullScreen } from './terminal.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { ListScreen } from './screens/ListScreen.js';
@@ -44,6 +46,10 @@ export interface AppProps {
    * it. Without it, a search waits for ever.
    */
   startSearcher?: (articles: readonly Article[]) => Searcher;
+  /** Where bookmarks, read marks, positions and settings are kept; without it they last this session. */
+  store?: StoreLink;
+  /** The time as ISO 8601 (tests give a fixed one). */
+  now?: () => string;
   /** Suspending (Ctrl+Z) and continuing, given when the app owns a real terminal. */
   jobControl?: Pick<FullScreen, 'suspend' | 'onContinue'>;
 }
@@ -55,12 +61,14 @@ export function App({
   openLink,
   paginate: given,
   startSearcher,
+  store,
+  now,
   jobControl,
 }: AppProps) {
   const { stdout, write } = useStdout();
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reduce, null, () =>
-    initialState(articles, warnings, sizeOf(stdout), given),
+    initialState(articles, warnings, sizeOf(stdout), given, now),
   );
 
   // Ink follows the width by itself, but not the height.
@@ -104,6 +112,25 @@ export function App({
   const limit = state.search?.limit ?? 0;
   // Asked as soon as the field's frame is committed, not after a turn of the event loop.
   useLayoutEffect(() => runner.current?.ask(query, limit), [query, limit]);
+  // The store loads after the first frame, like the page maker: conf and its validator are not needed to
+  // draw the list, whose marks fill in a moment later.
+  // Changes are drawn first, and handed to the store after. Counted here rather than cleared from the
+  // state: clearing them would cost a render, and the frame after a key must be the only one.
+  const handed = useRef(0);
+  useEffect(
+    () =>
+      store?.connect((action) =>
+        dispatch(action.type === 'stored' ? { ...action, handed: handed.current } : action),
+      ),
+    [store],
+  );
+  const { changes, changeBase } = state;
+  useEffect(() => {
+    const fresh = changes.slice(handed.current - changeBase);
+    if (fresh.length === 0) return;
+    handed.current += fresh.length;
+    store?.send(fresh);
+  }, [changes, changeBase, store]);
 
   // One handler for the app's life: Ink re-subscribes whenever the handler changes.
   const onInput = useCallback((input: string, key: Key) => {
@@ -116,11 +143,15 @@ export function App({
   // A very long one is left alone: wrapping it would freeze the list for as long as opening it does.
   const upNext = state.shown[state.screen === 'list' ? state.selected : state.selected + 1];
   const { paginate, size } = state;
+  const { measure, theme } = state.user.settings;
   useEffect(() => {
     if (!upNext || !paginate || upNext.body.length > PREPARE_AT_MOST) return;
-    const timer = setTimeout(() => paginate(upNext, size.columns), PREPARE_AFTER_MS);
+    const timer = setTimeout(
+      () => paginate(upNext, size.columns, undefined, measure),
+      PREPARE_AFTER_MS,
+    );
     return () => clearTimeout(timer);
-  }, [upNext, paginate, size.columns]);
+  }, [upNext, paginate, size.columns, measure]);
 
   const { request } = state;
   useEffect(() => {
@@ -139,11 +170,11 @@ export function App({
     if (!page || page.complete || !opened || !paginate) return;
     // Ink writes at most one frame every ~33 ms: wrapping waits until the first lines are on the screen.
     const timer = setTimeout(() => {
-      paginate(opened, page.columns);
+      paginate(opened, page.columns, undefined, measure);
       redraw();
     }, COMPLETE_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [page, opened, paginate]);
+  }, [page, opened, paginate, measure]);
 
   // The find field is open: the page's lines are folded while the first key is still to come.
   const finding = !!state.find?.field;
@@ -153,15 +184,27 @@ export function App({
     return () => clearTimeout(timer);
   }, [finding, page]);
 
+  // Where the open article is, told to the store as it changes: saved after a pause, or on any exit.
+  const position = page?.complete ? positionNow(state) : undefined;
+  const place = position?.position;
+  const placeKey = position && `${position.id} ${place ? `${place.block}:${place.offset}` : 'top'}`;
+  useEffect(() => {
+    if (position) store?.notePosition(position);
+    // Keyed by the place alone: the time inside the change is new on every frame, and is not news.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [placeKey, store]);
+
+  // The theme setting, unless NO_COLOR has the last word.
+  const palette = !color || theme === 'mono' ? false : theme === 'light' ? 'light' : true;
   let screen;
   if (state.overlay === 'help') {
-    screen = <HelpScreen screen={state.screen} size={state.size} />;
+    screen = <HelpScreen screen={state.screen} size={state.size} keymap={state.keymap} />;
   } else if (state.overlay === 'warnings') {
     screen = <WarningsScreen warnings={warnings} size={state.size} />;
   } else if (page) {
-    screen = <ReaderScreen state={state} page={page} color={color} />;
+    screen = <ReaderScreen state={state} page={page} color={palette} />;
   } else {
-    screen = <ListScreen state={state} color={color} />;
+    screen = <ListScreen state={state} color={palette} />;
   }
   // Sized from the terminal itself, not the state: Ink redraws on a resize before the state catches up,
   // and that frame must fit the new size too. Ink draws nothing below the root's height, and every row

@@ -24,6 +24,9 @@ export type Command =
   | 'nextQuote'
   | 'previousQuote'
   | 'openLink'
+  | 'bookmark'
+  | 'toggleRead'
+  | 'nextView'
   | 'warnings'
   | 'help'
   | 'suspend'
@@ -58,6 +61,19 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { command: 'open', keys: ['enter', 'right', 'l'], help: 'read the article', hint: 'read' },
     { command: 'search', keys: ['/'], help: 'search the library', hint: 'search' },
     { command: 'clearSearch', keys: ['escape'], help: 'clear the search: the whole list again' },
+    {
+      command: 'bookmark',
+      keys: ['s'],
+      help: 'bookmark the article, or remove its bookmark',
+      hint: 'star',
+    },
+    { command: 'toggleRead', keys: ['m'], help: 'mark the article read or unread' },
+    {
+      command: 'nextView',
+      keys: ['tab'],
+      help: 'next list: Library, Unread, Bookmarks',
+      hint: 'lists',
+    },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
@@ -80,6 +96,12 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { command: 'nextArticle', keys: [']'], help: 'next article' },
     { command: 'previousArticle', keys: ['['], help: 'previous article' },
     { command: 'openLink', keys: ['o'], help: 'open the article in the browser', hint: 'browser' },
+    {
+      command: 'bookmark',
+      keys: ['s'],
+      help: 'bookmark the article, or remove its bookmark',
+    },
+    { command: 'toggleRead', keys: ['m'], help: 'mark the article read or unread' },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'back', keys: ['q', 'escape', 'left', 'h'], help: 'back to the list', hint: 'back' },
@@ -121,7 +143,7 @@ const ARROWS: [keyof Key, string][] = [
   ['escape', 'escape'],
 ];
 
-/** A key with no name here (Tab, F1, Alt+x): it does nothing, except close an overlay. */
+/** A key with no name here (F1, Alt+x): it does nothing, except close an overlay. */
 export const OTHER_KEY = 'other';
 
 /** Keys that can arrive inside a run of typed characters, as in "G\r". */
@@ -129,7 +151,7 @@ const CHARACTER_NAMES: Record<string, string> = {
   ' ': 'space',
   '\r': 'enter',
   '\n': 'enter',
-  '\t': OTHER_KEY,
+  '\t': 'tab',
   '\x7f': 'backspace',
 };
 
@@ -142,6 +164,7 @@ const BACKSPACE = 'backspace';
  */
 export function keyNames(input: string, key: Key): string[] {
   for (const [flag, name] of ARROWS) if (key[flag]) return [name];
+  if (key.tab && !key.shift) return ['tab'];
   if (key.ctrl && input.length === 1) return [`ctrl+${input.toLowerCase()}`];
   if (key.backspace || key.delete) return [BACKSPACE];
   if (key.meta || key.tab || input === '') return [OTHER_KEY];
@@ -157,9 +180,17 @@ function characterName(char: string): string {
   return code < 32 || code === 127 ? OTHER_KEY : char;
 }
 
-/** The command a named key gives on a screen, if any. */
-export function keyToAction(context: KeyContext, name: string): Command | undefined {
-  return KEYMAP[context].find((binding) => binding.keys.includes(name))?.command;
+/**
+ * The command a named key gives in a context, if any, in `keymap` (the table with the user's overrides,
+ * which cover the screens; a search field's keys are always the table's own).
+ */
+export function keyToAction(
+  context: KeyContext,
+  name: string,
+  keymap: Partial<Record<KeyContext, readonly Binding[]>> = KEYMAP,
+): Command | undefined {
+  return (keymap[context] ?? KEYMAP[context]).find((binding) => binding.keys.includes(name))
+    ?.command;
 }
 
 const LABELS: Record<string, string> = {
@@ -175,6 +206,7 @@ const LABELS: Record<string, string> = {
   escape: 'Esc',
   space: 'Space',
   backspace: 'Backspace',
+  tab: 'Tab',
 };
 
 /** How a key is written for people: ↓, PgDn, Ctrl+F, G. */
@@ -184,8 +216,11 @@ export function keyLabel(name: string): string {
 }
 
 /** The footer's reminders of the keys that matter on a screen: "↓ move", "Enter read", ... */
-export function keyHints(context: KeyContext): string[] {
-  return KEYMAP[context]
+export function keyHints(
+  context: KeyContext,
+  keymap: Partial<Record<KeyContext, readonly Binding[]>> = KEYMAP,
+): string[] {
+  return (keymap[context] ?? KEYMAP[context])
     .filter((binding) => binding.hint)
     .map((binding) => `${keyLabel(binding.keys[0]!)} ${binding.hint}`);
 }

@@ -14,8 +14,8 @@ export interface ListSearch {
   shownFor: string | null;
   /** Why the query typed cannot be read, for the footer; cleared by the next answer that can. */
   hint: string | null;
-  /** Where the list was when the search opened: Esc goes back there. */
-  before: { selected: number; listTop: number };
+  /** The list and where it was when the search opened: Esc goes back there. */
+  before: { shown: readonly Article[]; selected: number; listTop: number };
   /** Results asked for: a few screens' worth, more as the selection nears the end of them. */
   limit: number;
   /** How many articles the query shown matched, some of them perhaps not yet among the results. */
@@ -52,7 +52,7 @@ export function openSearch<T extends Searching>(state: T): T {
     editing: true,
     shownFor: null,
     hint: null,
-    before: { selected: state.selected, listTop: state.listTop },
+    before: { shown: state.shown, selected: state.selected, listTop: state.listTop },
     limit: FIRST_RESULTS,
     total: 0,
     held: null,
@@ -73,10 +73,7 @@ export function searchEdited<T extends Searching>(state: T, field: TextField): T
 }
 
 function wholeList<T extends Searching>(state: T, at: ListSearch['before']): T {
-  return withSelection(
-    { ...state, shown: state.articles, hits: null, listTop: at.listTop },
-    at.selected,
-  );
+  return withSelection({ ...state, shown: at.shown, hits: null, listTop: at.listTop }, at.selected);
 }
 
 // Hits name articles by id: the library's ids, indexed once per library.

@@ -8,6 +8,7 @@ import type { LibrarySearcher } from '../library/searcher.js';
 import type { LoadWarning } from '../library/load.js';
 import { App } from './App.js';
 import { openInBrowser } from './browser.js';
+import { storeLink } from './store-link.js';
 import { describe, enterFullScreen, onAbnormalExit } from './terminal.js';
 
 export interface ReaderOptions {
@@ -15,12 +16,15 @@ export interface ReaderOptions {
   warnings: readonly LoadWarning[];
   /** The colour level the command line chose (FORCE_COLOR, NO_COLOR, the terminal). */
   colorLevel: 0 | 1 | 2 | 3;
+  /** The folder of the store (bookmarks, read marks, positions, settings). */
+  configDir: string;
 }
 
 export async function startReader({
   articles,
   warnings,
   colorLevel,
+  configDir,
 }: ReaderOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;
   // Ink styles text through chalk. Without colour, bold, italic, underline and inverse still tell a
@@ -28,6 +32,7 @@ export async function startReader({
   chalk.level = Math.max(colorLevel, 1) as 1 | 2 | 3;
   const screen = enterFullScreen(stdin, stdout);
   const search = lazySearch();
+  const store = storeLink(configDir);
   const instance = render(
     <App
       articles={articles}
@@ -36,6 +41,7 @@ export async function startReader({
       openLink={openInBrowser}
       startSearcher={search.start}
       jobControl={screen}
+      store={store}
     />,
     {
       stdin,
@@ -56,6 +62,9 @@ export async function startReader({
     }
     // The index's worker thread would keep the process alive.
     search.close();
+    // Then what is pending (the place read, the last changes), however the reader ends: q, Ctrl+C, a
+    // signal or a crash. Writing never throws: a store that cannot be written was already said so.
+    store.flush();
   };
   const forget = onAbnormalExit(stop);
   try {

@@ -4,6 +4,19 @@ import type { Article } from '../core/article.js';
 import { carryTop, lastTop, type Page } from '../core/page.js';
 import type { SearchAnswer, SearchHit } from '../core/search/types.js';
 import type { LoadWarning } from '../library/load.js';
+import { emptyData, type Change, type UserData } from '../state/data.js';
+import type { Keymap } from './key-overrides.js';
+import { KEYMAP, keyToAction, type Command, type Screen } from './keymap.js';
+import {
+  leaveArticle,
+  nextView,
+  onStored,
+  openAt,
+  toggleBookmark,
+  toggleRead,
+  viewAfterReading,
+} from './user-state.js';
+import type { ListView } from './views.js';
 import {
   cancelFind,
   findEdited,
@@ -14,7 +27,6 @@ import {
   type Find,
 } from './find-state.js';
 import { clamp, readerHeight, type Size } from './geometry.js';
-import { keyToAction, type Command, type Screen } from './keymap.js';
 import {
   applyAnswer,
   clearSearch,
@@ -27,41 +39,61 @@ import {
   type ListSearch,
 } from './list-search.js';
 import { pageStep, withSelection } from './list-window.js';
-import { openLink } from './open-link.js';
-import { jumpToQuote } from './quote-jump.js';
 import { editField, insert, typedCharacter, type TextField } from './text-field.js';
 
 export { frameHeight, hasBars, listHeight, readerHeight, type Size } from './geometry.js';
+export { withSelection } from './list-window.js';
 
-/** Makes an article's page for a terminal width (core/paginate.ts, loaded after the first frame). */
-export type Paginate = (article: Article, columns: number, rows?: number) => Page;
+/**
+ * Makes an article's page for a terminal width, its text column at most `measure` wide (core/paginate.ts,
+ * loaded after the first frame).
+ */
+export type Paginate = (article: Article, columns: number, rows?: number, measure?: number) => Page;
 
 export interface AppState {
-  /** The whole library, newest first. */
+  /** The library, newest first. */
   articles: readonly Article[];
-  /** The list as shown: the whole library, or a search's results, best first. */
+  /** Which list is shown: the library, the unread articles or the bookmarks. */
+  view: ListView;
+  /** The rows of that list; `selected` and `listTop` count in it. */
   shown: readonly Article[];
-  /** The search's hits, one per article shown, while its results are shown. */
+  /** The search's hits, one per row of `shown`, while a search's results are shown in place of the list. */
   hits: readonly SearchHit[] | null;
   /** The library search, while it is open (its field above the list). */
   search: ListSearch | null;
   /** Find in the article the reader shows. */
   find: Find | null;
+  /** Ids of rows that stand in for bookmarked articles no longer in the library. */
+  missing: ReadonlySet<string>;
+  /** The article each other list had selected, by id, for when Tab comes back to it. */
+  selections: Partial<Record<ListView, string>>;
+  /** The stored data changed elsewhere while reading: the list is made again on going back to it. */
+  viewStale: boolean;
   warnings: readonly LoadWarning[];
   size: Size;
   screen: Screen;
   /** A screen drawn over the current one until the next key. */
   overlay: 'help' | 'warnings' | null;
-  /** The article chosen in the list shown, and the one the reader shows. */
+  /** The article chosen in the list, and the one the reader shows. */
   selected: number;
-  /** The first list entry in view. */
+  /** The first list row in view. */
   listTop: number;
   /** The first line of the article in view. */
   top: number;
   /** The quotation last jumped to, an index into the page's quotes. */
   mark: number | null;
-  /** Ids of the articles opened in this session. */
-  read: ReadonlySet<string>;
+  /** What the user owns: bookmarks, read marks, positions, settings (empty until the store has loaded). */
+  user: UserData;
+  /**
+   * Changes made here that the store has not reported back yet, oldest first; `changeBase` counts those
+   * dropped before them, so that the app can tell which it has handed over without a render to say so.
+   */
+  changes: readonly Change[];
+  changeBase: number;
+  /** The keymap with the user's overrides. */
+  keymap: Keymap;
+  /** The time, as ISO 8601: bookmarks and read marks are dated. */
+  now: () => string;
   /** A message for the footer, shown until the next key. */
   notice: string | null;
   /** Something only the app can do, asked for by the last key. */
@@ -82,6 +114,18 @@ export type Action =
   | { type: 'notice'; text: string }
   /** The page maker has loaded: the keys held until now are handled, in order. */
   | { type: 'ready'; paginate: Paginate }
+  /**
+   * The store's data, loaded or saved (`external` when another process changed it), with a word for the
+   * footer when there is one (a recovered file, a folder that cannot be written).
+   */
+  | {
+      type: 'stored';
+      data: UserData;
+      external: boolean;
+      notice?: string;
+      /** How many changes (counted from the first ever) the app had handed to the store by then. */
+      handed?: number;
+    }
   /** The search engine's answer to `query`, dropped unless the field still holds that query. */
   | { type: 'answer'; query: string; answer: SearchAnswer };
 
@@ -90,13 +134,18 @@ export function initialState(
   warnings: readonly LoadWarning[],
   size: Size,
   paginate: Paginate | null = null,
+  now: () => string = () => new Date().toISOString(),
 ): AppState {
   return {
     articles,
+    view: 'library',
     shown: articles,
     hits: null,
     search: null,
     find: null,
+    missing: new Set(),
+    selections: {},
+    viewStale: false,
     warnings,
     size,
     screen: 'list',
@@ -105,7 +154,11 @@ export function initialState(
     listTop: 0,
     top: 0,
     mark: null,
-    read: new Set(),
+    user: emptyData(),
+    changes: [],
+    changeBase: 0,
+    keymap: KEYMAP,
+    now,
     notice: null,
     request: null,
     paginate,
@@ -121,7 +174,7 @@ export function currentPage(state: AppState, rows?: number): Page | undefined {
   const article = state.shown[state.selected];
   if (state.screen !== 'reader' || !article) return undefined;
   // Only reachable through 'ready': the reader opens on a key, and keys wait for the page maker.
-  return state.paginate!(article, state.size.columns, rows);
+  return state.paginate!(article, state.size.columns, rows, state.user.settings.measure);
 }
 
 export function reduce(state: AppState, action: Action): AppState {
@@ -130,7 +183,10 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, notice: action.text };
     case 'resize':
       return resize(state, action.size);
+    case 'stored':
+      return onStored(state, action);
     case 'answer':
+      // The list under an open article must not change: the answer waits for the list.
       return state.screen === 'reader'
         ? holdAnswer(state, action.query, action.answer)
         : applyAnswer(state, action.query, action.answer);
@@ -150,9 +206,10 @@ export function reduce(state: AppState, action: Action): AppState {
       }
       if (!state.paginate) return { ...state, heldKeys: [...state.heldKeys, action.name] };
       if (state.overlay) return { ...state, overlay: null, notice: null, request: null };
-      if (fieldOpen(state))
+      if (fieldOpen(state)) {
         return onFieldKey({ ...state, notice: null, request: null }, action.name);
-      const command = keyToAction(state.screen, action.name);
+      }
+      const command = keyToAction(state.screen, action.name, state.keymap);
       return command ? reduce(state, { type: 'command', command }) : state;
     }
     case 'command':
@@ -169,6 +226,10 @@ function onCommand(state: AppState, command: Command): AppState {
       return { ...state, request: { kind: 'quit' } };
     case 'openLink':
       return openLink(state);
+    case 'bookmark':
+      return toggleBookmark(state);
+    case 'toggleRead':
+      return toggleRead(state);
     default:
       return state.screen === 'list' ? onList(state, command) : onReader(state, command);
   }
@@ -219,6 +280,22 @@ function edited(state: AppState, edit: (field: TextField) => TextField): AppStat
   return field ? findEdited(state, currentPage(state)!, edit(field)) : state;
 }
 
+/** Only web links go to the browser: an article is untrusted, and a file: or other link could run things. */
+function openLink(state: AppState): AppState {
+  const url = state.shown[state.selected]?.url;
+  if (!url) return { ...state, notice: 'This article has no link to open.' };
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+    return { ...state, notice: 'Only http and https links are opened.' };
+  }
+  return { ...state, request: { kind: 'openLink', url: parsed.href } };
+}
+
 function onList(state: AppState, command: Command): AppState {
   const page = pageStep(state);
   const last = state.shown.length - 1;
@@ -237,7 +314,10 @@ function onList(state: AppState, command: Command): AppState {
     case 'last':
       return select(last);
     case 'open':
-      return state.shown.length > 0 ? openArticle(state, state.selected) : state;
+      return state.shown.length > 0 ? openRow(state, state.selected) : state;
+    case 'nextView':
+      // Another list ends the search, whose results stand in for this one.
+      return nextView(clearSearch(state));
     case 'search':
       return openSearch(state);
     case 'clearSearch':
@@ -247,20 +327,12 @@ function onList(state: AppState, command: Command): AppState {
   }
 }
 
-/** Opens entry `index` of the list shown; a search result opens at the first of the words it matched. */
-function openArticle(state: AppState, index: number): AppState {
-  const article = state.shown[index]!;
-  const read = new Set(state.read).add(article.id);
-  const opened: AppState = {
-    ...withSelection(state, index),
-    screen: 'reader',
-    top: 0,
-    mark: null,
-    find: null,
-    read,
-  };
+/** Opens row `index`; a search result opens at the first of the words it matched, marked. */
+function openRow(state: AppState, index: number): AppState {
+  const opened = openAt({ ...state, find: null }, index);
   const terms = state.hits?.[index]?.terms;
-  return terms?.length ? findTerms(opened, currentPage(opened)!, terms) : opened;
+  if (opened.screen !== 'reader' || !terms?.length) return opened;
+  return findTerms(opened, currentPage(opened)!, terms);
 }
 
 function onReader(state: AppState, command: Command): AppState {
@@ -305,21 +377,59 @@ function onReader(state: AppState, command: Command): AppState {
           : ['This is the newest article.', 'No older article.'];
         return { ...state, notice: next < 0 ? first : last };
       }
-      return openArticle(state, next);
+      return openRow(leaveArticle(state), next);
     }
     case 'back':
-      return takeHeldAnswer({ ...state, screen: 'list', mark: null, find: null });
+      return takeHeldAnswer(
+        viewAfterReading({ ...leaveArticle(state), screen: 'list', mark: null, find: null }),
+      );
     default:
       return state;
   }
 }
 
+/**
+ * Marks the next (or previous) quotation and scrolls it into view. From a mark still in view it steps to
+ * its neighbour; otherwise it starts from the top of the view.
+ */
+function jumpToQuote(state: AppState, page: Page, step: 1 | -1): AppState {
+  const { quotes } = page;
+  const height = readerHeight(state.size);
+  const inView = (line: number) => line >= state.top && line < state.top + height;
+  let target: number;
+  if (state.mark !== null && inView(quotes[state.mark]?.line ?? -1)) {
+    target = state.mark + step;
+  } else if (step === 1) {
+    target = quotes.findIndex((quote) => quote.line >= state.top);
+  } else {
+    target = quotes.findLastIndex((quote) => quote.line < state.top);
+  }
+  const quote = quotes[target];
+  if (target < 0 || !quote) {
+    const notice =
+      quotes.length === 0
+        ? 'No quotations in this article.'
+        : step === 1
+          ? 'No more quotations below.'
+          : 'No more quotations above.';
+    return { ...state, notice };
+  }
+  let top = state.top;
+  // Scrolled so the whole quotation shows where it can, with a little context above it.
+  if (!inView(quote.line) || !inView(quote.endLine)) {
+    const context = Math.min(2, Math.floor(height / 4));
+    top = clamp(quote.line - context, 0, lastTop(page.lines.length, height));
+  }
+  return { ...state, mark: target, top };
+}
+
 function resize(state: AppState, size: Size): AppState {
   const resized = { ...state, size };
   const article = state.shown[state.selected];
+  const { measure } = state.user.settings;
   if (state.screen === 'reader' && article && size.columns !== state.size.columns) {
-    const before = state.paginate!(article, state.size.columns).lines;
-    const after = state.paginate!(article, size.columns).lines;
+    const before = state.paginate!(article, state.size.columns, undefined, measure).lines;
+    const after = state.paginate!(article, size.columns, undefined, measure).lines;
     resized.top = carryTop(before, state.top, after);
   }
   if (state.screen === 'reader') {

@@ -132,6 +132,21 @@ describe('searching the list', () => {
     }
   });
 
+  it('goes back to the list it searched from, bookmarks too', () => {
+    const bookmarks = after(start, key('tab'), key('tab'));
+    expect(bookmarks.view).toBe('bookmarks');
+    const back = after(bookmarks, key('/'), ...typed('x'), answer('x', spaceHits), key('escape'));
+    expect(back.shown).toBe(bookmarks.shown);
+    expect(back.view).toBe('bookmarks');
+  });
+
+  it('ends the search when Tab shows another list', () => {
+    const next = after(answered, key('enter'), key('tab'));
+    expect(next.view).toBe('unread');
+    expect(next.search).toBeNull();
+    expect(next.hits).toBeNull();
+  });
+
   it('shows the whole list again when the field is emptied, and Enter on it closes the search', () => {
     const emptied = after(answered, ...Array.from({ length: 9 }, () => key('backspace')));
     expect(emptied.shown).toBe(articles);

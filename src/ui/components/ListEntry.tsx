@@ -11,29 +11,35 @@ import { textWidth } from '../../core/text-width.js';
 import { matchLook } from '../../core/theme.js';
 
 interface Props {
-  /** The whole library: the columns are fitted to it, so they stay put while results change. */
-  library: readonly Article[];
+  /** The list the columns are fitted to: the whole library for results, so they stay put as results change. */
+  list: readonly Article[];
   article: Article;
   width: number;
   unread: boolean;
+  bookmarked: boolean;
+  /** A day shown in the date's place (when the bookmark was made, in the bookmarks list). */
+  day: string | undefined;
   selected: boolean;
   hit: SearchHit | undefined;
   /** Whether the snippet's row may be drawn, when the hit has one. */
   snippet: boolean;
-  color: boolean;
+  /** False under NO_COLOR or the mono theme; 'light' for the light theme. */
+  color: boolean | 'light';
 }
 
 export const ListEntry = memo(function ListEntry({
-  library,
+  list,
   article,
   width,
   unread,
+  bookmarked,
+  day,
   selected,
   hit,
   snippet: withSnippet,
   color,
 }: Props) {
-  const row = listRow(library, article, width, unread);
+  const row = listRow(list, article, width, unread, bookmarked, day);
   // The title cell may be cut short: only the ranges of what is left of the title are marked.
   const titleRanges = hit ? clipRanges(hit.titleRanges, sharedStart(row.title, article.title)) : [];
   const indent = textWidth(row.markers) + textWidth(row.date);
@@ -44,7 +50,7 @@ export const ListEntry = memo(function ListEntry({
   return (
     <>
       <Text wrap="truncate-end" inverse={selected} bold={selected}>
-        <Text color={color ? 'cyan' : undefined}>{row.markers}</Text>
+        <Text color={color === 'light' ? 'blue' : color ? 'cyan' : undefined}>{row.markers}</Text>
         <Text dimColor={!selected}>{row.date}</Text>
         <Marked text={row.title} ranges={titleRanges} color={color} />
         <Text dimColor={!selected}>
@@ -62,7 +68,13 @@ export const ListEntry = memo(function ListEntry({
   );
 });
 
-function Marked({ text, ranges, color }: { text: string; ranges: TextRange[]; color: boolean }) {
+interface MarkedProps {
+  text: string;
+  ranges: TextRange[];
+  color: boolean | 'light';
+}
+
+function Marked({ text, ranges, color }: MarkedProps) {
   if (ranges.length === 0) return <>{text}</>;
   return (
     <>

@@ -11,26 +11,32 @@ import { keyHints } from '../keymap.js';
 import { entriesInView, showsSnippets } from '../list-window.js';
 import { queryOf } from '../list-search.js';
 import { hasBars, type AppState } from '../state.js';
+import { unreadCount, VIEW_NAMES } from '../views.js';
 
 interface Props {
   state: AppState;
-  color: boolean;
+  /** False under NO_COLOR or the mono theme; 'light' for the light theme. */
+  color: boolean | 'light';
 }
 
+const EMPTY = {
+  library: 'No articles yet: see inkwell --help for where they go.',
+  unread: 'Nothing unread. Tab shows your bookmarks.',
+  bookmarks: 'No bookmarks yet: s bookmarks the article selected.',
+};
+
 export function ListScreen({ state, color }: Props) {
-  const { articles, shown, hits, search, size, selected, read } = state;
+  const { articles, shown, hits, search, size, selected, user, view } = state;
   const bars = hasBars('list', size);
-  // Ids are unique, and only ids of listed articles are ever marked read.
-  const unread = articles.length - read.size;
-  let left = `inkwell · Library · ${counted(articles.length)} · ${thousands(unread)} unread`;
+  let left = `inkwell · ${VIEW_NAMES[view]} · ${counts(state)}`;
   if (search && search.shownFor !== null) {
-    left = `inkwell · Search · ${thousands(search.total)} of ${counted(articles.length)}`;
+    left = `inkwell · Search · ${thousands(search.total)} of ${plural(articles.length, 'article')}`;
   } else if (queryOf(search) !== null && !search?.hint) {
-    left = `inkwell · Search · searching ${counted(articles.length)}…`;
+    left = `inkwell · Search · searching ${plural(articles.length, 'article')}…`;
   }
   // Only the entries in view are drawn: a list of 100,000 articles costs what a screenful does.
   const { from, to } = entriesInView(state);
-  const hints = keyHints(search?.editing ? 'field' : 'list');
+  const hints = search?.editing ? keyHints('field') : keyHints('list', state.keymap);
   return (
     <>
       {bars && (
@@ -54,25 +60,27 @@ export function ListScreen({ state, color }: Props) {
         />
       )}
       <Box flexDirection="column" flexGrow={1}>
-        {articles.length === 0 && (
-          <Text wrap="truncate-end">No articles yet: see inkwell --help for where they go.</Text>
+        {shown.length === 0 && (
+          <Text wrap="truncate-end">{search ? 'No article matches.' : EMPTY[view]}</Text>
         )}
-        {articles.length > 0 && shown.length === 0 && (
-          <Text wrap="truncate-end">No article matches.</Text>
-        )}
-        {shown.slice(from, to).map((article, k) => (
-          <ListEntry
-            key={article.id}
-            library={articles}
-            article={article}
-            width={size.columns}
-            unread={!read.has(article.id)}
-            selected={from + k === selected}
-            hit={hits?.[from + k]}
-            snippet={showsSnippets(state)}
-            color={color}
-          />
-        ))}
+        {shown.slice(from, to).map((article, k) => {
+          const bookmark = user.bookmarks.get(article.id);
+          return (
+            <ListEntry
+              key={article.id}
+              list={hits ? articles : shown}
+              article={article}
+              width={size.columns}
+              unread={!user.read.has(article.id) && !state.missing.has(article.id)}
+              bookmarked={bookmark !== undefined}
+              day={view === 'bookmarks' && !hits ? bookmark?.bookmarkedAt.slice(0, 10) : undefined}
+              selected={from + k === selected}
+              hit={hits?.[from + k]}
+              snippet={showsSnippets(state)}
+              color={color}
+            />
+          );
+        })}
       </Box>
       {bars && (
         <Footer
@@ -85,8 +93,20 @@ export function ListScreen({ state, color }: Props) {
   );
 }
 
-function counted(count: number): string {
-  return `${thousands(count)} article${count === 1 ? '' : 's'}`;
+/** The header's counts: the library's articles and unread, the unread, or the bookmarks. */
+function counts({ view, articles, user }: AppState): string {
+  switch (view) {
+    case 'library':
+      return `${plural(articles.length, 'article')} · ${thousands(unreadCount(articles, user.read))} unread`;
+    case 'unread':
+      return `${thousands(unreadCount(articles, user.read))} unread`;
+    case 'bookmarks':
+      return plural(user.bookmarks.size, 'bookmark');
+  }
+}
+
+function plural(count: number, word: string): string {
+  return `${thousands(count)} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** 100000 → "100,000". toLocaleString would load ICU's number formats (~5 ms) before the first frame. */

@@ -13,13 +13,15 @@ import { hasBars, readerHeight, type AppState } from '../state.js';
 interface Props {
   state: AppState;
   page: Page;
-  color: boolean;
+  /** The palette: false under NO_COLOR or the mono theme. */
+  color: boolean | 'light';
 }
 
 export function ReaderScreen({ state, page, color }: Props) {
   const { size, top, mark, find } = state;
   const height = readerHeight(size);
   const article = state.shown[state.selected]!;
+  const star = state.user.bookmarks.has(article.id) ? '★' : '';
   const marked = mark === null ? undefined : page.quotes[mark];
   const { percent, minutesLeft } = progress(top, height, page.lines.length, article.readingMinutes);
   const matches = matchesOf(find, page);
@@ -32,18 +34,23 @@ export function ReaderScreen({ state, page, color }: Props) {
   // How far is unknown until the whole article is wrapped, a moment after its first lines are drawn.
   const facts = page.complete
     ? [
+        star,
         found,
         marked ? `quotation ${mark! + 1}/${page.quotes.length}` : '',
         `${percent}%`,
         minutesLeft > 0 ? `${minutesLeft} min left` : '',
       ]
-    : ['…'];
+    : [star, '…'];
   let footer = null;
   if (find?.field && hasBars('reader', size)) {
     footer = <FieldLine prompt="/" field={find.field} focused right={found} width={size.columns} />;
   } else if (hasBars('reader', size)) {
     footer = (
-      <Footer state={state} hints={keyHints('reader')} right={facts.filter(Boolean).join(' · ')} />
+      <Footer
+        state={state}
+        hints={keyHints('reader', state.keymap)}
+        right={facts.filter(Boolean).join(' · ')}
+      />
     );
   }
   return (
