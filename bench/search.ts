@@ -10,6 +10,7 @@ import { runInNewContext } from 'node:vm';
 import type { Article } from '../src/core/article.js';
 import { buildIndex, type SearchIndex } from '../src/core/search/build-index.js';
 import { searchIndex } from '../src/core/search/search.js';
+import { prepareSearch } from '../src/core/search/word-results.js';
 import { startSearcher } from '../src/library/searcher.js';
 import { benchLibrary, random, typo } from './search-library.js';
 import { median, ms, percentile } from './stats.js';
@@ -61,6 +62,10 @@ export async function searchBench(
     builds.push(performance.now() - start);
   }
   const held = memory() - before;
+  // What the worker does once the index is ready, before the first keystrokes arrive.
+  const prepareStart = performance.now();
+  prepareSearch(index);
+  const prepared = performance.now() - prepareStart;
   const terms = index.vocabulary.terms.length;
   const build = median(builds);
   rows.push({
@@ -70,6 +75,10 @@ export async function searchBench(
     met: build < 1500,
   });
   rows.push({ name: '  memory it holds', value: MB(held), budget: '< 100 MB', met: held < 100e6 });
+  rows.push({
+    name: '  then first keystrokes answered ahead (worker, in the background)',
+    value: ms(prepared),
+  });
 
   // Keystroke → results, in process: typed a character at a time, as a view sends them.
   const ours = timeTyping(queries, (query) => searchIndex(index, query, LIMIT));
@@ -101,7 +110,7 @@ export async function searchBench(
   searcher.close();
   rows.push({
     name: `  worker: start → index ready (${stats.where})`,
-    value: `${ms(ready)}, its heap ${MB(stats.heapBytes)}`,
+    value: `${ms(ready)}, its memory ${MB(stats.heapBytes)} (the articles' copy included)`,
   });
   rows.push({
     name: `  worker: keystroke → answer, all kinds, p50 / p95 / max`,

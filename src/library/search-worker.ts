@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { IndexBuilder, type SearchIndex } from '../core/search/build-index.js';
 import { searchIndex } from '../core/search/search.js';
+import { prepareSearch } from '../core/search/word-results.js';
 import type { ToWorker, FromWorker } from './searcher.js';
 
 const port = parentPort;
@@ -33,9 +34,10 @@ if (port) {
           articles: index.docs.length,
           terms: index.vocabulary.terms.length,
           buildMs: building,
-          heapBytes: process.memoryUsage().heapUsed,
+          heapBytes: heapBytes(),
         });
         for (const query of waiting.splice(0)) answer(query);
+        prepareAhead(index);
         break;
       }
       case 'search':
@@ -44,6 +46,17 @@ if (port) {
         break;
     }
   });
+}
+
+/** Answers for first keystrokes, a few milliseconds at a time, so queries are answered in between. */
+function prepareAhead(index: SearchIndex) {
+  if (prepareSearch(index, 8)) setImmediate(() => prepareAhead(index));
+}
+
+/** The thread's heap and the typed arrays it holds (the index is mostly typed arrays). */
+function heapBytes(): number {
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 }
 
 /** A query's answer; a bug in the engine becomes an answer too, never a dead thread. */

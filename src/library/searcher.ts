@@ -25,7 +25,7 @@ export interface IndexStats {
   terms: number;
   /** Time spent indexing, excluding waiting for batches. */
   buildMs: number;
-  /** The worker's heap once the index is built (in-process: the whole heap). */
+  /** The worker's heap and typed arrays once the index is built (in-process: the whole heap). */
   heapBytes: number;
   /** Where the index lives. */
   where: 'worker' | 'in-process';

@@ -193,6 +193,14 @@ describe('search: snippets', () => {
     expect(slices(snippet!.text, snippet!.ranges)).toEqual(['alpha', 'beta']);
   });
 
+  it('joins the lines of a paragraph and squeezes its spaces, the marks moved with the text', () => {
+    const body = 'A paragraph  wrapped\nover   lines, with a Néedle\n  inside.\n\nAnother one.';
+    const answer = searchIndex(buildIndex([makeArticle({ id: 'lines', body })]), 'needle over');
+    const snippet = answer.ok ? answer.hits[0]!.snippet! : null;
+    expect(snippet?.text).toBe('A paragraph wrapped over lines, with a Néedle inside.');
+    expect(slices(snippet!.text, snippet!.ranges)).toEqual(['over', 'Néedle']);
+  });
+
   it('has none when only the short fields matched', () => {
     expect(hits('elodie')[0]!.snippet).toBeNull();
   });

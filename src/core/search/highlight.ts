@@ -3,18 +3,68 @@
 import type { TextRange } from './fold.js';
 import type { SearchIndex } from './build-index.js';
 import { FIELD_BITS } from './build-index.js';
-import { eachToken, unfoldInWord } from './tokenize.js';
+import { scanWords, unfoldInWord } from './tokenize.js';
 import type { Snippet } from './types.js';
 
-/** A term a query matched: which of its characters, in which fields, for which query words (bits). */
-export interface MatchedTerm {
-  ranges: Array<[number, number]>;
-  fields: number;
-  words: number;
-}
+/**
+ * Everything a query matched, by term id: which characters of each term, in which fields, for which
+ * query words (bits). Typed arrays over the vocabulary, reused from query to query: a word of one letter
+ * matches thousands of terms, and a Map of them per keystroke is most of what the collector then does.
+ */
+export class MatchedTerms {
+  private readonly words: Int32Array;
+  private readonly fields: Uint8Array;
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
+  /** Query words matching the term in the body, for choosing a snippet. */
+  readonly bodyWords: Int32Array;
+  /** Second and later ranges of a term (two query words matching it differently). */
+  private readonly more = new Map<number, Array<[number, number]>>();
+  private readonly touched: number[] = [];
 
-/** Everything a query matched, by term id. */
-export type MatchedTerms = Map<number, MatchedTerm>;
+  constructor(terms: number) {
+    this.words = new Int32Array(terms);
+    this.fields = new Uint8Array(terms);
+    this.from = new Int32Array(terms);
+    this.to = new Int32Array(terms);
+    this.bodyWords = new Int32Array(terms);
+  }
+
+  add(id: number, from: number, to: number, fields: number, word: number): void {
+    if (this.words[id] === 0) {
+      this.touched.push(id);
+      this.from[id] = from;
+      this.to[id] = to;
+    } else if (this.from[id] !== from || this.to[id] !== to) {
+      const more = this.more.get(id) ?? [];
+      if (!more.some(([a, b]) => a === from && b === to)) more.push([from, to]);
+      this.more.set(id, more);
+    }
+    this.words[id]! |= word;
+    this.fields[id]! |= fields;
+    if (fields & FIELD_BITS.body) this.bodyWords[id]! |= word;
+  }
+
+  /** The matched characters of term `id` when it matched in `field`, else nothing. */
+  rangesOf(id: number, field: number): ReadonlyArray<readonly [number, number]> {
+    if (id < 0 || (this.fields[id]! & field) === 0) return NONE;
+    const first: [number, number] = [this.from[id]!, this.to[id]!];
+    const more = this.more.get(id);
+    return more ? [first, ...more] : [first];
+  }
+
+  /** Forgets this query's terms. */
+  clear(): void {
+    for (const id of this.touched) {
+      this.words[id] = 0;
+      this.fields[id] = 0;
+      this.bodyWords[id] = 0;
+    }
+    this.touched.length = 0;
+    this.more.clear();
+  }
+}
+const NONE: ReadonlyArray<readonly [number, number]> = [];
 
 /** How far a snippet reaches before and after its match, in characters. */
 const BEFORE = 50;
@@ -32,17 +82,24 @@ export function fieldRanges(
   terms: Set<string>,
   offset = 0,
 ): TextRange[] {
+  const { vocabulary } = index;
   const ranges: TextRange[] = [];
-  eachToken(text, (start, end, term) => {
-    const match = matched.get(index.vocabulary.idOf(term));
-    if (!match || (match.fields & field) === 0) return;
-    terms.add(term);
+  const mark = (start: number, end: number, id: number) => {
+    const found = matched.rangesOf(id, field);
+    if (found.length === 0) return;
+    terms.add(vocabulary.terms[id]!);
     const word = text.slice(start, end);
-    for (const [from, to] of match.ranges) {
+    for (const [from, to] of found) {
       const [a, b] = unfoldInWord(word, from, to);
       ranges.push({ start: offset + start + a, end: offset + start + b });
     }
-  });
+  };
+  // ASCII words are looked up where they stand, without making a string of each.
+  scanWords(
+    text,
+    (start, end) => mark(start, end, vocabulary.idOfRange(text, start, end)),
+    (start, end, term) => mark(start, end, vocabulary.idOf(term)),
+  );
   return merge(ranges);
 }
 
@@ -53,10 +110,10 @@ export function fieldRanges(
 export function bodySnippet(
   index: SearchIndex,
   doc: number,
-  wordMasks: Int32Array,
   matched: MatchedTerms,
   terms: Set<string>,
 ): Snippet | null {
+  const wordMasks = matched.bodyWords;
   const { tokenStart, tokenTerms, tokenOffsets } = index;
   const positions: number[] = [];
   const masks: number[] = [];
@@ -91,9 +148,77 @@ export function bodySnippet(
   let end = Math.min(paragraphEnd, start + LENGTH);
   if (end < paragraphEnd) end = wordEndBefore(text, end, at);
   const lead = start > paragraphStart ? '…' : '';
-  const body = text.slice(start, end).replace(/\s+/g, ' ');
-  const ranges = fieldRanges(index, body, FIELD_BITS.body, matched, terms, lead.length);
+  const { text: body, shift } = squeezed(text.slice(start, end));
+  const ranges = windowRanges(index, doc, positions[best]!, start, end, matched, terms).map(
+    (range) => ({
+      start: lead.length + shift(range.start - start),
+      end: lead.length + shift(range.end - start),
+    }),
+  );
   return { text: lead + body + (end < paragraphEnd ? '…' : ''), ranges };
+}
+
+/**
+ * The matched words of text[start, end), from the indexed words around position `near`: their terms
+ * are known, so nothing is looked up again.
+ */
+function windowRanges(
+  index: SearchIndex,
+  doc: number,
+  near: number,
+  start: number,
+  end: number,
+  matched: MatchedTerms,
+  terms: Set<string>,
+): TextRange[] {
+  const { tokenStart, tokenTerms, tokenOffsets, vocabulary } = index;
+  const text = index.docs[doc]!.text;
+  let at = near;
+  while (at > tokenStart[doc]! && tokenOffsets[at - 1]! >= start) at -= 1;
+  const ranges: TextRange[] = [];
+  for (; at < tokenStart[doc + 1]! && tokenOffsets[at]! < end; at++) {
+    const id = tokenTerms[at]!;
+    const found = matched.rangesOf(id, FIELD_BITS.body);
+    if (found.length === 0) continue;
+    const term = vocabulary.terms[id]!;
+    const offset = tokenOffsets[at]!;
+    const word = text.slice(offset, wordEnd(text, offset, term));
+    terms.add(term);
+    for (const [from, to] of found) {
+      const [a, b] = unfoldInWord(word, from, to);
+      ranges.push({ start: offset + a, end: offset + b });
+    }
+  }
+  return merge(ranges);
+}
+
+/** Where the word that starts at `offset` and folds to `term` ends. */
+function wordEnd(text: string, offset: number, term: string): number {
+  const plain = text.slice(offset, offset + term.length);
+  if (plain.toLowerCase() === term) return offset + term.length;
+  let end = -1;
+  const first = (_start: number, stop: number) => {
+    if (end === -1) end = offset + stop;
+  };
+  scanWords(text.slice(offset, offset + term.length * 4 + 8), first, first);
+  return end === -1 ? offset + 1 : end;
+}
+
+/** Runs of spaces and line breaks as one space, and where each character of the original went. */
+function squeezed(text: string): { text: string; shift: (at: number) => number } {
+  if (!/\s\s|[\t\n\r\f\v]/.test(text)) return { text, shift: (at) => at };
+  const places = new Int32Array(text.length + 1);
+  let out = '';
+  let space = false;
+  for (let at = 0; at < text.length; at++) {
+    places[at] = out.length;
+    const isSpace = /\s/.test(text[at]!);
+    if (!isSpace) out += text[at];
+    else if (!space) out += ' ';
+    space = isSpace;
+  }
+  places[text.length] = out.length;
+  return { text: out, shift: (at) => places[at]! };
 }
 
 /** The paragraph holding character `at`: blank lines part paragraphs; spaces at its edges are left out. */

@@ -1,6 +1,7 @@
 // Reading a search query: words that must all match, fuse.js's extended operators, field qualifiers, and
 // `|` between alternatives. A query that cannot be read gives a short hint instead of an exception.
 import type { SearchField } from './types.js';
+import { sanitizeLine } from '../sanitize.js';
 import { eachToken } from './tokenize.js';
 
 /**
@@ -90,7 +91,9 @@ function readItem(item: string): QueryWord[] | string {
   const terms: string[] = [];
   eachToken(rest, (_start, _end, term) => terms.push(term));
   if (terms.length === 0) {
-    if (rest === '' && item !== rest) return `${item} needs a word: ${exampleOf(item)}`;
+    // The hint quotes what was typed: sanitized, as it goes to a footer or a terminal.
+    if (rest === '' && item !== rest)
+      return `${sanitizeLine(item)} needs a word: ${exampleOf(item)}`;
     // Punctuation alone says nothing to search for; it is left out, as it is in the articles.
     return [];
   }

@@ -3,7 +3,7 @@
 // described with their highlights and snippet.
 import type { SearchIndex } from './build-index.js';
 import { FIELD_BITS } from './build-index.js';
-import { bodySnippet, fieldRanges, type MatchedTerms } from './highlight.js';
+import { bodySnippet, fieldRanges, MatchedTerms } from './highlight.js';
 import { parseQuery, type QueryWord } from './query.js';
 import type { FieldMatch, SearchHit } from './types.js';
 import { fieldsOf, wordResult, type WordResult } from './word-results.js';
@@ -15,11 +15,13 @@ const MASKED_WORDS = 30;
 interface Scratch {
   count: Int32Array;
   score: Float64Array;
+  /** The fields each article matched: of the query (fields), of the alternative being intersected. */
   fields: Uint8Array;
+  sharedFields: Uint8Array;
   total: Float64Array;
   found: Uint8Array;
   excluded: Uint8Array;
-  wordMasks: Int32Array;
+  matched: MatchedTerms;
 }
 const scratches = new WeakMap<SearchIndex, Scratch>();
 
@@ -31,10 +33,11 @@ function scratchOf(index: SearchIndex): Scratch {
       count: new Int32Array(n),
       score: new Float64Array(n),
       fields: new Uint8Array(n),
+      sharedFields: new Uint8Array(n),
       total: new Float64Array(n),
       found: new Uint8Array(n),
       excluded: new Uint8Array(n),
-      wordMasks: new Int32Array(index.vocabulary.terms.length),
+      matched: new MatchedTerms(index.vocabulary.terms.length),
     };
     scratches.set(index, scratch);
   }
@@ -51,8 +54,7 @@ export function searchIndex(index: SearchIndex, text: string, limit = Infinity):
   if (!parsed.ok) return parsed;
   if (parsed.query.length === 0) return { ok: true, hits: [], total: 0 };
   const scratch = scratchOf(index);
-  const { total, fields, found } = scratch;
-  const matched: MatchedTerms = new Map();
+  const { total, fields, found, matched } = scratch;
   const hitDocs: number[] = [];
   let wordNumber = 0;
   for (const words of parsed.query) {
@@ -61,16 +63,10 @@ export function searchIndex(index: SearchIndex, text: string, limit = Infinity):
       if (word.negate) continue;
       const bit = 1 << Math.min(wordNumber++, MASKED_WORDS);
       const allowed = fieldsOf(word);
-      for (const term of result.terms) {
-        let entry = matched.get(term.id);
-        if (!entry) matched.set(term.id, (entry = { ranges: [], fields: 0, words: 0 }));
-        entry.ranges.push([term.from, term.to]);
-        entry.fields |= allowed;
-        entry.words |= bit;
-      }
+      for (const term of result.terms) matched.add(term.id, term.from, term.to, allowed, bit);
     }
     // An article any alternative finds is a hit, with the best of their scores.
-    for (const [doc, score, matchedFields] of intersect(index, scratch, results)) {
+    intersect(index, scratch, results, (doc, score, matchedFields) => {
       if (!found[doc]) {
         found[doc] = 1;
         total[doc] = score;
@@ -79,16 +75,14 @@ export function searchIndex(index: SearchIndex, text: string, limit = Infinity):
         total[doc] = score;
       }
       fields[doc]! |= matchedFields;
-    }
+    });
   }
   // Title hits first, then score, then the order the library was given in (newest first).
   const before = (a: number, b: number) =>
     (fields[b]! & 1) - (fields[a]! & 1) || total[b]! - total[a]! || a - b;
   const shown = firstOf(hitDocs, Math.max(0, limit), before);
-  const masks = scratch.wordMasks;
-  for (const [id, term] of matched) if (term.fields & FIELD_BITS.body) masks[id] = term.words;
-  const hits = shown.map((doc) => describe(index, doc, total[doc]!, fields[doc]!, masks, matched));
-  for (const id of matched.keys()) masks[id] = 0;
+  const hits = shown.map((doc) => describe(index, doc, total[doc]!, fields[doc]!, matched));
+  matched.clear();
   for (const doc of hitDocs) {
     found[doc] = 0;
     total[doc] = 0;
@@ -105,16 +99,17 @@ function intersect(
   index: SearchIndex,
   scratch: Scratch,
   words: ReadonlyArray<{ word: QueryWord; result: WordResult }>,
-): Array<[number, number, number]> {
-  const { count, score, fields, excluded } = scratch;
+  visit: (doc: number, score: number, fields: number) => void,
+): void {
+  const { count, score, excluded } = scratch;
+  const fields = scratch.sharedFields;
   const positive = words.filter(({ word }) => !word.negate).map(({ result }) => result);
   // The rarest word first: only articles it matched can match all.
   positive.sort((a, b) => a.docs.length - b.docs.length);
   const negative = words.filter(({ word }) => word.negate).map(({ result }) => result);
   for (const result of negative) for (const doc of result.docs) excluded[doc] = 1;
-  const out: Array<[number, number, number]> = [];
   if (positive.length === 0) {
-    for (let doc = 0; doc < index.docs.length; doc++) if (!excluded[doc]) out.push([doc, 0, 0]);
+    for (let doc = 0; doc < index.docs.length; doc++) if (!excluded[doc]) visit(doc, 0, 0);
   } else {
     positive.forEach((result, k) => {
       const { docs, scores, fields: matchedFields } = result;
@@ -128,14 +123,13 @@ function intersect(
     });
     const all = positive.length;
     for (const doc of positive[0]!.docs) {
-      if (count[doc] === all && !excluded[doc]) out.push([doc, score[doc]!, fields[doc]!]);
+      if (count[doc] === all && !excluded[doc]) visit(doc, score[doc]!, fields[doc]!);
       count[doc] = 0;
       score[doc] = 0;
       fields[doc] = 0;
     }
   }
   for (const result of negative) for (const doc of result.docs) excluded[doc] = 0;
-  return out;
 }
 
 /** The first `limit` of `docs` in the order `before` gives: a bounded heap, not a sort of them all. */
@@ -186,7 +180,6 @@ function describe(
   doc: number,
   score: number,
   fields: number,
-  wordMasks: Int32Array,
   matched: MatchedTerms,
 ): SearchHit {
   const document = index.docs[doc]!;
@@ -198,7 +191,7 @@ function describe(
     if (ranges.length > 0) matches.push({ field, ranges });
   }
   const inBody = (fields & FIELD_BITS.body) !== 0;
-  const snippet = inBody ? bodySnippet(index, doc, wordMasks, matched, terms) : null;
+  const snippet = inBody ? bodySnippet(index, doc, matched, terms) : null;
   if (snippet && snippet.ranges.length > 0) matches.push({ field: 'body', ranges: snippet.ranges });
   return {
     id: document.id,

@@ -57,6 +57,18 @@ export class Vocabulary {
 
   /** The id of the ASCII word text[start, end) in lower case, adding it when new. */
   addRange(text: string, start: number, end: number): number {
+    const slot = this.slotOfRange(text, start, end);
+    const entry = this.table[slot]!;
+    return entry !== 0 ? entry - 1 : this.insert(text.slice(start, end).toLowerCase(), slot);
+  }
+
+  /** The id of the ASCII word text[start, end) in lower case, or -1. */
+  idOfRange(text: string, start: number, end: number): number {
+    return this.table[this.slotOfRange(text, start, end)]! - 1;
+  }
+
+  /** The slot holding the ASCII word text[start, end) in lower case, or the empty slot it would take. */
+  private slotOfRange(text: string, start: number, end: number): number {
     const mask = this.table.length - 1;
     const length = end - start;
     let slot = hashOf(text, start, end) & mask;
@@ -73,9 +85,9 @@ export class Vocabulary {
           break;
         }
       }
-      if (same) return entry - 1;
+      if (same) return slot;
     }
-    return this.insert(text.slice(start, end).toLowerCase(), slot);
+    return slot;
   }
 
   private insert(term: string, slot: number): number {

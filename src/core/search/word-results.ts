@@ -35,6 +35,8 @@ interface Scratch {
   shortBest: Float64Array;
   fields: Uint8Array;
   cache: Map<string, WordResult>;
+  /** Answers for words of one character, kept for good (see prepareSearch). */
+  kept: Map<string, WordResult>;
 }
 const scratches = new WeakMap<SearchIndex, Scratch>();
 
@@ -47,6 +49,7 @@ function scratchOf(index: SearchIndex): Scratch {
       shortBest: new Float64Array(n),
       fields: new Uint8Array(n),
       cache: new Map(),
+      kept: new Map(),
     };
     scratches.set(index, scratch);
   }
@@ -63,7 +66,9 @@ export function wordResult(index: SearchIndex, word: QueryWord): WordResult {
   // A negated plain word leaves out what contains it, as fuse.js's !word does; typos are not guessed.
   const how: WordMatch = word.negate && word.match === 'fuzzy' ? 'include' : word.match;
   const key = `${how}\u0000${word.field ?? ''}\u0000${word.term}`;
-  const { cache } = scratchOf(index);
+  const { cache, kept } = scratchOf(index);
+  const prepared = kept.get(key);
+  if (prepared) return prepared;
   let result = cache.get(key);
   if (result) {
     // Most recently used last: the first entry is the one to forget.
@@ -74,6 +79,37 @@ export function wordResult(index: SearchIndex, word: QueryWord): WordResult {
   }
   cache.set(key, result);
   return result;
+}
+
+/**
+ * The first character of a query matches thousands of terms and nearly every article: the characters
+ * that start the most terms are answered ahead, once the index is ready, and kept. Stops after about
+ * `budget` milliseconds and returns whether some are left, so a worker can go on between queries.
+ */
+export function prepareSearch(index: SearchIndex, budget = Infinity): boolean {
+  const { kept } = scratchOf(index);
+  const start = performance.now();
+  for (const char of firstCharacters(index)) {
+    const word: QueryWord = { term: char, match: 'fuzzy', field: null, negate: false };
+    const key = `fuzzy\u0000\u0000${char}`;
+    if (kept.has(key)) continue;
+    kept.set(key, accumulate(index, index.vocabulary.match(char, 'fuzzy'), fieldsOf(word)));
+    if (performance.now() - start > budget) return true;
+  }
+  return false;
+}
+
+/** The characters that start the most terms, at most 40. */
+function firstCharacters(index: SearchIndex): string[] {
+  const counts = new Map<string, number>();
+  for (const term of index.vocabulary.terms) {
+    const first = String.fromCodePoint(term.codePointAt(0)!);
+    counts.set(first, (counts.get(first) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40)
+    .map(([char]) => char);
 }
 
 /** Each article's best match of the word in the body, plus its best in the short fields. */
