@@ -25,7 +25,7 @@ export interface ListSearch {
 }
 
 /** Results asked for at first: describing every hit of a one-letter query would take the engine long. */
-export const FIRST_RESULTS = 200;
+export const FIRST_RESULTS = 60;
 
 /** What searching reads and changes of the app's state. */
 interface Searching extends ListWindow {
