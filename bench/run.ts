@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { layoutBlocks } from '../src/core/layout.js';
 import { parseMarkdown } from '../src/core/markdown.js';
 import { measureStartUp } from './first-frame.js';
+import { measureImport } from './import.js';
 import { longArticle } from './long-article.js';
 import { loadReaderBench } from './load-reader.js';
 import { searchBench } from './search.js';
@@ -191,6 +192,33 @@ if (!ONLY || ONLY === 'search' || ONLY === 'typing') {
 function thousands(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }
+
+// Importing: one large feed through the binary (one run: it takes seconds), one web page in process.
+const imported = measureImport(BINARY, RUNS);
+const feedMb = (imported.feedBytes / 1024 / 1024).toFixed(0);
+rows.push({
+  name: `inkwell add: ${imported.feedEntries.toLocaleString('en')}-entry feed, ${feedMb} MB (one run)`,
+  value: ms(imported.feedMs),
+  budget: '< 20000 ms',
+  met: imported.feedMs < 20_000,
+});
+rows.push({
+  name: '  its CPU time (user + system)',
+  value: ms(imported.feedCpuMs),
+  budget: '< 20000 ms',
+  met: imported.feedCpuMs < 20_000,
+});
+rows.push({
+  name: '  peak memory of that import',
+  value: `${imported.feedPeakMb.toFixed(0)} MB`,
+  budget: '< 500 MB',
+  met: imported.feedPeakMb < 500,
+});
+budget(
+  `import one ${Math.round(imported.pageBytes / 1024)} KB web page (Readability, Markdown)`,
+  imported.pageMs,
+  300,
+);
 
 const width = Math.max(...rows.map((row) => row.name.length));
 const valueWidth = Math.max(...rows.map((row) => row.value.length));

@@ -16,6 +16,12 @@ export const OPTIONS = {
     help: 'wrap to N columns, 10 to 1000 (default: the terminal width, at most 80)',
   },
   limit: { type: 'string', value: 'N', help: 'at most N results (default: all)' },
+  force: { type: 'boolean', help: 'replace imported articles even when you have edited them' },
+  timeout: {
+    type: 'string',
+    value: 'S',
+    help: 'give up on an address after S seconds (default 30)',
+  },
   format: {
     type: 'string',
     value: 'FORMAT',
@@ -74,6 +80,17 @@ export const COMMANDS: readonly CommandSpec[] = [
       min: 1,
       max: Infinity,
       missing: 'search needs words to look for: inkwell search spaceport',
+    },
+  },
+  {
+    name: 'add',
+    args: '<source>...',
+    summary: 'import articles from files, web pages, feeds or - (stdin) into your library',
+    options: ['json', 'force', 'timeout', 'library', 'help'],
+    positionals: {
+      min: 1,
+      max: Infinity,
+      missing: 'add needs a file, an http(s) address or - (standard input)',
     },
   },
   {
@@ -142,6 +159,9 @@ export interface ParsedArgs {
   width: number | undefined;
   /** How many results to print, when --limit was given. */
   limit: number | undefined;
+  force: boolean;
+  /** Seconds before a fetch gives up, when --timeout was given. */
+  timeout: number | undefined;
   help: boolean;
   version: boolean;
 }
@@ -182,6 +202,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     format: values.format,
     width: values.width === undefined ? undefined : parseWidth(values.width),
     limit: values.limit === undefined ? undefined : parseLimit(values.limit),
+    force: values.force ?? false,
+    timeout: values.timeout === undefined ? undefined : parseTimeout(values.timeout),
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -203,6 +225,14 @@ function parseLimit(value: string): number {
     throw new UsageError('--limit must be a whole number from 1 up');
   }
   return limit;
+}
+
+function parseTimeout(value: string): number {
+  const seconds = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!(seconds > 0 && seconds <= 3600)) {
+    throw new UsageError('--timeout must be a number of seconds, more than 0 and at most 3600');
+  }
+  return seconds;
 }
 
 /** Node's parseArgs messages are long and suggest `--`; ours name the option and stop. */

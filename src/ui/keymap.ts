@@ -28,6 +28,7 @@ export type Command =
   | 'toggleRead'
   | 'nextView'
   | 'warnings'
+  | 'add'
   | 'help'
   | 'suspend'
   | 'quit'
@@ -75,6 +76,7 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
       hint: 'lists',
     },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
+    { command: 'add', keys: ['a'], help: 'add articles from a file or web address' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
     { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit inkwell', hint: 'quit' },
@@ -108,6 +110,7 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     },
     { command: 'toggleRead', keys: ['m'], help: 'mark the article read or unread' },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
+    { command: 'add', keys: ['a'], help: 'add articles from a file or web address' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'back', keys: ['q', 'escape', 'left', 'h'], help: 'back to the list', hint: 'back' },
     { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
@@ -220,13 +223,36 @@ export function keyLabel(name: string): string {
   return LABELS[name] ?? name;
 }
 
-/** The footer's reminders of the keys that matter on a screen: "↓ move", "Enter read", ... */
+/** Which hints the footer keeps when it is short of room: the first of these go last. */
+const HINT_IMPORTANCE: readonly Command[] = [
+  'quit',
+  'back',
+  'help',
+  'open',
+  'down',
+  'search',
+  'nextView',
+  'bookmark',
+  'nextQuote',
+  'find',
+  'openLink',
+];
+
+/**
+ * The footer's reminders of the keys that matter on a screen ("q quit", "? keys", "↓ move", ...), the most
+ * important first, so that a narrow footer drops the least important and never the way out.
+ */
 export function keyHints(
   context: KeyContext,
   keymap: Partial<Record<KeyContext, readonly Binding[]>> = KEYMAP,
 ): string[] {
+  const rank = (command: Command) => {
+    const at = HINT_IMPORTANCE.indexOf(command);
+    return at < 0 ? HINT_IMPORTANCE.length : at;
+  };
   return (keymap[context] ?? KEYMAP[context])
     .filter((binding) => binding.hint)
+    .sort((a, b) => rank(a.command) - rank(b.command))
     .map((binding) => `${keyLabel(binding.keys[0]!)} ${binding.hint}`);
 }
 

@@ -8,6 +8,7 @@ import type { LibrarySearcher } from '../library/searcher.js';
 import type { LoadWarning } from '../library/load.js';
 import { App } from './App.js';
 import { openInBrowser } from './browser.js';
+import type { AddSource } from './state.js';
 import { storeLink } from './store-link.js';
 import { describe, enterFullScreen, onAbnormalExit } from './terminal.js';
 
@@ -18,6 +19,8 @@ export interface ReaderOptions {
   colorLevel: 0 | 1 | 2 | 3;
   /** The folder of the store (bookmarks, read marks, positions, settings). */
   configDir: string;
+  /** What the `a` prompt imports with. */
+  addSource?: AddSource;
 }
 
 export async function startReader({
@@ -25,6 +28,7 @@ export async function startReader({
   warnings,
   colorLevel,
   configDir,
+  addSource,
 }: ReaderOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;
   // Ink styles text through chalk. Without colour, bold, italic, underline and inverse still tell a
@@ -42,6 +46,7 @@ export async function startReader({
       startSearcher={search.start}
       jobControl={screen}
       store={store}
+      {...(addSource ? { addSource } : {})}
     />,
     {
       stdin,

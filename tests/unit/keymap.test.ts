@@ -120,22 +120,23 @@ describe('labels', () => {
   });
 
   it('hints at the keys that matter', () => {
+    // The most important first: a narrow footer keeps the way out and the help the longest.
     expect(keyHints('list')).toEqual([
-      '↓ move',
-      'Enter read',
-      '/ search',
-      's star',
-      'Tab lists',
-      '? keys',
       'q quit',
+      '? keys',
+      'Enter read',
+      '↓ move',
+      '/ search',
+      'Tab lists',
+      's star',
     ]);
     expect(keyHints('reader')).toEqual([
+      'q back',
+      '? keys',
       '↓ scroll',
       '" quotes',
       '/ find',
       'o browser',
-      '? keys',
-      'q back',
     ]);
     expect(keyHints('field')).toEqual(['Enter keep', 'Esc clear']);
   });
