@@ -30,7 +30,7 @@ export type Block =
   | { kind: 'code'; text: string }
   | { kind: 'rule' };
 
-/** Quotes and lists nested deeper than this are drawn at this depth: the indentation would eat the page. */
+/** Quotes and lists nest no deeper than this: the indentation would eat the page, and the parser's time. */
 export const MAX_BLOCK_NESTING = 12;
 
 /**
@@ -54,7 +54,75 @@ function markdownLexer(): Lexer {
   const { inline } = tokenizer.rules;
   boundedRules ??= { text: boundedEmailRule(inline.text), url: boundedEmailRule(inline.url) };
   tokenizer.rules.inline = { ...inline, ...boundedRules };
+  boundNesting(tokenizer);
   return lexer;
+}
+
+/**
+ * marked lexes the inside of a quote or list item again, as a document of its own: nesting n deep costs n
+ * passes over the text (and n copies of it), so 2,000,000 `> ` took minutes and lines of ever more `>`
+ * exhausted memory. Past MAX_BLOCK_NESTING, a quote or list marker is read as plain text, which keeps
+ * the work at most MAX_BLOCK_NESTING passes; the reader sees the deeper markers as they are written.
+ */
+function boundNesting(tokenizer: Tokenizer): void {
+  let depth = 0;
+  const bounded =
+    <T>(tokenize: (src: string) => T) =>
+    (src: string): T | undefined => {
+      if (depth >= MAX_BLOCK_NESTING) return undefined;
+      depth += 1;
+      try {
+        return tokenize(src);
+      } finally {
+        depth -= 1;
+      }
+    };
+  tokenizer.blockquote = bounded(tokenizer.blockquote.bind(tokenizer));
+  tokenizer.list = bounded(tokenizer.list.bind(tokenizer));
+}
+
+/** A quote or list marker at the start of a line, or after another one. */
+const CONTAINER_MARKER = /[ \t]{0,3}(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))/y;
+const FENCE = /^ {0,3}(?:```|~~~)/;
+/** Columns of indentation kept: lists nested MAX_BLOCK_NESTING deep, four columns a level, and code. */
+const MAX_INDENT = 4 * MAX_BLOCK_NESTING + 8;
+
+/**
+ * Lines that open more quotes and lists than MAX_BLOCK_NESTING keep only the first marker past it, and
+ * lines indented deeper than MAX_INDENT lose the spaces past it: the parser would go no deeper anyway, but
+ * it would still strip a level from every such line at every level. Fenced code is left as it is.
+ */
+function clampMarkers(body: string): string {
+  const keep = MAX_BLOCK_NESTING + 1;
+  let inFence = false;
+  let changed = false;
+  const lines = body.split('\n');
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (FENCE.test(line)) inFence = !inFence;
+    if (inFence || line.length < 2 * keep) continue;
+    // Indentation nests lists too: past a depth's worth of it, more indents nothing further.
+    const indent = line.search(/[^ ]/);
+    if (indent > MAX_INDENT || (indent < 0 && line.length > MAX_INDENT)) {
+      lines[k] = line.slice(0, MAX_INDENT) + line.slice(indent < 0 ? line.length : indent);
+      changed = true;
+      continue;
+    }
+    let markers = 0;
+    let kept = 0;
+    let end = 0;
+    CONTAINER_MARKER.lastIndex = 0;
+    while (end < line.length && CONTAINER_MARKER.test(line)) {
+      end = CONTAINER_MARKER.lastIndex;
+      markers += 1;
+      if (markers === keep) kept = end;
+    }
+    if (markers > keep) {
+      lines[k] = line.slice(0, kept) + line.slice(end);
+      changed = true;
+    }
+  }
+  return changed ? lines.join('\n') : body;
 }
 
 /**
@@ -63,9 +131,9 @@ function markdownLexer(): Lexer {
  */
 export function parseMarkdown(body: string): Block[] {
   try {
-    return toBlocks(markdownLexer().lex(body), 0);
+    return toBlocks(markdownLexer().lex(clampMarkers(body)));
   } catch {
-    // A body nested deeper than the parser's stack can go: keep its text, as plain paragraphs.
+    // A body the parser cannot take (inline markup nested deeper than its stack): keep its text.
     return body.split(/\n\s*\n/).flatMap((text) => paragraph(plainRuns(text)) ?? []);
   }
 }
@@ -75,38 +143,33 @@ export function runsText(runs: readonly Run[]): string {
   return runs.map((run) => run.text).join('');
 }
 
-function toBlocks(tokens: readonly Token[], depth: number): Block[] {
+function toBlocks(tokens: readonly Token[]): Block[] {
   const blocks: Block[] = [];
   for (const token of tokens) {
-    const block = toBlock(token as Tokens.Generic, depth);
-    if (Array.isArray(block)) for (const inner of block) blocks.push(inner);
-    else if (block) blocks.push(block);
+    const block = toBlock(token as Tokens.Generic);
+    if (block) blocks.push(block);
   }
   return blocks;
 }
 
-/** One block; at the nesting limit, a quote or list gives its contents instead. */
-function toBlock(token: Tokens.Generic, depth: number): Block | Block[] | undefined {
-  const tooDeep = depth >= MAX_BLOCK_NESTING;
+/** One block. */
+function toBlock(token: Tokens.Generic): Block | undefined {
   switch (token.type) {
     case 'paragraph':
     case 'text':
       return paragraph(token.tokens ? toRuns(token.tokens) : plainRuns(token.text as string));
     case 'heading':
       return { kind: 'heading', level: token.depth as number, runs: toRuns(token.tokens ?? []) };
-    case 'blockquote': {
-      const blocks = toBlocks(token.tokens ?? [], depth + 1);
-      return tooDeep ? blocks : { kind: 'blockquote', blocks };
-    }
+    case 'blockquote':
+      return { kind: 'blockquote', blocks: toBlocks(token.tokens ?? []) };
     case 'list': {
       const list = token as unknown as Tokens.List;
-      if (tooDeep) return list.items.flatMap((item) => listItem(item, depth + 1));
       return {
         kind: 'list',
         ordered: list.ordered,
         start: typeof list.start === 'number' ? list.start : 1,
         loose: list.loose,
-        items: list.items.map((item) => listItem(item, depth + 1)),
+        items: list.items.map(listItem),
       };
     }
     case 'code':
@@ -122,8 +185,8 @@ function toBlock(token: Tokens.Generic, depth: number): Block | Block[] | undefi
   }
 }
 
-function listItem(item: Tokens.ListItem, depth: number): Block[] {
-  const blocks = toBlocks(item.tokens, depth);
+function listItem(item: Tokens.ListItem): Block[] {
+  const blocks = toBlocks(item.tokens);
   if (!item.task) return blocks;
   const box: Run = { text: item.checked ? '[x] ' : '[ ] ', style: {} };
   const first = blocks[0];

@@ -11,6 +11,11 @@ interface Token {
   end: number;
   width: number;
   kind: 'word' | 'space' | 'break';
+  /**
+   * A piece of a word that needed segmenting: the word's graphemes and the index of the piece's first,
+   * kept so that cutting it does not segment it again.
+   */
+  graphemes?: { all: string[]; from: number };
 }
 
 /** Wraps styled pieces into lines: breaks at spaces and around wide (CJK) characters, a too-long word is cut. */
@@ -100,30 +105,48 @@ function* tokenize(text: string): Generator<Token> {
 }
 
 function* splitWide(word: string, start: number): Generator<Token> {
-  let piece: Token = { start, end: start, width: 0, kind: 'word' };
+  const all = graphemes(word);
+  let piece: Token = { start, end: start, width: 0, kind: 'word', graphemes: { all, from: 0 } };
   let previous = '';
-  for (const grapheme of graphemes(word)) {
+  let previousWidth = 0;
+  for (let k = 0; k < all.length; k++) {
+    const grapheme = all[k]!;
     const width = graphemeWidth(grapheme);
     const breakable =
       piece.end > piece.start &&
-      (width > 1 || graphemeWidth(previous) > 1) &&
+      (width > 1 || previousWidth > 1) &&
       !NO_BREAK_BEFORE.has(grapheme) &&
       !NO_BREAK_AFTER.has(previous);
     if (breakable) {
       yield piece;
       piece = { start: piece.end, end: piece.end, width: 0, kind: 'word' };
+      piece.graphemes = { all, from: k };
     }
     piece.end += grapheme.length;
     piece.width += width;
     previous = grapheme;
+    previousWidth = width;
   }
   if (piece.end > piece.start) yield piece;
+}
+
+/** The graphemes of a word token. */
+function* tokenGraphemes(text: string, token: Token): Generator<string> {
+  if (!token.graphemes) {
+    yield* graphemes(text.slice(token.start, token.end));
+    return;
+  }
+  const { all, from } = token.graphemes;
+  for (let k = from, at = token.start; at < token.end; k++) {
+    yield all[k]!;
+    at += all[k]!.length;
+  }
 }
 
 /** A word too long for any line, cut into pieces that each fill a line. */
 function* cutWord(text: string, token: Token, room: () => number): Generator<Token> {
   let piece: Token = { start: token.start, end: token.start, width: 0, kind: 'word' };
-  for (const grapheme of graphemes(text.slice(token.start, token.end))) {
+  for (const grapheme of tokenGraphemes(text, token)) {
     const width = graphemeWidth(grapheme);
     if (piece.width + width > room() && piece.end > piece.start) {
       yield piece;
