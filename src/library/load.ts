@@ -42,12 +42,12 @@ export const MAX_ENTRIES = 200_000;
 const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function loadLibrary(folders: readonly LibraryFolder[]): Library {
+export function loadLibrary(folders: readonly LibraryFolder[], maxEntries = MAX_ENTRIES): Library {
   const warnings: LoadWarning[] = [];
   const byId = new Map<string, { article: Article; rank: number }>();
   const seen = new Set<string>();
   folders.forEach((folder, rank) => {
-    for (const path of articleFiles(folder, warnings, seen)) {
+    for (const path of articleFiles(folder, warnings, seen, maxEntries)) {
       const article = loadArticle(path, warnings);
       if (!article) continue;
       const held = byId.get(article.id);
@@ -125,9 +125,14 @@ function readUpTo(path: string, max: number): Buffer | undefined {
  * Article files under a folder, sorted, hidden entries left out. `seen` holds the device:inode of every
  * folder and file met so far in this load: links that loop, and a folder named twice or inside another,
  * give each file once. A link to a folder outside this one is not followed (one to / would walk the whole
- * disk), and the walk stops after MAX_ENTRIES entries; both say so.
+ * disk), and the walk stops after `maxEntries` entries; both say so.
  */
-function articleFiles(folder: LibraryFolder, warnings: LoadWarning[], seen: Set<string>): string[] {
+function articleFiles(
+  folder: LibraryFolder,
+  warnings: LoadWarning[],
+  seen: Set<string>,
+  maxEntries: number,
+): string[] {
   const files: string[] = [];
   const firstVisit = (stat: { dev: number; ino: number }) => {
     const key = `${stat.dev}:${stat.ino}`;
@@ -160,10 +165,10 @@ function articleFiles(folder: LibraryFolder, warnings: LoadWarning[], seen: Set<
     for (const entry of names) {
       const { name } = entry;
       if (name.startsWith('.')) continue;
-      if (++entries > MAX_ENTRIES) {
+      if (++entries > maxEntries) {
         warnings.push({
           path: folder.dir,
-          message: `stopped after ${MAX_ENTRIES.toLocaleString('en')} entries (the limit); the rest is not read`,
+          message: `stopped after ${maxEntries.toLocaleString('en')} entries (the limit); the rest is not read`,
         });
         return false;
       }
