@@ -88,12 +88,12 @@ const FENCE = /^ {0,3}(?:```|~~~)/;
 const MAX_INDENT = 4 * MAX_BLOCK_NESTING + 8;
 
 /**
- * Lines that open more quotes and lists than MAX_BLOCK_NESTING keep only the first marker past it, and
+ * Lines that open more quotes and lists than MAX_BLOCK_NESTING lose the markers past it, and
  * lines indented deeper than MAX_INDENT lose the spaces past it: the parser would go no deeper anyway, but
  * it would still strip a level from every such line at every level. Fenced code is left as it is.
  */
 function clampMarkers(body: string): string {
-  const keep = MAX_BLOCK_NESTING + 1;
+  const keep = MAX_BLOCK_NESTING;
   let inFence = false;
   let changed = false;
   const lines = body.split('\n');
