@@ -2,6 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Article } from '../core/article.js';
 import type { Line } from '../core/layout.js';
+import { hyperlink } from '../core/links.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { attributesOf } from '../core/theme.js';
 import type { LoadWarning } from '../library/load.js';
@@ -56,7 +57,11 @@ export function renderLines(lines: readonly Line[], style: ChalkInstance): strin
           if (underline) paint = paint.underline;
           if (dimColor) paint = paint.dim;
           if (strikethrough) paint = paint.strikethrough;
-          return paint === style ? text : paint(text);
+          const painted = paint === style ? text : paint(text);
+          // A terminal that styles text gets links it can follow; a pipe gets the text alone.
+          return segmentStyle.link && style.level > 0
+            ? hyperlink(painted, segmentStyle.link)
+            : painted;
         })
         .join(''),
     )

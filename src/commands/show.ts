@@ -1,6 +1,8 @@
 // `inkwell show <id>`: one article as a reader sees it, wrapped to the width, or as JSON.
 import { lookUpId, type Article } from '../core/article.js';
 import { layoutArticle } from '../core/layout.js';
+import { articleLinks, linkListLines } from '../core/links.js';
+import { parseMarkdown } from '../core/markdown.js';
 import { MEASURE } from '../core/page.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { CommandContext } from './context.js';
@@ -25,7 +27,12 @@ export function showCommand({ library, args, out }: CommandContext): number {
   if (args.json) {
     out.write(toJson(articleJson(article, 'whole')));
   } else {
-    out.write(renderLines(layoutArticle(article, width), out.style) + '\n');
+    const blocks = parseMarkdown(article.body);
+    const lines = [
+      ...layoutArticle(article, width, blocks),
+      ...linkListLines(articleLinks(blocks), width),
+    ];
+    out.write(renderLines(lines, out.style) + '\n');
   }
   return 0;
 }

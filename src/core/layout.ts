@@ -1,9 +1,11 @@
 // Blocks + width → lines of styled segments, wrapped by terminal columns. Views only draw these lines.
 import { byline, type Article } from './article.js';
 import { parseMarkdown, type Block, type InlineStyle, type Run } from './markdown.js';
+import { layoutCode } from './code-block.js';
 import { quoteSpans } from './quotes.js';
+import { layoutTable } from './table.js';
 import { textWidth } from './text-width.js';
-import { fitPrefix, hardWrap, segmentsWidth, trimEnd, wrap } from './wrap.js';
+import { fitPrefix, segmentsWidth, trimEnd, wrap } from './wrap.js';
 
 /** What a segment is, beyond its inline markup. */
 export type Role = 'title' | 'byline' | 'heading' | 'bar' | 'marker' | 'rule' | 'code' | 'bio';
@@ -156,17 +158,18 @@ function layoutBlock(
       break;
     }
     case 'code':
-      for (const [k, line] of block.text.split('\n').entries()) {
-        const prefix = fitPrefix(k === 0 ? first : rest, width);
-        const room = width - segmentsWidth(prefix);
-        for (const chunk of hardWrap(line, room)) {
-          out.push({
-            segments: [...prefix, { text: chunk, style: { role: 'code' } }],
-            block: index,
-          });
-        }
-      }
+      layoutCode(block.text, block.lang, width, first, rest, index, out);
       break;
+    case 'table': {
+      const cells = (row: Run[][]) => row.map((cell) => withQuotes(cell, {}));
+      const table = {
+        header: cells(block.header),
+        rows: block.rows.map(cells),
+        align: block.align,
+      };
+      layoutTable(table, width, first, rest, index, out);
+      break;
+    }
     case 'rule': {
       const prefix = fitPrefix(first, width);
       const room = width - segmentsWidth(prefix);

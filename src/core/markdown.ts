@@ -8,8 +8,10 @@ export interface InlineStyle {
   emphasis?: boolean;
   code?: boolean;
   strike?: boolean;
-  /** The target of a link; the run holds the link's text. */
+  /** The target of a link (http, https or mailto, normalized); the run holds the link's text. */
   link?: string;
+  /** The run is the number that follows a link's text ("[3]"), the same number for the same target. */
+  linkNumber?: number;
   /** The run stands for an image (its alt text). */
   image?: boolean;
 }
@@ -27,8 +29,13 @@ export type Block =
   | { kind: 'blockquote'; blocks: Block[] }
   /** A loose list has blank lines between its items and between the blocks of an item. */
   | { kind: 'list'; ordered: boolean; start: number; loose: boolean; items: Block[][] }
-  | { kind: 'code'; text: string }
+  /** `lang`: the language the fence names (```ts), if any. */
+  | { kind: 'code'; text: string; lang: string | null }
+  | { kind: 'table'; header: Run[][]; rows: Run[][][]; align: ColumnAlign[] }
   | { kind: 'rule' };
+
+/** How a table column's cells sit in it, as the delimiter row says (`:--`, `:-:`, `--:`). */
+export type ColumnAlign = 'left' | 'center' | 'right' | null;
 
 /** Quotes and lists nest no deeper than this: the indentation would eat the page, and the parser's time. */
 export const MAX_BLOCK_NESTING = 12;
@@ -62,7 +69,7 @@ function markdownLexer(): Lexer {
  * marked lexes the inside of a quote or list item again, as a document of its own: nesting n deep costs n
  * passes over the text (and n copies of it), so 2,000,000 `> ` took minutes and lines of ever more `>`
  * exhausted memory. Past MAX_BLOCK_NESTING, a quote or list marker is read as plain text, which keeps
- * the work at most MAX_BLOCK_NESTING passes; the reader sees the deeper markers as they are written.
+ * the work at most MAX_BLOCK_NESTING passes (clampMarkers drops such markers before the parser sees them).
  */
 function boundNesting(tokenizer: Tokenizer): void {
   let depth = 0;
@@ -130,6 +137,7 @@ function clampMarkers(body: string): string {
  * makes here (entities, link targets) is sanitized again. Never throws; raw HTML keeps only its text.
  */
 export function parseMarkdown(body: string): Block[] {
+  linkNumbers = new Map();
   try {
     return toBlocks(markdownLexer().lex(clampMarkers(body)));
   } catch {
@@ -137,6 +145,9 @@ export function parseMarkdown(body: string): Block[] {
     return body.split(/\n\s*\n/).flatMap((text) => paragraph(plainRuns(text)) ?? []);
   }
 }
+
+/** The number of each link target met so far in the body being parsed, in order of first appearance. */
+let linkNumbers = new Map<string, number>();
 
 /** The plain text of some runs, as a reader sees it. */
 export function runsText(runs: readonly Run[]): string {
@@ -173,7 +184,7 @@ function toBlock(token: Tokens.Generic): Block | undefined {
       };
     }
     case 'code':
-      return { kind: 'code', text: token.text as string };
+      return { kind: 'code', text: token.text as string, lang: fenceLanguage(token.lang) };
     case 'hr':
       return { kind: 'rule' };
     case 'html':
@@ -195,24 +206,23 @@ function listItem(item: Tokens.ListItem): Block[] {
   return blocks;
 }
 
-/** A table becomes one paragraph a row, cells divided by a bar; the header row is strong. */
+/** A table keeps its cells; every row has as many as the header. */
 function table(token: Tokens.Table): Block {
-  const row = (cells: Tokens.TableCell[], style: InlineStyle): Block[] => {
-    const block = paragraph(
-      cells.flatMap((cell, index) => [
-        ...(index > 0 ? [{ text: ' │ ', style: {} }] : []),
-        ...toRuns(cell.tokens, style),
-      ]),
-    );
-    return block ? [block] : [];
-  };
+  const cells = (row: Tokens.TableCell[], style: InlineStyle): Run[][] =>
+    token.header.map((_, column) => trimRuns(toRuns(row[column]?.tokens ?? [], style)));
   return {
-    kind: 'list',
-    ordered: false,
-    start: 1,
-    loose: false,
-    items: [row(token.header, { strong: true }), ...token.rows.map((cells) => row(cells, {}))],
+    kind: 'table',
+    header: cells(token.header, { strong: true }),
+    rows: token.rows.map((row) => cells(row, {})),
+    align: token.align.map((align) => align ?? null),
   };
+}
+
+/** The language a code fence names: its first word, kept short, as plain text. */
+function fenceLanguage(info: unknown): string | null {
+  if (typeof info !== 'string') return null;
+  const word = sanitize(info).trim().split(/\s+/)[0] ?? '';
+  return word ? [...word].slice(0, 24).join('') : null;
 }
 
 function paragraph(runs: Run[]): Block | undefined {
@@ -247,9 +257,18 @@ function collectRuns(tokens: readonly Token[], style: InlineStyle, out: Run[]): 
         collectRuns(token.tokens ?? [], { ...style, [key]: true }, out);
         break;
       }
-      case 'link':
-        collectRuns(token.tokens ?? [], { ...style, link: sanitize(token.href as string) }, out);
+      case 'link': {
+        const target = linkTarget(token.href);
+        if (!target) {
+          collectRuns(token.tokens ?? [], style, out);
+          break;
+        }
+        collectRuns(token.tokens ?? [], { ...style, link: target }, out);
+        if (!linkNumbers.has(target)) linkNumbers.set(target, linkNumbers.size + 1);
+        const linkNumber = linkNumbers.get(target)!;
+        out.push({ text: `[${linkNumber}]`, style: { linkNumber } });
         break;
+      }
       case 'image':
         out.push({
           text: `[${cleanText(token.text as string) || 'image'}]`,
@@ -268,6 +287,21 @@ function collectRuns(tokens: readonly Token[], style: InlineStyle, out: Run[]): 
       default:
         if (typeof token.text === 'string') addText(token.text);
     }
+  }
+}
+
+/**
+ * A link's target when a reader can follow it: an absolute http, https or mailto address, as the URL
+ * parser normalizes it (which percent-encodes anything a terminal could act on).
+ */
+export function linkTarget(href: unknown): string | null {
+  if (typeof href !== 'string') return null;
+  try {
+    const url = new URL(sanitize(href).trim());
+    if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) return null;
+    return /^[\x21-\x7e]+$/.test(url.href) ? url.href : null;
+  } catch {
+    return null;
   }
 }
 
@@ -313,6 +347,7 @@ function sameStyle(a: InlineStyle, b: InlineStyle): boolean {
     a.code === b.code &&
     a.strike === b.strike &&
     a.link === b.link &&
+    a.linkNumber === b.linkNumber &&
     a.image === b.image
   );
 }

@@ -18,11 +18,14 @@ export interface QuoteSpan {
 /** Deeper than this, marks are read as plain text: no writing nests so far, and it bounds the work. */
 export const MAX_NESTING = 32;
 
-/** What each opening mark can be closed by. » and › open only where a straight mark could (»ja«). */
+/**
+ * What each opening mark can be closed by. » and › open only where a straight mark could (»ja«). Pages mix
+ * straight and curly marks ("…” and “…"), so the double ones close each other.
+ */
 const CLOSERS: Record<string, string> = {
-  '“': '”',
+  '“': '”"',
   '‘': '’',
-  '„': '“”',
+  '„': '“”"',
   '‚': '‘’',
   '«': '»',
   '»': '«', // German and Danish »...«
@@ -30,7 +33,7 @@ const CLOSERS: Record<string, string> = {
   '›': '‹',
   '「': '」',
   '『': '』',
-  '"': '"',
+  '"': '"”',
 };
 
 const MARKS = /[“”‘’„‚«»‹›「」『』"]/g;
@@ -44,6 +47,8 @@ const SPACE = /\s/u;
 const LETTER = /[\p{L}\p{M}]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
 const DIGIT = /\p{N}/u;
+/** What may follow a straight mark that closes: a space, or punctuation that does not open something. */
+const AFTER_CLOSING = /[\s\p{Pe}\p{Pf}\p{Po}\p{Pd}]/u;
 
 interface Open {
   mark: string;
@@ -103,9 +108,14 @@ export function findQuotations(text: string): Quotation[] {
       // Otherwise, after a letter it closes a ‘ only when that one is innermost.
       close(mark, i, afterLetter);
     } else if (mark === STRAIGHT) {
-      if (opensHere(before)) push(mark, i);
+      // Followed by a space, punctuation or the end, it closes an open quotation, whatever stands before
+      // it ("see /", "well -"); only where nothing can close does it open one.
+      if ((after === undefined || AFTER_CLOSING.test(after)) && close(mark, i)) continue;
+      if (opensHere(before) && !isKeyValue(text, i)) push(mark, i);
       else close(mark, i);
     } else if (mark in CLOSERS || '”」』'.includes(mark)) {
+      // name‘s: a misturned apostrophe between letters, not a quotation.
+      if (mark === '‘' && isLetter(before) && isLetter(after)) continue;
       if (close(mark, i) || !(mark in CLOSERS)) continue;
       if (mark === '‘' && after !== undefined && DIGIT.test(after)) continue; // ‘90s, a misturned ’
       // A mark that ends a word (word“ next) closes nothing here and opens nothing either.
@@ -151,6 +161,17 @@ function closesHere(before: string | undefined, after: string | undefined): bool
   return (
     before !== undefined && CLOSING_CONTEXT.test(before) && (after === undefined || isSpace(after))
   );
+}
+
+/** A straight mark after `":` or `": `, as JSON and other code write a key and its value: not a quotation. */
+function isKeyValue(text: string, at: number): boolean {
+  let colon = at - 1;
+  if (text[colon] === ' ') colon -= 1;
+  return text[colon] === ':' && text[colon - 1] === STRAIGHT;
+}
+
+function isLetter(char: string | undefined): boolean {
+  return char !== undefined && LETTER.test(char);
 }
 
 function isSpace(char: string | undefined): boolean {

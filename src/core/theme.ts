@@ -47,7 +47,7 @@ export function attributesOf(style: Style, color = true): TextAttributes {
   if (style.emphasis) attributes.italic = true;
   if (style.strike) attributes.strikethrough = true;
   if (style.code) attributes.color = 'green';
-  if (style.image) attributes.dimColor = true;
+  if (style.image || style.linkNumber !== undefined) attributes.dimColor = true;
   if (style.link) {
     attributes.underline = true;
     attributes.color = 'blue';

@@ -16,6 +16,8 @@ interface Token {
    * kept so that cutting it does not segment it again.
    */
   graphemes?: { all: string[]; from: number };
+  /** For words joined across a space (keepMarksAttached): the tokens joined, to break after all if need be. */
+  parts?: Token[];
 }
 
 /** Wraps styled pieces into lines: breaks at spaces and around wide (CJK) characters, a too-long word is cut. */
@@ -49,7 +51,7 @@ export function wrap(
   };
 
   let gap = 0;
-  for (const token of tokenize(text)) {
+  const take = (token: Token) => {
     if (token.kind === 'break') {
       endLine();
       gap = 0;
@@ -58,6 +60,9 @@ export function wrap(
     } else if (used + gap + token.width <= room()) {
       place(token, gap);
       gap = 0;
+    } else if (token.parts && token.width > room()) {
+      // Joined words that no line can hold: the spaces between them are places to break after all.
+      token.parts.forEach(take);
     } else {
       if (lineStart >= 0) endLine();
       gap = 0;
@@ -69,7 +74,8 @@ export function wrap(
         }
       }
     }
-  }
+  };
+  for (const token of keepMarksAttached(tokenize(text), text)) take(token);
   if (lineStart >= 0 || ranges.length === 0) endLine();
 
   const slice = pieceSlicer(pieces);
@@ -89,6 +95,55 @@ const NO_BREAK_BEFORE = new Set(
   '、。，．・：；！？）」』】〕〉》〗〙〛ー々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ',
 );
 const NO_BREAK_AFTER = new Set('（「『【〔〈《〖〘〚');
+
+/** Marks that must not begin a line: closing quotation marks and brackets, and what ends a clause. */
+const CLOSING = new Set('»”’›)]}.,;:!?…');
+/** Marks that must not end a line: opening quotation marks and brackets. */
+const OPENING = new Set('«„“‘‹‚([{¿¡');
+
+/**
+ * Joins a word to the next across a space where a break would leave a line starting with a closing mark
+ * (French « oui », « non » !) or ending with an opening one: that space is not a place to break.
+ */
+function* keepMarksAttached(tokens: Iterable<Token>, text: string): Generator<Token> {
+  let word: Token | undefined;
+  let space: Token | undefined;
+  const flush = function* () {
+    if (word) yield word;
+    if (space) yield space;
+    word = space = undefined;
+  };
+  for (const token of tokens) {
+    if (token.kind === 'word') {
+      if (word && space && (OPENING.has(text[word.end - 1]!) || CLOSING.has(text[token.start]!))) {
+        // A joined word is made here and grows in place: copying its parts would be quadratic.
+        if (word.parts) {
+          word.end = token.end;
+          word.width += space.width + token.width;
+          word.parts.push(space, token);
+        } else {
+          word = {
+            start: word.start,
+            end: token.end,
+            width: word.width + space.width + token.width,
+            kind: 'word',
+            parts: [word, space, token],
+          };
+        }
+        space = undefined;
+        continue;
+      }
+      yield* flush();
+      word = token;
+    } else if (token.kind === 'space' && word && !space) {
+      space = token;
+    } else {
+      yield* flush();
+      yield token;
+    }
+  }
+  yield* flush();
+}
 
 /** Words, spaces and hard breaks; a word holding wide characters is split where a line may break. */
 function* tokenize(text: string): Generator<Token> {

@@ -1,5 +1,5 @@
 // One article file's text → an Article, or the reason it cannot be one. Everything is sanitized here.
-import { parseDocument } from 'yaml';
+import { parseDocument, type ErrorCode, type YAMLError } from 'yaml';
 import { countWords, readingMinutes, type Article } from '../core/article.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
 
@@ -28,30 +28,29 @@ export function parseArticle(raw: string, path: string, fileId: string): ParseRe
     return { ok: false, reason: 'no front matter (a title is required)' };
   const match = FRONT_MATTER.exec(text);
   if (!match) return { ok: false, reason: 'front matter is not closed by a --- line' };
-  const yaml = match[1] ?? '';
+  const frontMatter = match[1] ?? '';
   // The YAML parser's time grows faster than the text (its duplicate-key check compares every key with
   // every other): what it is given is bounded first.
-  if (yaml.length > MAX_FRONT_MATTER_CHARACTERS)
+  if (frontMatter.length > MAX_FRONT_MATTER_CHARACTERS)
     return {
       ok: false,
       reason: `front matter is longer than the limit of ${KB(MAX_FRONT_MATTER_CHARACTERS)}`,
     };
-  const keys = yaml.match(KEY_LIKE)?.length ?? 0;
+  const keys = frontMatter.match(KEY_LIKE)?.length ?? 0;
   if (keys > MAX_FRONT_MATTER_FIELDS)
     return {
       ok: false,
       reason: `front matter has more than the limit of ${MAX_FRONT_MATTER_FIELDS} fields`,
     };
 
-  const doc = parseDocument(yaml, {
+  const doc = parseDocument(frontMatter, {
     schema: 'core',
     uniqueKeys: true,
     // The library would print its warnings (which quote the file) to stderr unsanitized.
     logLevel: 'silent',
   });
   const error = doc.errors[0];
-  if (error)
-    return { ok: false, reason: `front matter is not valid YAML: ${firstLine(error.message)}` };
+  if (error) return { ok: false, reason: yamlReason(error, frontMatter) };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -150,6 +149,48 @@ function isWebUrl(text: string): boolean {
     return protocol === 'http:' || protocol === 'https:';
   } catch {
     return false;
+  }
+}
+
+/**
+ * A YAML error as the person who wrote the file can act on it: the line of the file (the opening --- is
+ * line 1), what is wrong, and for the usual slips what to do.
+ */
+function yamlReason(error: YAMLError, frontMatter: string): string {
+  const at = error.linePos?.[0]?.line;
+  // yaml's message ends with its own position, counted from the front matter: ours replaces it.
+  const what = firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '');
+  const hint = at === undefined ? undefined : yamlHint(error.code, frontMatter.split('\n'), at);
+  const where = at === undefined ? '' : ` at line ${at + 1}`;
+  return `front matter is not valid YAML${where}: ${what}${hint ? ` (${hint})` : ''}`;
+}
+
+/** What to do about the usual slips; `at` is the front matter's line (from 1) the error names. */
+function yamlHint(code: ErrorCode, lines: readonly string[], at: number): string | undefined {
+  const line = lines[at - 1];
+  const field = /^\s*([\w-]+)\s*:/.exec(line ?? '')?.[1];
+  switch (code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      // title: Putin: the talks. A ": " inside a value starts another field unless the value is quoted.
+      return field ? `put the ${field} in quotes` : undefined;
+    case 'DUPLICATE_KEY':
+      return field ? `${field} is given twice` : undefined;
+    case 'UNEXPECTED_TOKEN':
+      // title: "Putin" and Kim: a quoted value must be quoted whole.
+      return /:\s*["'][^"']*["']\s*\S/.test(line ?? '')
+        ? `quote the whole ${field ?? 'value'}, not its start`
+        : undefined;
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR': {
+      // An unclosed [ list is noticed only on a later line: name the field that opened it.
+      const opened = lines
+        .slice(0, at)
+        .map((text) => /^\s*([\w-]+)\s*:\s*\[[^\]]*$/.exec(text)?.[1])
+        .findLast(Boolean);
+      return opened ? `close the [ list of ${opened} with ]` : undefined;
+    }
+    default:
+      return undefined;
   }
 }
 

@@ -111,6 +111,25 @@ describe('inkwell show', () => {
     expect(lines.at(-1)).toBe('Will Porter and Connor Freeman.');
   });
 
+  it('numbers the links and lists them under the article; a terminal gets OSC 8 links', () => {
+    const dir = tempLibrary({
+      'linked.md': articleText(
+        { title: 'Linked' },
+        'See [the report](https://example.org/r) and [a script](javascript:alert(1)).',
+      ),
+    });
+    const plain = runCli(['show', 'linked', '--library', dir]);
+    expect(plain.stdout).toContain('See the report[1] and a script.');
+    expect(plain.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+      'Links:',
+      '[1] the report: https://example.org/r',
+    ]);
+    expect(plain.stdout).not.toContain('\x1b');
+    const styled = runCli(['show', 'linked', '--library', dir], { FORCE_COLOR: '1' });
+    expect(styled.stdout).toContain('\x1b]8;;https://example.org/r\x1b\\');
+    expect(styled.stdout).not.toContain('javascript');
+  });
+
   it('wraps to 80 columns when not on a terminal', () => {
     const lines = runCli(['show', SEED_ID]).stdout.trimEnd().split('\n');
     expect(Math.max(...lines.map((line) => [...line].length))).toBeLessThanOrEqual(80);

@@ -382,7 +382,7 @@ describe('the full-screen reader', () => {
       writeFileSync(join(bin, 'xdg-open'), script);
       chmodSync(join(bin, 'xdg-open'), 0o755);
       const env = { INKWELL_HOME: home, PATH: `${bin}:${process.env.PATH}` };
-      return { env, opened };
+      return { env, opened, bin };
     }
 
     it(
@@ -393,6 +393,27 @@ describe('the full-screen reader', () => {
         session.write('o');
         await session.waitFor('Opened example.com');
         expect(readFileSync(opened, 'utf8')).toBe('https://example.com/putin-kim');
+      },
+      SLOW,
+    );
+
+    it(
+      'uses $BROWSER when it is set, the first program in it that starts',
+      async () => {
+        const { env, opened, bin } = setUp(0);
+        const browser = join(bin, 'my-browser');
+        const script = `#!/bin/sh\nprintf '%s|%s' "$1" "$2" > ${quoted(`${opened}-browser`)}\n`;
+        writeFileSync(browser, script);
+        chmodSync(browser, 0o755);
+        const session = await openSeed({
+          env: { ...env, BROWSER: `${join(bin, 'missing')}:${browser} --new-tab` },
+        });
+        session.write('o');
+        await session.waitFor('Opened example.com');
+        expect(readFileSync(`${opened}-browser`, 'utf8')).toBe(
+          '--new-tab|https://example.com/putin-kim',
+        );
+        expect(existsSync(opened)).toBe(false);
       },
       SLOW,
     );

@@ -46,7 +46,8 @@ export class TerminalSession {
   constructor(args: string[], { cols = 80, rows = 24, env = {}, command }: SessionOptions = {}) {
     this.term = new xterm.Terminal({ cols, rows, scrollback: 5000, allowProposedApi: true });
     const inherited = { ...process.env };
-    for (const name of ['NO_COLOR', 'FORCE_COLOR', 'CI', 'COLORTERM']) delete inherited[name];
+    for (const name of ['NO_COLOR', 'FORCE_COLOR', 'CI', 'COLORTERM', 'BROWSER'])
+      delete inherited[name];
     const [file, ...fileArgs] = command ?? [process.execPath, BINARY, ...args];
     this.pty = spawn(file, fileArgs, {
       cols,

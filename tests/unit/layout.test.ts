@@ -96,8 +96,8 @@ describe('layout: blocks', () => {
     expect(wrapped('- one\n\n- two', 20)).toEqual(['• one', '', '• two']);
     expect(wrapped('- one\n\n  more\n- two', 20)).toEqual(['• one', '', '  more', '', '• two']);
   });
-  it('cuts code lines to the width and keeps their spaces', () => {
-    expect(wrapped('```\n  abcdefgh\n```', 6)).toEqual(['  abcd', 'efgh']);
+  it('sets code apart with a rule and cuts a token longer than the row where the row ends', () => {
+    expect(wrapped('```\n  abcdefgh\n```', 6)).toEqual(['▎   ab', '▎ cdef', '▎ gh']);
   });
   it.each([10, 11, 12])('keeps the innermost bar and bullet at %i columns', (width) => {
     const lines = wrapped('> > quoted words\n\n- listed words\n\n10. numbered', width);
@@ -153,7 +153,7 @@ describe('layout: never wider than the width', () => {
   }
 
   it('loses no text when it wraps', () => {
-    const squash = (text: string) => text.replace(/[\s│•─]/g, '');
+    const squash = (text: string) => text.replace(/[\s│•─▎↪]/g, '');
     const wide = squash(texts(layoutBlocks(blocks, 1000)).join(''));
     for (const width of [13, 40, 80])
       expect(squash(texts(layoutBlocks(blocks, width)).join(''))).toBe(wide);
@@ -192,5 +192,107 @@ describe('layoutArticle', () => {
       ['A title with ', 'title', undefined],
       ['‘a quotation’', 'title', 1],
     ]);
+  });
+});
+
+describe('layout: code blocks', () => {
+  it.each([
+    {
+      name: 'a line that fits stays whole, the fence language labels the block',
+      input: '```ts\nconst a = 1;\n```',
+      width: 40,
+      expected: ['▎ ts', '▎ const a = 1;'],
+    },
+    {
+      name: 'a long line breaks at a space and continues after ↪',
+      input: '```\nlet answer = compute(first, second)\n```',
+      width: 24,
+      expected: ['▎ let answer = compute(', '▎ ↪ first, second)'],
+    },
+    {
+      name: 'the continuation keeps the line’s indentation',
+      input: '```\n    return someFunction(alpha, beta)\n```',
+      width: 30,
+      expected: ['▎     return someFunction(', '▎     ↪ alpha, beta)'],
+    },
+    {
+      name: 'breaks after punctuation when there is no space',
+      input: '```\na.b.c.d.e.f.g.h.i.j.k.l\n```',
+      width: 14,
+      expected: ['▎ a.b.c.d.e.f.', '▎ ↪ g.h.i.j.k.', '▎ ↪ l'],
+    },
+    {
+      name: 'a token longer than a row is cut mid-token, starting on the row it begins',
+      input: '```\nx = "AAAAAAAAAAAAAAAAAAAAAAAA"\n```',
+      width: 16,
+      expected: ['▎ x = "AAAAAAAAA', '▎ ↪ AAAAAAAAAAAA', '▎ ↪ AAA"'],
+    },
+    {
+      name: 'wide characters are never split across the edge',
+      input: '```\ns = "漢字漢字漢字漢字漢字漢字"\n```',
+      width: 14,
+      expected: ['▎ s = "漢字漢', '▎ ↪ 字漢字漢字', '▎ ↪ 漢字漢字"'],
+    },
+    {
+      name: 'inside a quotation the bar comes first',
+      input: '> ```\n> code here\n> ```',
+      width: 20,
+      expected: ['│ ▎ code here'],
+    },
+  ])('$name', ({ input, width, expected }) => {
+    const lines = wrapped(input, width);
+    expect(lines).toEqual(expected);
+    for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(width);
+  });
+
+  it('cuts a very long token in one pass per row, never again from its start', () => {
+    const token = 'x'.repeat(200_000);
+    const lines = wrapped(`\`\`\`\n${token}\n\`\`\``, 80);
+    expect(lines.join('').replace(/[▎↪ ]/g, '')).toBe(token);
+  });
+});
+
+describe('layout: typographic line breaks', () => {
+  const CLOSING = /^[»”’›).,;:!?…]/;
+  const OPENING = /[«„“‘‹‚(¿¡]$/;
+  const paragraphs = [
+    'Il a dit « Bonjour » et puis il est parti ! Pourquoi ? Parce que ( dit-il ) il le fallait ; voilà : « fin ».',
+    'Er sagte „ Ja “ und ging. Sie fragte » wirklich « und lachte … dann ‚ nein ‘ .',
+    'She wrote “ a quote ” ( with spaces ) , then a list : one , two , three !',
+    '¿ Qué pasa ? ¡ Nada ! Dijo « sí » .',
+  ];
+  for (const text of paragraphs) {
+    it(`never starts a line with a closing mark nor ends one with an opening mark: ${text.slice(0, 24)}…`, () => {
+      // From 12 columns on, every joined group fits a line; narrower, breaking inside one is the lesser evil.
+      for (let width = 12; width <= 60; width++) {
+        const lines = wrapped(text, width);
+        for (const line of lines) {
+          expect(line).not.toMatch(CLOSING);
+          expect(line.trimEnd()).not.toMatch(OPENING);
+          expect(textWidth(line)).toBeLessThanOrEqual(width);
+        }
+        expect(lines.join(' ').replace(/\s+/g, ' ')).toBe(text);
+      }
+    });
+  }
+
+  it.each([
+    {
+      input: 'It weighs 12\u00a0kg in all',
+      width: 12,
+      expected: ['It weighs', '12\u00a0kg in all'],
+    },
+    {
+      input: 'As shown on p.\u00a04 of the book',
+      width: 14,
+      expected: ['As shown on', 'p.\u00a04 of the', 'book'],
+    },
+    {
+      input: 'Il dit «\u202fnon\u202f» deux fois',
+      width: 12,
+      expected: ['Il dit', '«\u202fnon\u202f» deux', 'fois'],
+    },
+  ])('keeps a no-break space unbroken: $input', ({ input, width, expected }) => {
+    expect(wrapped(input, width)).toEqual(expected);
   });
 });

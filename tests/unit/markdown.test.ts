@@ -16,6 +16,12 @@ function outline(blocks: Block[]): unknown[] {
         return [block.ordered ? `ol${block.start}` : 'ul', block.items.map(outline)];
       case 'code':
         return ['code', block.text];
+      case 'table':
+        return [
+          'table',
+          [block.header, ...block.rows].map((row) => row.map(runsText)),
+          block.align,
+        ];
       case 'rule':
         return ['rule'];
     }
@@ -68,9 +74,9 @@ describe('parseMarkdown', () => {
     { name: 'code block', input: '```\nx  =  1\n```', expected: [['code', 'x  =  1']] },
     { name: 'rule', input: 'a\n\n---\n\nb', expected: [['p', 'a'], ['rule'], ['p', 'b']] },
     {
-      name: 'links show their text',
-      input: 'see [the site](https://example.org)',
-      expected: [['p', 'see the site']],
+      name: 'links show their text and number',
+      input: 'see [the site](https://example.org), [a script](javascript:x)',
+      expected: [['p', 'see the site[1], a script']],
     },
     {
       name: 'images show their alt text',
@@ -99,8 +105,18 @@ describe('parseMarkdown', () => {
     },
     {
       name: 'table rows',
-      input: '| a | b |\n|---|---|\n| 1 | 2 |',
-      expected: [['ul', [[['p', 'a │ b']], [['p', '1 │ 2']]]]],
+      input: '| a | b |\n|---|--:|\n| 1 | 2 |\n| 3 |',
+      expected: [
+        [
+          'table',
+          [
+            ['a', 'b'],
+            ['1', '2'],
+            ['3', ''],
+          ],
+          [null, 'right'],
+        ],
+      ],
     },
     { name: 'empty body', input: '', expected: [] },
   ])('$name', ({ input, expected }) => {
@@ -118,7 +134,8 @@ describe('parseMarkdown', () => {
       { text: ' ', style: {} },
       { text: 'gone', style: { strike: true } },
       { text: ' ', style: {} },
-      { text: 'link', style: { link: 'https://x.org' } },
+      { text: 'link', style: { link: 'https://x.org/' } },
+      { text: '[1]', style: { linkNumber: 1 } },
     ]);
   });
 

@@ -96,12 +96,31 @@ describe('parseArticle: front matter', () => {
     {
       name: 'broken YAML',
       text: '---\ntitle: [unclosed\n---\n',
-      reason: /^front matter is not valid YAML: /,
+      reason: /^front matter is not valid YAML at line \d: /,
     },
     {
       name: 'duplicate keys',
       text: '---\ntitle: a\ntitle: b\n---\n',
-      reason: /^front matter is not valid YAML: /,
+      reason:
+        'front matter is not valid YAML at line 3: Map keys must be unique (title is given twice)',
+    },
+    {
+      name: 'an unquoted title with ": " in it',
+      text: '---\ndate: 2024-01-01\ntitle: Putin: the talks\n---\n',
+      reason:
+        'front matter is not valid YAML at line 3: Nested mappings are not allowed in compact mappings (put the title in quotes)',
+    },
+    {
+      name: 'a value quoted only at its start',
+      text: '---\ntitle: "Putin" meets Kim\n---\n',
+      reason:
+        /^front matter is not valid YAML at line 2: .* \(quote the whole title, not its start\)$/,
+    },
+    {
+      name: 'an unclosed list',
+      text: '---\ntitle: T\ntags: [a, b\nauthor: A\n---\n',
+      reason:
+        /^front matter is not valid YAML at line \d: .* \(close the \[ list of tags with \]\)$/,
     },
     {
       name: 'a list, not fields',

@@ -61,6 +61,77 @@ describe('findQuotations: apostrophes are not quotation marks', () => {
   });
 });
 
+describe('findQuotations: what real pages write', () => {
+  it.each([
+    {
+      name: 'a straight mark after a slash closes the open quotation',
+      text: 'He typed "and/or/" and left.',
+      expected: [['"and/or/"', 1]],
+    },
+    {
+      name: 'a straight mark after a dash closes the open quotation',
+      text: 'She said "well -" and stopped, then "no."',
+      expected: [
+        ['"well -"', 1],
+        ['"no."', 1],
+      ],
+    },
+    {
+      name: 'a straight mark after a space and before punctuation closes',
+      text: 'The sign read "closed ", so we went home.',
+      expected: [['"closed "', 1]],
+    },
+    {
+      name: 'a straight mark before a letter still opens a nested one',
+      text: '"He said "no" to me."',
+      expected: [
+        ['"He said "no" to me."', 1],
+        ['"no"', 2],
+      ],
+    },
+    {
+      name: 'JSON keys and values after a colon are not quotations',
+      text: 'The reply was {"status":"ok","count": "3"} as usual.',
+      expected: [['"status"', 1]],
+    },
+    {
+      name: 'a colon in prose still lets a quotation open',
+      text: 'He said:"Hello."',
+      expected: [['"Hello."', 1]],
+    },
+    {
+      name: 'a misturned apostrophe between letters',
+      text: 'The station‘s name and Anna‘s car.',
+      expected: [],
+    },
+    {
+      name: 'straight opens, curly closes',
+      text: 'He said "yes” and left.',
+      expected: [['"yes”', 1]],
+    },
+    {
+      name: 'curly opens, straight closes',
+      text: 'He said “yes" and left.',
+      expected: [['“yes"', 1]],
+    },
+    {
+      name: 'German low mark closed by a straight one',
+      text: 'Er sagte „ja" und ging.',
+      expected: [['„ja"', 1]],
+    },
+    {
+      name: 'French marks with no-break spaces',
+      text: 'Il a dit «\u00a0non\u00a0» puis « oui ».',
+      expected: [
+        ['«\u00a0non\u00a0»', 1],
+        ['« oui »', 1],
+      ],
+    },
+  ])('$name', ({ text, expected }) => {
+    expect(quoted(text)).toEqual(expected);
+  });
+});
+
 describe('findQuotations: nesting and unclosed quotations', () => {
   it.each([
     {

@@ -2,6 +2,7 @@
 import { Text } from 'ink';
 import { memo } from 'react';
 import type { Line } from '../../core/layout.js';
+import { hyperlink } from '../../core/links.js';
 import { attributesOf } from '../../core/theme.js';
 
 interface Props {
@@ -23,7 +24,7 @@ export const StyledLine = memo(function StyledLine({ line, color, from, to }: Pr
         const marked = from !== undefined && to !== undefined && x >= from && x <= to;
         return (
           <Text key={x} {...attributes} inverse={marked && !!segment.style.quote}>
-            {segment.text}
+            {segment.style.link ? hyperlink(segment.text, segment.style.link) : segment.text}
           </Text>
         );
       })}
