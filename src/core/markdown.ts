@@ -1,5 +1,6 @@
 // Article body (Markdown) → blocks of styled runs, the shape every view draws from.
 import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
+import { boundMarkdown, MAX_BLOCK_NESTING } from './markdown-bounds.js';
 import { sanitize } from './sanitize.js';
 
 /** How a run of inline text is marked up. */
@@ -37,8 +38,7 @@ export type Block =
 /** How a table column's cells sit in it, as the delimiter row says (`:--`, `:-:`, `--:`). */
 export type ColumnAlign = 'left' | 'center' | 'right' | null;
 
-/** Quotes and lists nest no deeper than this: the indentation would eat the page, and the parser's time. */
-export const MAX_BLOCK_NESTING = 12;
+export { MAX_BLOCK_NESTING };
 
 /**
  * marked's GFM rules look for an e-mail address with an unbounded run of address characters at every
@@ -69,7 +69,7 @@ function markdownLexer(): Lexer {
  * marked lexes the inside of a quote or list item again, as a document of its own: nesting n deep costs n
  * passes over the text (and n copies of it), so 2,000,000 `> ` took minutes and lines of ever more `>`
  * exhausted memory. Past MAX_BLOCK_NESTING, a quote or list marker is read as plain text, which keeps
- * the work at most MAX_BLOCK_NESTING passes (clampMarkers drops such markers before the parser sees them).
+ * the work at most MAX_BLOCK_NESTING passes (boundMarkdown drops such markers before the parser sees them).
  */
 function boundNesting(tokenizer: Tokenizer): void {
   let depth = 0;
@@ -88,50 +88,6 @@ function boundNesting(tokenizer: Tokenizer): void {
   tokenizer.list = bounded(tokenizer.list.bind(tokenizer));
 }
 
-/** A quote or list marker at the start of a line, or after another one. */
-const CONTAINER_MARKER = /[ \t]{0,3}(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))/y;
-const FENCE = /^ {0,3}(?:```|~~~)/;
-/** Columns of indentation kept: lists nested MAX_BLOCK_NESTING deep, four columns a level, and code. */
-const MAX_INDENT = 4 * MAX_BLOCK_NESTING + 8;
-
-/**
- * Lines that open more quotes and lists than MAX_BLOCK_NESTING lose the markers past it, and
- * lines indented deeper than MAX_INDENT lose the spaces past it: the parser would go no deeper anyway, but
- * it would still strip a level from every such line at every level. Fenced code is left as it is.
- */
-function clampMarkers(body: string): string {
-  const keep = MAX_BLOCK_NESTING;
-  let inFence = false;
-  let changed = false;
-  const lines = body.split('\n');
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k]!;
-    if (FENCE.test(line)) inFence = !inFence;
-    if (inFence || line.length < 2 * keep) continue;
-    // Indentation nests lists too: past a depth's worth of it, more indents nothing further.
-    const indent = line.search(/[^ ]/);
-    if (indent > MAX_INDENT || (indent < 0 && line.length > MAX_INDENT)) {
-      lines[k] = line.slice(0, MAX_INDENT) + line.slice(indent < 0 ? line.length : indent);
-      changed = true;
-      continue;
-    }
-    let markers = 0;
-    let kept = 0;
-    let end = 0;
-    CONTAINER_MARKER.lastIndex = 0;
-    while (end < line.length && CONTAINER_MARKER.test(line)) {
-      end = CONTAINER_MARKER.lastIndex;
-      markers += 1;
-      if (markers === keep) kept = end;
-    }
-    if (markers > keep) {
-      lines[k] = line.slice(0, kept) + line.slice(end);
-      changed = true;
-    }
-  }
-  return changed ? lines.join('\n') : body;
-}
-
 /**
  * The blocks of a Markdown body, which must be sanitized text, as every loaded article is; what decoding
  * makes here (entities, link targets) is sanitized again. Never throws; raw HTML keeps only its text.
@@ -139,7 +95,7 @@ function clampMarkers(body: string): string {
 export function parseMarkdown(body: string): Block[] {
   linkNumbers = new Map();
   try {
-    return toBlocks(markdownLexer().lex(clampMarkers(body)));
+    return toBlocks(markdownLexer().lex(boundMarkdown(body)));
   } catch {
     // A body the parser cannot take (inline markup nested deeper than its stack): keep its text.
     return body.split(/\n\s*\n/).flatMap((text) => paragraph(plainRuns(text)) ?? []);

@@ -1,11 +1,13 @@
 // Bodies built to make a parser or wrapper take quadratic time or blow the stack. Each took seconds to
 // minutes, or crashed, before its fix; now each must finish, whole, well inside the test timeout.
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { Lexer } from 'marked';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countWords, SEGMENTED_AT_MOST, type Article } from '../../src/core/article.js';
 import { layoutArticle, layoutBlocks, lineText } from '../../src/core/layout.js';
 import { listRow } from '../../src/core/list-rows.js';
+import { boundMarkdown } from '../../src/core/markdown-bounds.js';
 import { MAX_BLOCK_NESTING, parseMarkdown, type Block } from '../../src/core/markdown.js';
 import { findQuotations, MAX_NESTING } from '../../src/core/quotes.js';
 import { graphemes, textWidth, truncate } from '../../src/core/text-width.js';
@@ -262,6 +264,47 @@ describe('deep nesting', { timeout: 30_000 }, () => {
     const code = '>'.repeat(100);
     const [block] = parseMarkdown('```\n' + code + '\n' + ' '.repeat(200) + 'x\n```');
     expect(block).toMatchObject({ kind: 'code', text: code + '\n' + ' '.repeat(200) + 'x' });
+  });
+});
+
+// marked lexes the rest of a quote again at every lazy line (one without its `>`): 3 MB took minutes.
+describe('lazy lines in quotes', { timeout: 30_000 }, () => {
+  // What the blocks are made of: marked's tokens without their source, their text's spaces folded (as
+  // the reader folds them). A quote's own text holds its markers, so it is left out.
+  const tokens = (body: string): unknown =>
+    JSON.parse(
+      JSON.stringify(new Lexer({ gfm: true }).lex(body), (key, value: unknown) => {
+        if (key === 'raw') return undefined;
+        if (key !== 'text' || typeof value !== 'string') return value;
+        return value.includes('>') ? undefined : value.replace(/\s+/g, ' ');
+      }),
+    );
+  it.each([
+    '> a\nb\n> c\nd',
+    '> a\n> > b\nc\n> d',
+    '> - a\nb\n\nc',
+    '> # h\nb',
+    '> ```\n> code\n> ```\nb',
+    '> a\n    b',
+    '> a\n- b',
+    '> a\n# b',
+    '> a\n---',
+    '> a\n===',
+    '> 1. a\nb',
+    '>> a\nb\n>> c',
+    '> a\n<div>',
+    '> a\n|x|y|',
+  ])('writes out the `>` of %j without changing what it means', (body) => {
+    expect(tokens(boundMarkdown(body))).toEqual(tokens(body));
+  });
+
+  it.each([
+    { name: 'one quote of 200,000 lazy lines', body: '> a\nb\n'.repeat(100_000) },
+    { name: 'quotes of alternating depth', body: '> a\n> > b\nc\n'.repeat(50_000) },
+  ])('lays out $name', ({ body }) => {
+    const blocks = parseMarkdown(body);
+    expect(blocks).toHaveLength(1);
+    expect(laidOut(body, 80).length).toBeGreaterThan(1000);
   });
 });
 
