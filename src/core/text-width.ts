@@ -51,12 +51,12 @@ function codePointWidth(char: string): number {
  */
 const SEGMENT_CHUNK = 256;
 
+// Each mark in the classes below stands alone: none is meant to combine with the one before it.
+/* eslint-disable no-misleading-character-class */
 /**
  * Combining marks of the Latin, Greek, Cyrillic, Hebrew and Arabic scripts, and variation selectors: each
  * joins the character before it and nothing else, whatever comes next.
  */
-// Each mark in these classes stands alone: none is meant to combine with the one before it.
-/* eslint-disable no-misleading-character-class */
 const PLAIN_MARK =
   /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20f0\ufe00-\ufe0f\ufe20-\ufe2f]/u;
 /**

@@ -142,7 +142,8 @@ function articleFiles(
   };
   let inside: string | undefined;
   try {
-    inside = realpathSync(folder.dir) + sep;
+    const real = realpathSync(folder.dir);
+    inside = real.endsWith(sep) ? real : real + sep; // the root ends in one already
   } catch {
     // The walk reports it.
   }
