@@ -42,11 +42,15 @@ const fill = (unit: string) => unit.repeat(Math.floor((4 * 1024 * 1024) / Buffer
 
 function cases(): HostileCase[] {
   const combining = 'ab\u0301';
+  const paragraph =
+    'The reader keeps “every quotation” in view, and the city’s long-standing café stays naïve. '.repeat(
+      8,
+    );
   return [
     {
-      name: 'baseline: one short article',
-      files: { 'short.md': article('Short', 'Text.') },
-      show: 'short',
+      name: 'baseline: an ordinary 4 MB article',
+      files: { 'ordinary.md': article('Ordinary', fill(`${paragraph}\n\n`)) },
+      show: 'ordinary',
     },
     {
       name: 'combining marks: a 28 KB title',

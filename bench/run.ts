@@ -115,7 +115,8 @@ budget(
 budget('list of 100,000 articles: renderTime per move', median(reader.hugeList), 5);
 
 // Hostile files, each class at full size: list and show launch to exit, against 1 s and 300 MB.
-// The first class is a short article, whose times are the baseline of the ratios: shared machines are noisy.
+// The first class is an ordinary article of the same size, the baseline of the ratios: a hostile file should
+// cost no more than it, and shared machines are noisy.
 const hostile = measureHostile(BINARY, HOSTILE_RUNS);
 for (const sample of hostile) {
   const base = hostile.find((other) => other.command === sample.command)!;
