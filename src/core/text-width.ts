@@ -54,11 +54,12 @@ const SEGMENT_CHUNK = 256;
 // Each mark in the classes below stands alone: none is meant to combine with the one before it.
 /* eslint-disable no-misleading-character-class */
 /**
- * Combining marks of the Latin, Greek, Cyrillic, Hebrew and Arabic scripts, and variation selectors: each
- * joins the character before it and nothing else, whatever comes next.
+ * Combining marks of the Latin, Greek, Cyrillic, Hebrew, Arabic, Thai and Lao scripts (Thai and Lao AM too,
+ * their viramas not), and variation selectors: each joins the character before it and nothing else,
+ * whatever comes next.
  */
 const PLAIN_MARK =
-  /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20f0\ufe00-\ufe0f\ufe20-\ufe2f]/u;
+  /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0e31\u0e33-\u0e39\u0e47-\u0e4e\u0eb1\u0eb3-\u0eb9\u0ebb\u0ebc\u0ec8-\u0ece\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20f0\ufe00-\ufe0f\ufe20-\ufe2f]/u;
 /**
  * What a text must not hold for plainGraphemes to split it as the segmenter does: any other joiner, and
  * the controls, format characters and separators a mark does not join.
