@@ -3,13 +3,18 @@
 import chalk from 'chalk';
 import { render, type Instance } from 'ink';
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createElement } from 'react';
 import type { Article } from '../src/core/article.js';
 import { pageOf } from '../src/core/paginate.js';
+import { Store } from '../src/state/store.js';
 import { App } from '../src/ui/App.js';
+import { storeLink, type StoreLink } from '../src/ui/store-link.js';
 import { fresh, longArticleFile, manyArticles, seedArticle } from './articles.js';
 import { timeCall } from './stats.js';
 
@@ -17,6 +22,7 @@ const COLUMNS = 80;
 const ROWS = 24;
 const ENTER = '\r';
 const HUGE_LIST = 100_000;
+const BOOKMARKS = 10_000;
 // Ink draws at most maxFps frames a second (30 by default) and defers a frame that comes sooner. A person
 // rarely presses keys 33 ms apart, so the bench lifts the cap (a 1 ms window) and waits past it between
 // keys: every key then gets its frame at once, as it does for a person.
@@ -81,7 +87,7 @@ class Session {
   readonly renderTimes: number[] = [];
   private waiting: (() => void) | undefined;
 
-  constructor(articles: readonly Article[]) {
+  constructor(articles: readonly Article[], store?: StoreLink) {
     this.instance = render(
       createElement(App, {
         articles,
@@ -89,6 +95,7 @@ class Session {
         color: true,
         openLink: async () => '',
         paginate: pageOf,
+        store,
       }),
       {
         stdout: this.stdout as unknown as NodeJS.WriteStream,
@@ -219,6 +226,63 @@ export async function measureList(articles: readonly Article[], steps: number): 
   }
 }
 
+export interface BookmarkSamples {
+  /** s → onRender of the frame with the star changed. */
+  roundTrips: number[];
+  /** The store's update that follows (lock, read, validate, write), off the frame's path. */
+  writes: number[];
+}
+
+/**
+ * Toggles the bookmark of the selected row `rounds` times in the Bookmarks list, with `count` articles
+ * all bookmarked in a real store: the frame, and separately the write that follows it.
+ */
+export async function measureBookmarkToggle(
+  seed: Article,
+  count: number,
+  rounds: number,
+): Promise<BookmarkSamples> {
+  setUpColour();
+  const dir = mkdtempSync(join(tmpdir(), 'inkwell-bench-store-'));
+  const articles = manyArticles(seed, count);
+  const store = new Store(dir);
+  const at = new Date().toISOString();
+  store.update(
+    articles.map(({ id, title, url }) => ({
+      kind: 'bookmark',
+      id,
+      bookmark: { title, url, bookmarkedAt: at },
+    })),
+  );
+  const session = new Session(articles, storeLink(dir));
+  const samples: BookmarkSamples = { roundTrips: [], writes: [] };
+  try {
+    // The store loads after the first frame; its marks come with the next.
+    for (let tries = 0; !session.stdout.written.includes('★'); tries++) {
+      if (tries > 500) throw new Error('the stored bookmarks never showed');
+      await sleep(10);
+    }
+    await session.settle();
+    await session.press('\t');
+    await session.settle();
+    await session.press('\t');
+    expectOnScreen(session, 'Bookmarks');
+    for (let round = 0; round < rounds; round++) {
+      // The last toggle's write (50 ms after it) and its frame are over before the next key.
+      await sleep(250);
+      await session.settle();
+      samples.roundTrips.push((await session.press('s')).roundTrip);
+      samples.writes.push(
+        timeCall(() => store.update([{ kind: 'read', id: articles[round % count]!.id, at }])),
+      );
+    }
+    return samples;
+  } finally {
+    session.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export interface OpenSamples {
   /** Enter on the list → onRender of the reader's first frame. */
   roundTrips: number[];
@@ -276,6 +340,8 @@ export interface ReaderResults {
   openLongRested: OpenSamples;
   /** A list of 100,000 articles: renderTime of each move. */
   hugeList: number[];
+  /** Toggling a bookmark among 10,000. */
+  bookmarks: BookmarkSamples;
 }
 
 /** Everything measured on the reader, in the order a session meets it: wrap, scroll, open. */
@@ -298,5 +364,6 @@ export async function measureReader(options: {
   const openLong = await measureOpen(() => fresh(long), options.runs, 'long read');
   const openLongRested = await measureOpen(() => fresh(long), options.runs, 'long read', 300);
   const hugeList = await measureList(manyArticles(seed, HUGE_LIST), options.scrollSteps);
-  return { page, scroll, openSeed, openLong, openLongRested, hugeList };
+  const bookmarks = await measureBookmarkToggle(seed, BOOKMARKS, options.runs);
+  return { page, scroll, openSeed, openLong, openLongRested, hugeList, bookmarks };
 }

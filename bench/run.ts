@@ -113,6 +113,15 @@ budget(
 );
 
 budget('list of 100,000 articles: renderTime per move', median(reader.hugeList), 5);
+budget(
+  'toggle a bookmark, 10,000 stored: s → updated frame',
+  median(reader.bookmarks.roundTrips),
+  20,
+);
+rows.push({
+  name: '  the store update after it (lock, read, check, write)',
+  value: ms(median(reader.bookmarks.writes)),
+});
 
 // Hostile files, each class at full size: list and show launch to exit, against 1 s and 300 MB.
 // The first class is an ordinary article of the same size, the baseline of the ratios: a hostile file should

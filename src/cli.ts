@@ -1,10 +1,12 @@
 // The inkwell executable: wires the real process (argv, environment, terminal) to the commands.
 import { fileURLToPath } from 'node:url';
 import packageJson from '../package.json' with { type: 'json' };
-import { processOutput } from './commands/output.js';
+import { canDrawFullScreen, processOutput } from './commands/output.js';
 import { run } from './commands/run.js';
 import type { Library } from './library/load.js';
 import { resolvePaths } from './library/paths.js';
+import { sanitize } from './core/sanitize.js';
+import { describe } from './ui/terminal.js';
 import { withoutFetch } from './ui/without-fetch.js';
 
 // `inkwell list | head` closes the pipe early: that is the reader's choice, not an error.
@@ -12,20 +14,30 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
+// Warnings are best-effort: a closed stderr (EPIPE) loses them, never the list on stdout.
+process.stderr.on('error', () => {});
 
 const out = processOutput();
 
 // Ink and React are loaded only for the full-screen reader: the commands start faster without them.
 async function startReader({ articles, warnings }: Library): Promise<number> {
   const { startReader } = await withoutFetch(() => import('./ui/start.js'));
-  return startReader({ articles, warnings, colorLevel: out.style.level });
+  return startReader({ articles, warnings, colorLevel: out.style.level, configDir: paths.config });
 }
 
+const paths = resolvePaths();
 process.exitCode = await run(process.argv.slice(2), {
   version: packageJson.version,
   // src/cli.ts and dist/inkwell.js both sit one folder below the project, beside content/.
   bundledContent: fileURLToPath(new URL('../content/', import.meta.url)),
-  paths: resolvePaths(),
+  paths,
   out,
-  startReader: process.stdin.isTTY && process.stdout.isTTY ? startReader : undefined,
+  startReader:
+    process.stdin.isTTY && process.stdout.isTTY && canDrawFullScreen(process.env)
+      ? startReader
+      : undefined,
+}).catch((error: unknown) => {
+  // A bug's message can quote a path or a file's text: sanitized like everything else printed.
+  out.warn(`inkwell: ${sanitize(describe(error))}\n`);
+  return 1;
 });

@@ -15,6 +15,11 @@ export const OPTIONS = {
     value: 'N',
     help: 'wrap to N columns, 10 to 1000 (default: the terminal width, at most 80)',
   },
+  format: {
+    type: 'string',
+    value: 'FORMAT',
+    help: 'what bookmarks export writes: json (the default) or markdown',
+  },
   help: { type: 'boolean', short: 'h', help: 'show help' },
   version: { type: 'boolean', help: 'print the version' },
 } as const;
@@ -50,6 +55,45 @@ export const COMMANDS: readonly CommandSpec[] = [
       missing: 'show needs the id of an article, as inkwell list gives it',
     },
   },
+  {
+    name: 'bookmarks',
+    args: '[export]',
+    summary: 'list your bookmarks, newest first, or export them (--format json|markdown)',
+    options: ['json', 'format', 'library', 'help'],
+    positionals: { min: 0, max: 1 },
+  },
+  {
+    name: 'bookmark',
+    args: 'add|remove <id>...',
+    summary: 'bookmark articles, or remove bookmarks',
+    options: ['library', 'help'],
+    positionals: {
+      min: 2,
+      max: Infinity,
+      missing: 'bookmark needs add or remove and the ids of articles',
+    },
+  },
+  {
+    name: 'read',
+    args: '<id>...',
+    summary: 'mark articles read',
+    options: ['library', 'help'],
+    positionals: { min: 1, max: Infinity, missing: 'read needs the ids of articles' },
+  },
+  {
+    name: 'unread',
+    args: '<id>...',
+    summary: 'mark articles unread',
+    options: ['library', 'help'],
+    positionals: { min: 1, max: Infinity, missing: 'unread needs the ids of articles' },
+  },
+  {
+    name: 'config',
+    args: 'path|get|set [<key> [<value>]]',
+    summary: 'where the settings live, and what they are: measure, theme, keys',
+    options: ['help'],
+    positionals: { min: 1, max: 3, missing: 'config needs path, get or set' },
+  },
 ];
 
 /** The options `inkwell` takes without a command. */
@@ -64,6 +108,8 @@ export interface ParsedArgs {
   positionals: string[];
   library: string[];
   json: boolean;
+  /** What bookmarks export writes, when --format was given. */
+  format: string | undefined;
   /** Columns to wrap to, when --width was given. */
   width: number | undefined;
   help: boolean;
@@ -103,6 +149,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     positionals: rest,
     library: values.library ?? [],
     json: values.json ?? false,
+    format: values.format,
     width: values.width === undefined ? undefined : parseWidth(values.width),
     help: values.help ?? false,
     version: values.version ?? false,

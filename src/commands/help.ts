@@ -1,4 +1,5 @@
 // --help texts, generated from the same table the parser uses, so they cannot drift apart.
+import { join } from 'node:path';
 import type { Paths } from '../library/paths.js';
 import { COMMANDS, OPTIONS, TOP_LEVEL_OPTIONS, type CommandSpec, type OptionName } from './args.js';
 
@@ -19,6 +20,8 @@ export function mainHelp(version: string, paths: Paths): string {
     '',
     "Run 'inkwell <command> --help' for the options of a command.",
     `Your articles: ${paths.articles}`,
+    // Not configFile() from state/store.ts: that module brings conf, which --help does without.
+    `Your bookmarks and settings: ${join(paths.config, 'config.json')}`,
     'INKWELL_HOME moves your articles and settings; NO_COLOR and FORCE_COLOR set colour.',
     '',
   ].join('\n');

@@ -1,6 +1,7 @@
 // `inkwell list`: the library, newest first, as aligned columns or as JSON.
 import { dayOf, type Article } from '../core/article.js';
 import { bylineOf, cell, GAP, MAX_BY, timeOf } from '../core/list-rows.js';
+import { sanitizeLine } from '../core/sanitize.js';
 import { textWidth, truncate } from '../core/text-width.js';
 import type { CommandContext } from './context.js';
 import { articleJson, toJson } from './output.js';
@@ -12,7 +13,7 @@ export function listCommand({ library, args, out, paths }: CommandContext): numb
   } else if (articles.length === 0) {
     out.write(
       `No articles yet. Save Markdown files with a title in their front matter to\n` +
-        `  ${paths.articles}\nor name a folder of them with --library DIR.\n`,
+        `  ${sanitizeLine(paths.articles)}\nor name a folder of them with --library DIR.\n`,
     );
   } else {
     out.write(formatList(articles, out.columns, out.style.dim));

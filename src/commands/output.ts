@@ -27,16 +27,30 @@ export function colorLevel(env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 
     return force === '2' ? 2 : force === '3' ? 3 : 1;
   }
   if (env.NO_COLOR) return 0;
-  if (!isTTY || env.TERM === 'dumb') return 0;
+  if (!isTTY || /^\s*(?:dumb|unknown)\s*$/i.test(env.TERM ?? '')) return 0;
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
   return env.TERM?.includes('256') ? 2 : 1;
+}
+
+/**
+ * Whether the terminal TERM names can run the full-screen reader: not a dumb one (Emacs's shell buffer, a
+ * serial console) and not one nobody named, which may have no alternate screen or cursor movement. Windows
+ * consoles set no TERM and have both.
+ */
+export function canDrawFullScreen(env: NodeJS.ProcessEnv, platform = process.platform): boolean {
+  const term = env.TERM?.trim().toLowerCase() ?? '';
+  if (term === '') return platform === 'win32';
+  return term !== 'dumb' && term !== 'unknown';
 }
 
 export function processOutput(): Output {
   const { stdout, stderr, env } = process;
   return {
     write: (text) => void stdout.write(text),
-    warn: (text) => void stderr.write(text),
+    // Warnings are best-effort: a closed stderr (its 'error' is ignored in cli.ts) must not stop the output.
+    warn: (text) => {
+      if (!stderr.destroyed) stderr.write(text);
+    },
     columns: stdout.isTTY ? stdout.columns : undefined,
     style: new Chalk({ level: colorLevel(env, Boolean(stdout.isTTY)) }),
   };

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { loadLibrary, type Library, type LibraryFolder } from '../library/load.js';
 import type { Paths } from '../library/paths.js';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitize, sanitizeLine } from '../core/sanitize.js';
 import { parseCommandLine, UsageError, type ParsedArgs } from './args.js';
 import type { CommandContext } from './context.js';
 import { commandHelp, mainHelp } from './help.js';
@@ -14,6 +14,11 @@ type Runner = (context: CommandContext) => number;
 const RUNNERS: Record<string, () => Promise<Runner>> = {
   list: async () => (await import('./list.js')).listCommand,
   show: async () => (await import('./show.js')).showCommand,
+  bookmarks: async () => (await import('./bookmarks.js')).bookmarksCommand,
+  bookmark: async () => (await import('./bookmarks.js')).bookmarkCommand,
+  read: async () => (await import('./read-state.js')).readCommand,
+  unread: async () => (await import('./read-state.js')).unreadCommand,
+  config: async () => (await import('./config.js')).configCommand,
 };
 
 export interface Environment {
@@ -40,7 +45,8 @@ export async function run(
       return 0;
     }
     if (args.help) {
-      out.write(args.command ? commandHelp(args.command) : mainHelp(version, paths));
+      // The help names folders from the environment (INKWELL_HOME, XDG_DATA_HOME), which may hold anything.
+      out.write(sanitize(args.command ? commandHelp(args.command) : mainHelp(version, paths)));
       return 0;
     }
     const library = loadLibrary(libraryFolders(bundledContent, paths, args));

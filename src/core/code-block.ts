@@ -1,6 +1,7 @@
 // Code blocks for a terminal: set apart by a left rule, labelled with their language, long lines broken
 // where code can break (after a space or punctuation) and continued after a ↪ at their own indentation.
 import type { Line, Segment, Style } from './layout.js';
+import { SOFT_HYPHEN } from './sanitize.js';
 import { textWidth } from './text-width.js';
 import { fitPrefix, hardWrap, segmentsWidth } from './wrap.js';
 
@@ -26,7 +27,8 @@ export function layoutCode(
   const start = out.length;
   const prefix = () => fitPrefix([...(out.length === start ? first : rest), RULE], width);
   if (lang) out.push({ segments: [...prefix(), { text: lang, style: MARK_STYLE }], block });
-  for (const source of text.split('\n')) {
+  // Code is never hyphenated: its soft hyphens, measured as nothing but drawn by some terminals, go.
+  for (const source of text.replaceAll(SOFT_HYPHEN, '').split('\n')) {
     const head = prefix();
     const room = width - segmentsWidth(head);
     const indent = /^[ ]*/.exec(source)![0];

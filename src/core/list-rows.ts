@@ -23,6 +23,7 @@ export const GAP = '  ';
 /** The source or author column is never wider: the title matters more. */
 export const MAX_BY = 22;
 const UNREAD = '•';
+const BOOKMARKED = '★';
 /** Unread marker, bookmark marker, space. */
 const MARKERS = 3;
 
@@ -75,18 +76,25 @@ export function cell(text: string, width: number): string {
   return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
 }
 
-/** The row for `article` in a list `width` columns wide; its cells add up to at most `width` columns. */
+/**
+ * The row for `article` in a list `width` columns wide; its cells add up to at most `width` columns. `day`
+ * stands in for the article's date (the bookmarks list shows the day each bookmark was made).
+ */
 export function listRow(
   articles: readonly Article[],
   article: Article,
   width: number,
   unread: boolean,
+  bookmarked = false,
+  day?: string,
 ): ListRow {
   const columns = columnsFor(articles, width);
   return {
-    // The second marker column is kept for bookmarks.
-    markers: `${unread ? UNREAD : ' '}  `.slice(0, Math.max(0, width)),
-    date: columns.date ? cell(dayOf(article.date), columns.date) + GAP : '',
+    markers: `${unread ? UNREAD : ' '}${bookmarked ? BOOKMARKED : ' '} `.slice(
+      0,
+      Math.max(0, width),
+    ),
+    date: columns.date ? cell(day ?? dayOf(article.date), columns.date) + GAP : '',
     title: cell(article.title, columns.title),
     by: columns.by ? GAP + cell(bylineOf(article), columns.by) : '',
     time: columns.time ? GAP + timeOf(article).padStart(columns.time) : '',

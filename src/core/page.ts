@@ -30,9 +30,9 @@ export interface Page {
 }
 
 /** The text column for a terminal `columns` wide: at most the measure, margins kept when there is room. */
-export function columnWidth(columns: number): number {
+export function columnWidth(columns: number, measure = MEASURE): number {
   // Below 10 + 2 × MARGIN columns the margins give way to the text first.
-  return Math.max(1, Math.min(MEASURE, Math.max(columns - 2 * MARGIN, Math.min(columns, 10))));
+  return Math.max(1, Math.min(measure, Math.max(columns - 2 * MARGIN, Math.min(columns, 10))));
 }
 
 /**

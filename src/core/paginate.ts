@@ -2,7 +2,7 @@
 import type { Article } from './article.js';
 import { layoutArticleStart } from './layout.js';
 import { parseMarkdown, type Block } from './markdown.js';
-import { columnWidth, findQuoteMarks, type Page } from './page.js';
+import { columnWidth, findQuoteMarks, MEASURE, type Page } from './page.js';
 
 // Wrapping a long article costs tens of milliseconds: the pages last asked for are kept, one width each,
 // and the parsed body of the last few, which a page at another width (or after its first lines) reuses.
@@ -22,16 +22,25 @@ const OPENING_LIMIT = 64 * 1024;
 /**
  * The article's page at this terminal width, wrapped once and remembered. Given `rows`, a long article
  * not yet wrapped comes back with only its first lines, at least `rows` of them (`complete` false), so that
- * it draws at once; asking again without `rows` wraps the rest.
+ * it draws at once; asking again without `rows` wraps the rest. `measure` caps the text column's width.
  */
-export function pageOf(article: Article, columns: number, rows?: number): Page {
+export function pageOf(article: Article, columns: number, rows?: number, measure = MEASURE): Page {
+  const width = columnWidth(columns, measure);
   const known = pages.get(article);
-  if (known?.columns === columns) return remember(pages, article, known, KEPT_PAGES);
-  const width = columnWidth(columns);
+  if (known?.columns === columns && known.width === width) {
+    return remember(pages, article, known, KEPT_PAGES);
+  }
   // Short articles wrap whole in a few milliseconds: only long ones are worth drawing in two steps, and
   // their first lines need only the start of the body parsed.
   const opening = rows !== undefined && article.body.length > WRAP_WHOLE_BELOW;
-  if (opening && first?.article === article && first.page.columns === columns) return first.page;
+  if (
+    opening &&
+    first?.article === article &&
+    first.page.columns === columns &&
+    first.page.width === width
+  ) {
+    return first.page;
+  }
   let blocks = bodies.get(article);
   const start = blocks || !opening ? article.body : openingOf(article.body);
   const whole = start === article.body;

@@ -19,6 +19,14 @@ const CONTROL_CHARS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 // Bidirectional embeddings, overrides and isolates: they reorder what the reader sees ("Trojan Source").
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 const LINE_BREAKS = /\r\n?|[\u2028\u2029\x0b\x0c\x85]/g;
+// Blank characters that measure as no column (they are default-ignorable) but that terminals draw one or
+// two columns wide, so a line holding them runs past its row and can forge a row below: the Hangul fillers
+// and the default-ignorable code points no character is assigned to yet. They show nothing, so nothing is
+// lost. (U+1160 draws as nothing on its own; after a leading consonant it leaves that consonant as it is.)
+const INVISIBLE_FILLERS =
+  /[\u115f\u1160\u3164\uffa0\u2065\ufff0-\ufff8\u{e0000}\u{e0002}-\u{e001f}\u{e0080}-\u{e00ff}\u{e01f0}-\u{e0fff}]/gu;
+/** A soft hyphen: shown as a hyphen where a line breaks at it, and nowhere else (see core/wrap.ts). */
+export const SOFT_HYPHEN = '\u00ad';
 
 /** Text from a file, made safe to print. Keeps line feeds; expands tabs; idempotent. */
 export function sanitize(text: string): string {
@@ -26,13 +34,17 @@ export function sanitize(text: string): string {
   if (safe.includes(ESC) || /[\x80-\x9f]/.test(safe)) {
     safe = safe.replace(CONTROL_STRING, '').replace(CSI, '').replace(OTHER_ESCAPE, '');
   }
-  safe = safe.replace(CONTROL_CHARS, '').replace(BIDI_CONTROLS, '');
+  safe = safe.replace(CONTROL_CHARS, '').replace(BIDI_CONTROLS, '').replace(INVISIBLE_FILLERS, '');
   return safe.includes('\t') ? expandTabs(safe) : safe;
 }
 
-/** A single-line field (title, author, ...): sanitized, with every run of whitespace made one space. */
+/**
+ * A single-line field (title, author, ...): sanitized, with every run of whitespace made one space. Such a
+ * line is drawn whole or cut, never broken at a soft hyphen, so its soft hyphens (drawn by some terminals,
+ * measured by none) go too.
+ */
 export function sanitizeLine(text: string): string {
-  return sanitize(text).replace(/\s+/g, ' ').trim();
+  return sanitize(text).replaceAll(SOFT_HYPHEN, '').replace(/\s+/g, ' ').trim();
 }
 
 function expandTabs(text: string): string {

@@ -11,11 +11,24 @@ export interface TextAttributes {
   strikethrough?: boolean;
 }
 
+/** The colour schemes: dark (for dark backgrounds), light, and mono (attributes only, as NO_COLOR gives). */
+export const PALETTES = ['dark', 'light', 'mono'] as const;
+export type Palette = (typeof PALETTES)[number];
+
+/** Colours that fade on a light background, and what stands in for them there. */
+const ON_LIGHT: Partial<Record<NonNullable<TextAttributes['color']>, TextAttributes['color']>> = {
+  yellow: 'magenta',
+  magenta: 'blue',
+  cyan: 'blue',
+};
+
 /**
  * The attributes of a styled segment. Quotations are coloured and italic, headings bold. Without colour
- * (`color` false) quotations are also underlined, so that they stay apart from emphasis, which is italic.
+ * (`color` false, or the mono palette) quotations are also underlined, so that they stay apart from emphasis,
+ * which is italic. `true` is the dark palette.
  */
-export function attributesOf(style: Style, color = true): TextAttributes {
+export function attributesOf(style: Style, palette: boolean | Palette = true): TextAttributes {
+  const color = palette !== false && palette !== 'mono';
   const attributes: TextAttributes = {};
   switch (style.role) {
     case 'title':
@@ -58,5 +71,8 @@ export function attributesOf(style: Style, color = true): TextAttributes {
     if (!color) attributes.underline = true;
   }
   if (!color) delete attributes.color;
+  else if (palette === 'light' && attributes.color) {
+    attributes.color = ON_LIGHT[attributes.color] ?? attributes.color;
+  }
   return attributes;
 }

@@ -1,6 +1,7 @@
 // Wrapping styled text to a width in terminal columns: where lines may break, how long words are cut,
 // how indentation prefixes give way on narrow screens.
 import type { Line, Segment } from './layout.js';
+import { SOFT_HYPHEN } from './sanitize.js';
 import { graphemes, graphemeWidth, textWidth } from './text-width.js';
 
 /** Columns kept for text however deep quotes and lists nest: ten, or half of a narrow width. */
@@ -16,6 +17,8 @@ interface Token {
    * kept so that cutting it does not segment it again.
    */
   graphemes?: { all: string[]; from: number };
+  /** The word goes on after a soft hyphen: a line that ends here shows a hyphen, one column more. */
+  hyphen?: boolean;
   /** For words joined across a space (keepMarksAttached): the tokens joined, to break after all if need be. */
   parts?: Token[];
 }
@@ -32,15 +35,17 @@ export function wrap(
   const text = pieces.map((piece) => piece.text).join('');
   const firstPrefix = fitPrefix(first, width);
   const restPrefix = fitPrefix(rest, width);
-  const ranges: Array<[number, number]> = [];
+  // Where each line starts and ends in the text, and whether it ends at a soft hyphen.
+  const ranges: Array<[number, number, boolean]> = [];
   let lineStart = -1;
   let lineEnd = -1;
   let used = 0;
+  let hyphen = false;
   const firstRoom = width - segmentsWidth(firstPrefix);
   const restRoom = width - segmentsWidth(restPrefix);
   const room = () => (ranges.length === 0 ? firstRoom : restRoom);
-  const endLine = () => {
-    ranges.push(lineStart < 0 ? [0, 0] : [lineStart, lineEnd]);
+  const endLine = (atHyphen = false) => {
+    ranges.push(lineStart < 0 ? [0, 0, false] : [lineStart, lineEnd, atHyphen]);
     lineStart = -1;
     used = 0;
   };
@@ -48,7 +53,11 @@ export function wrap(
     if (lineStart < 0) lineStart = token.start;
     lineEnd = token.end;
     used += gap + token.width;
+    hyphen = token.hyphen === true;
   };
+  // A piece before a soft hyphen needs room for the hyphen, in case the line ends after it.
+  const fits = (token: Token, gap: number) =>
+    used + gap + token.width + (token.hyphen ? 1 : 0) <= room();
 
   let gap = 0;
   const take = (token: Token) => {
@@ -57,16 +66,16 @@ export function wrap(
       gap = 0;
     } else if (token.kind === 'space') {
       gap = lineStart < 0 ? 0 : token.width;
-    } else if (used + gap + token.width <= room()) {
+    } else if (fits(token, gap)) {
       place(token, gap);
       gap = 0;
     } else if (token.parts && token.width > room()) {
       // Joined words that no line can hold: the spaces between them are places to break after all.
       token.parts.forEach(take);
     } else {
-      if (lineStart >= 0) endLine();
+      if (lineStart >= 0) endLine(hyphen && gap === 0);
       gap = 0;
-      if (token.width <= room()) place(token, 0);
+      if (fits(token, 0)) place(token, 0);
       else {
         for (const chunk of cutWord(text, token, room)) {
           if (lineStart >= 0) endLine();
@@ -79,8 +88,13 @@ export function wrap(
   if (lineStart >= 0 || ranges.length === 0) endLine();
 
   const slice = pieceSlicer(pieces);
-  ranges.forEach(([start, end], k) => {
-    out.push({ segments: [...(k === 0 ? firstPrefix : restPrefix), ...slice(start, end)], block });
+  const hasSoftHyphens = text.includes(SOFT_HYPHEN);
+  ranges.forEach(([start, end, atHyphen], k) => {
+    let segments = slice(start, end);
+    if (hasSoftHyphens && segments.some((segment) => segment.text.includes(SOFT_HYPHEN))) {
+      segments = softHyphens(segments, atHyphen);
+    }
+    out.push({ segments: [...(k === 0 ? firstPrefix : restPrefix), ...segments], block });
   });
 }
 
@@ -120,6 +134,7 @@ function* keepMarksAttached(tokens: Iterable<Token>, text: string): Generator<To
         if (word.parts) {
           word.end = token.end;
           word.width += space.width + token.width;
+          word.hyphen = token.hyphen;
           word.parts.push(space, token);
         } else {
           word = {
@@ -127,6 +142,7 @@ function* keepMarksAttached(tokens: Iterable<Token>, text: string): Generator<To
             end: token.end,
             width: word.width + space.width + token.width,
             kind: 'word',
+            hyphen: token.hyphen,
             parts: [word, space, token],
           };
         }
@@ -145,7 +161,10 @@ function* keepMarksAttached(tokens: Iterable<Token>, text: string): Generator<To
   yield* flush();
 }
 
-/** Words, spaces and hard breaks; a word holding wide characters is split where a line may break. */
+/**
+ * Words, spaces and hard breaks; a word is split after its soft hyphens, and where a line may break
+ * between wide characters.
+ */
 function* tokenize(text: string): Generator<Token> {
   for (const match of text.matchAll(/\n| +|[^ \n]+/g)) {
     const value = match[0];
@@ -153,10 +172,45 @@ function* tokenize(text: string): Generator<Token> {
     if (value === '\n') yield { start, end: start + 1, width: 0, kind: 'break' };
     else if (value[0] === ' ')
       yield { start, end: start + value.length, width: value.length, kind: 'space' };
-    else if (SIMPLE_NARROW.test(value))
-      yield { start, end: start + value.length, width: value.length, kind: 'word' };
-    else yield* splitWide(value, start);
+    else if (!value.includes(SOFT_HYPHEN)) yield* wordTokens(value, start);
+    else yield* softHyphenated(value, start);
   }
+}
+
+/** A word with soft hyphens: its parts, each with the soft hyphen after it, where the line may break. */
+function* softHyphenated(word: string, start: number): Generator<Token> {
+  const parts = word.split(SOFT_HYPHEN);
+  // Only a soft hyphen with more of the word after it is a place to break.
+  const lastPart = parts.findLastIndex((part) => part !== '');
+  let at = start;
+  for (const [k, part] of parts.entries()) {
+    const tokens = [...wordTokens(part, at)];
+    const last = tokens.at(-1);
+    if (last && k < parts.length - 1)
+      Object.assign(last, { end: last.end + 1, hyphen: k < lastPart });
+    yield* tokens;
+    at += part.length + 1;
+  }
+}
+
+function* wordTokens(word: string, start: number): Generator<Token> {
+  if (word === '') return;
+  if (SIMPLE_NARROW.test(word))
+    yield { start, end: start + word.length, width: word.length, kind: 'word' };
+  else yield* splitWide(word, start);
+}
+
+/**
+ * A line's soft hyphens, which terminals disagree on: dropped, but for one where the line breaks, drawn as a
+ * hyphen in the style of the text before it.
+ */
+function softHyphens(segments: Segment[], atHyphen: boolean): Segment[] {
+  const out = segments
+    .map((segment) => ({ ...segment, text: segment.text.replaceAll(SOFT_HYPHEN, '') }))
+    .filter((segment) => segment.text !== '');
+  const last = out.at(-1);
+  if (atHyphen && last) out[out.length - 1] = { ...last, text: last.text + '-' };
+  return out;
 }
 
 function* splitWide(word: string, start: number): Generator<Token> {
@@ -193,6 +247,11 @@ function* tokenGraphemes(text: string, token: Token): Generator<string> {
   }
   const { all, from } = token.graphemes;
   for (let k = from, at = token.start; at < token.end; k++) {
+    // A token can end past its word's graphemes: on the soft hyphen after it.
+    if (k === all.length) {
+      yield text.slice(at, token.end);
+      return;
+    }
     yield all[k]!;
     at += all[k]!.length;
   }

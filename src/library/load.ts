@@ -78,7 +78,12 @@ export function loadArticle(path: string, warnings: LoadWarning[]): Article | un
   try {
     bytes = readUpTo(path, MAX_FILE_BYTES);
   } catch (error) {
-    return skip(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    const code = (error as NodeJS.ErrnoException).code;
+    // Names are read as UTF-8, invalid bytes becoming U+FFFD: such a name no longer names the file.
+    if (code === 'ENOENT' && path.includes('\ufffd')) {
+      return skip('its name is not valid UTF-8 (rename the file to read it)');
+    }
+    return skip(`cannot be read (${code ?? String(error)})`);
   }
   if (!bytes) return skip('larger than 5 MB');
   if (bytes.includes(0)) return skip('binary content, not text');
@@ -191,6 +196,12 @@ function articleFiles(
         if (depth < MAX_DEPTH && firstVisit(stat) && !walk(path, depth + 1)) return false;
       } else if (isArticle) {
         if (!stat || firstVisit(stat)) files.push(path);
+      } else if (!stat && name.includes('\ufffd')) {
+        // It may be a folder of articles: what is lost is said.
+        warnings.push({
+          path,
+          message: 'skipped: its name is not valid UTF-8 (rename it to read it)',
+        });
       }
     }
     return true;

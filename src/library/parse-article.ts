@@ -87,10 +87,10 @@ export function parseArticle(raw: string, path: string, fileId: string): ParseRe
     date = null;
   }
 
-  let url = line(fields.url);
-  if (url && !isWebUrl(url)) {
-    warnings.push(`url ${JSON.stringify(url)} is not an http(s) address; ignored`);
-    url = null;
+  const givenUrl = line(fields.url);
+  const url = givenUrl ? webUrl(givenUrl) : null;
+  if (givenUrl && !url) {
+    warnings.push(`url ${JSON.stringify(givenUrl)} is not a valid http(s) address; ignored`);
   }
 
   const body = text.slice(match[0].length).replace(/^\n+/, '');
@@ -143,13 +143,22 @@ function isIsoDate(text: string): boolean {
   return calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
 }
 
-function isWebUrl(text: string): boolean {
+/**
+ * An http(s) address as the URL parser normalizes it (lower-case scheme and host, punycode, escapes), the
+ * one form every view and the browser get; null for anything else. The parser would escape a space inside
+ * the address, but a space is where an address ends and a second argument begins: it makes one invalid.
+ */
+export function webUrl(text: string): string | null {
+  if (/[\s\p{Cc}]/u.test(text)) return null;
+  let parsed: URL;
   try {
-    const { protocol } = new URL(text);
-    return protocol === 'http:' || protocol === 'https:';
+    parsed = new URL(text);
   } catch {
-    return false;
+    return null;
   }
+  const web =
+    (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+  return web ? parsed.href : null;
 }
 
 /**

@@ -7,7 +7,10 @@ export interface Paths {
   home: string;
   /** The user's own articles. */
   articles: string;
-  /** The folder of the config file: INKWELL_HOME when set, so one variable isolates everything. */
+  /**
+   * The folder of the config file: INKWELL_HOME when set, so one variable isolates everything; else conf's
+   * own default (~/.config/inkwell-nodejs on Linux).
+   */
   config: string;
 }
 
@@ -17,6 +20,6 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
   return {
     home,
     articles: join(home, 'articles'),
-    config: env.INKWELL_HOME ? home : platform.config,
+    config: env.INKWELL_HOME ? home : envPaths('inkwell', { suffix: 'nodejs' }).config,
   };
 }

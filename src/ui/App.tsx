@@ -1,9 +1,12 @@
 // The full-screen reader: one reducer holds the state, keys become actions, screens draw what it holds.
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
-import { useCallback, useEffect, useReducer } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Article } from '../core/article.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
+import type { StoreLink } from './store-link.js';
+import { positionNow } from './user-state.js';
+import type { FullScreen } from './terminal.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { ListScreen } from './screens/ListScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
@@ -34,13 +37,28 @@ export interface AppProps {
   openLink: (url: string) => Promise<string>;
   /** The page maker, when the caller has it loaded already; otherwise it loads after the first frame. */
   paginate?: Paginate;
+  /** Where bookmarks, read marks, positions and settings are kept; without it they last this session. */
+  store?: StoreLink;
+  /** The time as ISO 8601 (tests give a fixed one). */
+  now?: () => string;
+  /** Suspending (Ctrl+Z) and continuing, given when the app owns a real terminal. */
+  jobControl?: Pick<FullScreen, 'suspend' | 'onContinue'>;
 }
 
-export function App({ articles, warnings, color, openLink, paginate: given }: AppProps) {
-  const { stdout } = useStdout();
+export function App({
+  articles,
+  warnings,
+  color,
+  openLink,
+  paginate: given,
+  store,
+  now,
+  jobControl,
+}: AppProps) {
+  const { stdout, write } = useStdout();
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reduce, null, () =>
-    initialState(articles, warnings, sizeOf(stdout), given),
+    initialState(articles, warnings, sizeOf(stdout), given, now),
   );
 
   // Ink follows the width by itself, but not the height.
@@ -49,6 +67,16 @@ export function App({ articles, warnings, color, openLink, paginate: given }: Ap
     stdout.on('resize', onResize);
     return () => void stdout.off('resize', onResize);
   }, [stdout]);
+  // Back from a suspend, on a blank screen: Ink draws only what changed, so writing nothing through it
+  // is what makes it draw the whole frame again. The terminal may have been resized meanwhile.
+  useEffect(
+    () =>
+      jobControl?.onContinue(() => {
+        dispatch({ type: 'resize', size: sizeOf(stdout) });
+        write('');
+      }),
+    [jobControl, stdout, write],
+  );
   // Pages need the Markdown parser (~20 ms to load), which the list does without: it loads after the first
   // frame, and the reducer holds keys back until then.
   useEffect(() => {
@@ -57,6 +85,26 @@ export function App({ articles, warnings, color, openLink, paginate: given }: Ap
       dispatch({ type: 'ready', paginate: pageOf }),
     );
   }, [given]);
+
+  // The store loads after the first frame, like the page maker: conf and its validator are not needed to
+  // draw the list, whose marks fill in a moment later.
+  // Changes are drawn first, and handed to the store after. Counted here rather than cleared from the
+  // state: clearing them would cost a render, and the frame after a key must be the only one.
+  const handed = useRef(0);
+  useEffect(
+    () =>
+      store?.connect((action) =>
+        dispatch(action.type === 'stored' ? { ...action, handed: handed.current } : action),
+      ),
+    [store],
+  );
+  const { changes, changeBase } = state;
+  useEffect(() => {
+    const fresh = changes.slice(handed.current - changeBase);
+    if (fresh.length === 0) return;
+    handed.current += fresh.length;
+    store?.send(fresh);
+  }, [changes, changeBase, store]);
 
   // One handler for the app's life: Ink re-subscribes whenever the handler changes.
   const onInput = useCallback((input: string, key: Key) => {
@@ -67,45 +115,62 @@ export function App({ articles, warnings, color, openLink, paginate: given }: Ap
   // While the selection rests on an article (or, reading, on the next one), it is wrapped ahead, so that
   // opening it draws at once even when it is long.
   // A very long one is left alone: wrapping it would freeze the list for as long as opening it does.
-  const upNext = articles[state.screen === 'list' ? state.selected : state.selected + 1];
+  const upNext = state.shown[state.screen === 'list' ? state.selected : state.selected + 1];
   const { paginate, size } = state;
+  const { measure, theme } = state.user.settings;
   useEffect(() => {
     if (!upNext || !paginate || upNext.body.length > PREPARE_AT_MOST) return;
-    const timer = setTimeout(() => paginate(upNext, size.columns), PREPARE_AFTER_MS);
+    const timer = setTimeout(
+      () => paginate(upNext, size.columns, undefined, measure),
+      PREPARE_AFTER_MS,
+    );
     return () => clearTimeout(timer);
-  }, [upNext, paginate, size.columns]);
+  }, [upNext, paginate, size.columns, measure]);
 
   const { request } = state;
   useEffect(() => {
     if (request?.kind === 'quit') exit();
+    if (request?.kind === 'suspend') jobControl?.suspend();
     if (request?.kind === 'openLink') {
       void openLink(request.url).then((text) => dispatch({ type: 'notice', text }));
     }
-  }, [request, exit, openLink]);
+  }, [request, exit, openLink, jobControl]);
 
   // A long article draws its first lines at once, and the rest right after.
   const page = currentPage(state, readerHeight(state.size));
   const [, redraw] = useReducer((count: number) => count + 1, 0);
-  const opened = state.articles[state.selected];
+  const opened = state.shown[state.selected];
   useEffect(() => {
     if (!page || page.complete || !opened || !paginate) return;
     // Ink writes at most one frame every ~33 ms: wrapping waits until the first lines are on the screen.
     const timer = setTimeout(() => {
-      paginate(opened, page.columns);
+      paginate(opened, page.columns, undefined, measure);
       redraw();
     }, COMPLETE_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [page, opened, paginate]);
+  }, [page, opened, paginate, measure]);
 
+  // Where the open article is, told to the store as it changes: saved after a pause, or on any exit.
+  const position = page?.complete ? positionNow(state) : undefined;
+  const place = position?.position;
+  const placeKey = position && `${position.id} ${place ? `${place.block}:${place.offset}` : 'top'}`;
+  useEffect(() => {
+    if (position) store?.notePosition(position);
+    // Keyed by the place alone: the time inside the change is new on every frame, and is not news.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [placeKey, store]);
+
+  // The theme setting, unless NO_COLOR has the last word.
+  const palette = !color || theme === 'mono' ? false : theme === 'light' ? 'light' : true;
   let screen;
   if (state.overlay === 'help') {
-    screen = <HelpScreen screen={state.screen} size={state.size} />;
+    screen = <HelpScreen screen={state.screen} size={state.size} keymap={state.keymap} />;
   } else if (state.overlay === 'warnings') {
     screen = <WarningsScreen warnings={warnings} size={state.size} />;
   } else if (page) {
-    screen = <ReaderScreen state={state} page={page} color={color} />;
+    screen = <ReaderScreen state={state} page={page} color={palette} />;
   } else {
-    screen = <ListScreen state={state} color={color} />;
+    screen = <ListScreen state={state} color={palette} />;
   }
   // Sized from the terminal itself, not the state: Ink redraws on a resize before the state catches up,
   // and that frame must fit the new size too. Ink draws nothing below the root's height, and every row

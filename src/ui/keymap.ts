@@ -21,8 +21,12 @@ export type Command =
   | 'nextQuote'
   | 'previousQuote'
   | 'openLink'
+  | 'bookmark'
+  | 'toggleRead'
+  | 'nextView'
   | 'warnings'
   | 'help'
+  | 'suspend'
   | 'quit';
 
 export interface Binding {
@@ -43,8 +47,22 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'first', keys: ['g', 'home'], help: 'first article' },
     { command: 'last', keys: ['G', 'end'], help: 'last article' },
     { command: 'open', keys: ['enter', 'right', 'l'], help: 'read the article', hint: 'read' },
+    {
+      command: 'bookmark',
+      keys: ['s'],
+      help: 'bookmark the article, or remove its bookmark',
+      hint: 'star',
+    },
+    { command: 'toggleRead', keys: ['m'], help: 'mark the article read or unread' },
+    {
+      command: 'nextView',
+      keys: ['tab'],
+      help: 'next list: Library, Unread, Bookmarks',
+      hint: 'lists',
+    },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
+    { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
     { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit inkwell', hint: 'quit' },
   ],
   reader: [
@@ -61,9 +79,16 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'nextArticle', keys: [']'], help: 'next article' },
     { command: 'previousArticle', keys: ['['], help: 'previous article' },
     { command: 'openLink', keys: ['o'], help: 'open the article in the browser', hint: 'browser' },
+    {
+      command: 'bookmark',
+      keys: ['s'],
+      help: 'bookmark the article, or remove its bookmark',
+    },
+    { command: 'toggleRead', keys: ['m'], help: 'mark the article read or unread' },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'back', keys: ['q', 'escape', 'left', 'h'], help: 'back to the list', hint: 'back' },
+    { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
     { command: 'quit', keys: ['ctrl+c'], help: 'quit inkwell' },
   ],
 };
@@ -81,7 +106,7 @@ const ARROWS: [keyof Key, string][] = [
   ['escape', 'escape'],
 ];
 
-/** A key with no name here (Tab, F1, Alt+x): it does nothing, except close an overlay. */
+/** A key with no name here (F1, Alt+x): it does nothing, except close an overlay. */
 export const OTHER_KEY = 'other';
 
 /** Keys that can arrive inside a run of typed characters, as in "G\r". */
@@ -89,7 +114,7 @@ const CHARACTER_NAMES: Record<string, string> = {
   ' ': 'space',
   '\r': 'enter',
   '\n': 'enter',
-  '\t': OTHER_KEY,
+  '\t': 'tab',
 };
 
 /**
@@ -98,6 +123,7 @@ const CHARACTER_NAMES: Record<string, string> = {
  */
 export function keyNames(input: string, key: Key): string[] {
   for (const [flag, name] of ARROWS) if (key[flag]) return [name];
+  if (key.tab && !key.shift) return ['tab'];
   if (key.ctrl && input.length === 1) return [`ctrl+${input.toLowerCase()}`];
   if (key.meta || key.tab || key.backspace || key.delete || input === '') return [OTHER_KEY];
   return [...input].map(characterName);
@@ -112,9 +138,13 @@ function characterName(char: string): string {
   return code < 32 || code === 127 ? OTHER_KEY : char;
 }
 
-/** The command a named key gives on a screen, if any. */
-export function keyToAction(screen: Screen, name: string): Command | undefined {
-  return KEYMAP[screen].find((binding) => binding.keys.includes(name))?.command;
+/** The command a named key gives on a screen, if any, in `keymap` (the table with the user's overrides). */
+export function keyToAction(
+  screen: Screen,
+  name: string,
+  keymap: Record<Screen, readonly Binding[]> = KEYMAP,
+): Command | undefined {
+  return keymap[screen].find((binding) => binding.keys.includes(name))?.command;
 }
 
 const LABELS: Record<string, string> = {
@@ -129,6 +159,7 @@ const LABELS: Record<string, string> = {
   enter: 'Enter',
   escape: 'Esc',
   space: 'Space',
+  tab: 'Tab',
 };
 
 /** How a key is written for people: ↓, PgDn, Ctrl+F, G. */
@@ -138,8 +169,11 @@ export function keyLabel(name: string): string {
 }
 
 /** The footer's reminders of the keys that matter on a screen: "↓ move", "Enter read", ... */
-export function keyHints(screen: Screen): string[] {
-  return KEYMAP[screen]
+export function keyHints(
+  screen: Screen,
+  keymap: Record<Screen, readonly Binding[]> = KEYMAP,
+): string[] {
+  return keymap[screen]
     .filter((binding) => binding.hint)
     .map((binding) => `${keyLabel(binding.keys[0]!)} ${binding.hint}`);
 }

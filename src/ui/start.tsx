@@ -2,46 +2,63 @@
 import chalk from 'chalk';
 import { render } from 'ink';
 import type { Article } from '../core/article.js';
+import { sanitize } from '../core/sanitize.js';
 import type { LoadWarning } from '../library/load.js';
 import { App } from './App.js';
 import { openInBrowser } from './browser.js';
-import { describe, enterFullScreen, keepScrollback, onAbnormalExit } from './terminal.js';
+import { storeLink } from './store-link.js';
+import { describe, enterFullScreen, onAbnormalExit } from './terminal.js';
 
 export interface ReaderOptions {
   articles: readonly Article[];
   warnings: readonly LoadWarning[];
   /** The colour level the command line chose (FORCE_COLOR, NO_COLOR, the terminal). */
   colorLevel: 0 | 1 | 2 | 3;
+  /** The folder of the store (bookmarks, read marks, positions, settings). */
+  configDir: string;
 }
 
 export async function startReader({
   articles,
   warnings,
   colorLevel,
+  configDir,
 }: ReaderOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;
   // Ink styles text through chalk. Without colour, bold, italic, underline and inverse still tell a
   // selection, a quotation and a heading apart, so chalk keeps at least its basic level.
   chalk.level = Math.max(colorLevel, 1) as 1 | 2 | 3;
-  const restoreTerminal = enterFullScreen(stdin, stdout);
+  const screen = enterFullScreen(stdin, stdout);
+  const store = storeLink(configDir);
   const instance = render(
-    <App articles={articles} warnings={warnings} color={colorLevel > 0} openLink={openInBrowser} />,
+    <App
+      articles={articles}
+      warnings={warnings}
+      color={colorLevel > 0}
+      openLink={openInBrowser}
+      jobControl={screen}
+      store={store}
+    />,
     {
       stdin,
-      stdout: keepScrollback(stdout),
+      stdout: screen.stdout,
       stderr,
       exitOnCtrlC: false,
       incrementalRendering: false,
     },
   );
+  // The terminal first, before anything else can fail or take long; Ink's last frame, drawn while it
+  // unmounts, is dropped.
   const stop = () => {
+    screen.restore();
     try {
       instance.unmount();
     } catch {
-      // Unmounting draws a last frame; if drawing is what failed, it fails again. The terminal comes first.
-    } finally {
-      restoreTerminal();
+      // Unmounting draws a last frame; if drawing is what failed, it fails again.
     }
+    // Then what is pending (the place read, the last changes), however the reader ends: q, Ctrl+C, a
+    // signal or a crash. Writing never throws: a store that cannot be written was already said so.
+    store.flush();
   };
   const forget = onAbnormalExit(stop);
   try {
@@ -49,7 +66,7 @@ export async function startReader({
     return 0;
   } catch (error) {
     stop();
-    stderr.write(`inkwell: ${describe(error)}\n`);
+    stderr.write(`inkwell: ${sanitize(describe(error))}\n`);
     return 1;
   } finally {
     stop();

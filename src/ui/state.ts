@@ -3,10 +3,25 @@
 import type { Article } from '../core/article.js';
 import { carryTop, lastTop, type Page } from '../core/page.js';
 import type { LoadWarning } from '../library/load.js';
-import { keyToAction, type Command, type Screen } from './keymap.js';
+import { emptyData, type Change, type UserData } from '../state/data.js';
+import type { Keymap } from './key-overrides.js';
+import { KEYMAP, keyToAction, type Command, type Screen } from './keymap.js';
+import {
+  leaveArticle,
+  nextView,
+  onStored,
+  openAt,
+  toggleBookmark,
+  toggleRead,
+  viewAfterReading,
+} from './user-state.js';
+import type { ListView } from './views.js';
 
-/** Makes an article's page for a terminal width (core/paginate.ts, loaded after the first frame). */
-export type Paginate = (article: Article, columns: number, rows?: number) => Page;
+/**
+ * Makes an article's page for a terminal width, its text column at most `measure` wide (core/paginate.ts,
+ * loaded after the first frame).
+ */
+export type Paginate = (article: Article, columns: number, rows?: number, measure?: number) => Page;
 
 export interface Size {
   columns: number;
@@ -14,8 +29,18 @@ export interface Size {
 }
 
 export interface AppState {
-  /** Newest first. */
+  /** The library, newest first. */
   articles: readonly Article[];
+  /** Which list is shown: the library, the unread articles or the bookmarks. */
+  view: ListView;
+  /** The rows of that list; `selected` and `listTop` count in it. */
+  shown: readonly Article[];
+  /** Ids of rows that stand in for bookmarked articles no longer in the library. */
+  missing: ReadonlySet<string>;
+  /** The article each other list had selected, by id, for when Tab comes back to it. */
+  selections: Partial<Record<ListView, string>>;
+  /** The stored data changed elsewhere while reading: the list is made again on going back to it. */
+  viewStale: boolean;
   warnings: readonly LoadWarning[];
   size: Size;
   screen: Screen;
@@ -29,8 +54,18 @@ export interface AppState {
   top: number;
   /** The quotation last jumped to, an index into the page's quotes. */
   mark: number | null;
-  /** Ids of the articles opened in this session. */
-  read: ReadonlySet<string>;
+  /** What the user owns: bookmarks, read marks, positions, settings (empty until the store has loaded). */
+  user: UserData;
+  /**
+   * Changes made here that the store has not reported back yet, oldest first; `changeBase` counts those
+   * dropped before them, so that the app can tell which it has handed over without a render to say so.
+   */
+  changes: readonly Change[];
+  changeBase: number;
+  /** The keymap with the user's overrides. */
+  keymap: Keymap;
+  /** The time, as ISO 8601: bookmarks and read marks are dated. */
+  now: () => string;
   /** A message for the footer, shown until the next key. */
   notice: string | null;
   /** Something only the app can do, asked for by the last key. */
@@ -41,7 +76,7 @@ export interface AppState {
 }
 
 /** Effects the reducer asks for; each key that asks makes a new object, so each is carried out once. */
-export type Request = { kind: 'quit' } | { kind: 'openLink'; url: string };
+export type Request = { kind: 'quit' } | { kind: 'suspend' } | { kind: 'openLink'; url: string };
 
 export type Action =
   /** A key by the name keyNames() gives it. */
@@ -50,7 +85,19 @@ export type Action =
   | { type: 'resize'; size: Size }
   | { type: 'notice'; text: string }
   /** The page maker has loaded: the keys held until now are handled, in order. */
-  | { type: 'ready'; paginate: Paginate };
+  | { type: 'ready'; paginate: Paginate }
+  /**
+   * The store's data, loaded or saved (`external` when another process changed it), with a word for the
+   * footer when there is one (a recovered file, a folder that cannot be written).
+   */
+  | {
+      type: 'stored';
+      data: UserData;
+      external: boolean;
+      notice?: string;
+      /** How many changes (counted from the first ever) the app had handed to the store by then. */
+      handed?: number;
+    };
 
 /**
  * Rows the app may draw: Ink 6 clears the whole screen, scrollback included, on every frame as tall as the
@@ -80,9 +127,15 @@ export function initialState(
   warnings: readonly LoadWarning[],
   size: Size,
   paginate: Paginate | null = null,
+  now: () => string = () => new Date().toISOString(),
 ): AppState {
   return {
     articles,
+    view: 'library',
+    shown: articles,
+    missing: new Set(),
+    selections: {},
+    viewStale: false,
     warnings,
     size,
     screen: 'list',
@@ -91,7 +144,11 @@ export function initialState(
     listTop: 0,
     top: 0,
     mark: null,
-    read: new Set(),
+    user: emptyData(),
+    changes: [],
+    changeBase: 0,
+    keymap: KEYMAP,
+    now,
     notice: null,
     request: null,
     paginate,
@@ -104,10 +161,10 @@ export function initialState(
  * its first lines (enough to draw); the reducer always asks for the whole page.
  */
 export function currentPage(state: AppState, rows?: number): Page | undefined {
-  const article = state.articles[state.selected];
+  const article = state.shown[state.selected];
   if (state.screen !== 'reader' || !article) return undefined;
   // Only reachable through 'ready': the reader opens on a key, and keys wait for the page maker.
-  return state.paginate!(article, state.size.columns, rows);
+  return state.paginate!(article, state.size.columns, rows, state.user.settings.measure);
 }
 
 export function reduce(state: AppState, action: Action): AppState {
@@ -116,6 +173,8 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, notice: action.text };
     case 'resize':
       return resize(state, action.size);
+    case 'stored':
+      return onStored(state, action);
     case 'ready':
       return state.heldKeys.reduce<AppState>(
         (current, name) => reduce(current, { type: 'key', name }),
@@ -126,9 +185,13 @@ export function reduce(state: AppState, action: Action): AppState {
       // overlay, and does only that.
       if (action.name === 'ctrl+c') return { ...state, request: { kind: 'quit' } };
       if (state.request?.kind === 'quit') return state;
+      // Suspending works from anywhere at once too, overlay or not, page maker loaded or not.
+      if (keyToAction(state.screen, action.name) === 'suspend') {
+        return { ...state, request: { kind: 'suspend' } };
+      }
       if (!state.paginate) return { ...state, heldKeys: [...state.heldKeys, action.name] };
       if (state.overlay) return { ...state, overlay: null, notice: null, request: null };
-      const command = keyToAction(state.screen, action.name);
+      const command = keyToAction(state.screen, action.name, state.keymap);
       return command ? reduce(state, { type: 'command', command }) : state;
     }
     case 'command':
@@ -145,6 +208,10 @@ function onCommand(state: AppState, command: Command): AppState {
       return { ...state, request: { kind: 'quit' } };
     case 'openLink':
       return openLink(state);
+    case 'bookmark':
+      return toggleBookmark(state);
+    case 'toggleRead':
+      return toggleRead(state);
     default:
       return state.screen === 'list' ? onList(state, command) : onReader(state, command);
   }
@@ -152,7 +219,7 @@ function onCommand(state: AppState, command: Command): AppState {
 
 /** Only web links go to the browser: an article is untrusted, and a file: or other link could run things. */
 function openLink(state: AppState): AppState {
-  const url = state.articles[state.selected]?.url;
+  const url = state.shown[state.selected]?.url;
   if (!url) return { ...state, notice: 'This article has no link to open.' };
   let parsed: URL | undefined;
   try {
@@ -172,7 +239,7 @@ function clamp(value: number, low: number, high: number): number {
 
 function onList(state: AppState, command: Command): AppState {
   const page = listHeight(state.size);
-  const last = state.articles.length - 1;
+  const last = state.shown.length - 1;
   const select = (index: number) => withSelection(state, clamp(index, 0, Math.max(0, last)));
   switch (command) {
     case 'down':
@@ -188,27 +255,23 @@ function onList(state: AppState, command: Command): AppState {
     case 'last':
       return select(last);
     case 'open':
-      return state.articles.length > 0 ? openArticle(state, state.selected) : state;
+      return state.shown.length > 0 ? openAt(state, state.selected) : state;
+    case 'nextView':
+      return nextView(state);
     default:
       return state;
   }
 }
 
 /** Selects row `index` and scrolls the list just enough to keep it in view, and the view full. */
-function withSelection(state: AppState, index: number): AppState {
+export function withSelection(state: AppState, index: number): AppState {
   const height = listHeight(state.size);
   const listTop = clamp(state.listTop, index - height + 1, index);
   return {
     ...state,
     selected: index,
-    listTop: clamp(listTop, 0, Math.max(0, state.articles.length - height)),
+    listTop: clamp(listTop, 0, Math.max(0, state.shown.length - height)),
   };
-}
-
-function openArticle(state: AppState, index: number): AppState {
-  const article = state.articles[index]!;
-  const read = new Set(state.read).add(article.id);
-  return { ...withSelection(state, index), screen: 'reader', top: 0, mark: null, read };
 }
 
 function onReader(state: AppState, command: Command): AppState {
@@ -242,13 +305,13 @@ function onReader(state: AppState, command: Command): AppState {
     case 'nextArticle':
     case 'previousArticle': {
       const next = state.selected + (command === 'nextArticle' ? 1 : -1);
-      if (next < 0 || next >= state.articles.length) {
+      if (next < 0 || next >= state.shown.length) {
         return { ...state, notice: next < 0 ? 'This is the newest article.' : 'No older article.' };
       }
-      return openArticle(state, next);
+      return openAt(leaveArticle(state), next);
     }
     case 'back':
-      return { ...state, screen: 'list', mark: null };
+      return viewAfterReading({ ...leaveArticle(state), screen: 'list', mark: null });
     default:
       return state;
   }
@@ -291,10 +354,11 @@ function jumpToQuote(state: AppState, page: Page, step: 1 | -1): AppState {
 
 function resize(state: AppState, size: Size): AppState {
   const resized = { ...state, size };
-  const article = state.articles[state.selected];
+  const article = state.shown[state.selected];
+  const { measure } = state.user.settings;
   if (state.screen === 'reader' && article && size.columns !== state.size.columns) {
-    const before = state.paginate!(article, state.size.columns).lines;
-    const after = state.paginate!(article, size.columns).lines;
+    const before = state.paginate!(article, state.size.columns, undefined, measure).lines;
+    const after = state.paginate!(article, size.columns, undefined, measure).lines;
     resized.top = carryTop(before, state.top, after);
   }
   if (state.screen === 'reader') {

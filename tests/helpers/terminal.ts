@@ -52,7 +52,8 @@ export class TerminalSession {
     this.pty = spawn(file, fileArgs, {
       cols,
       rows,
-      name: 'xterm-256color',
+      // node-pty sets TERM from the terminal's name.
+      name: env.TERM ?? 'xterm-256color',
       env: { ...inherited, TERM: 'xterm-256color', INKWELL_HOME: tempDir(), ...env },
     });
     let writes = Promise.resolve();
@@ -106,6 +107,11 @@ export class TerminalSession {
   /** Which screen the terminal shows: the alternate one while a full-screen app runs. */
   get bufferType(): 'normal' | 'alternate' {
     return this.term.buffer.active.type;
+  }
+
+  /** The process id of the program the terminal runs (the shell, when a command was given). */
+  get pid(): number {
+    return this.pty.pid;
   }
 
   /** Whether the program is still running. */

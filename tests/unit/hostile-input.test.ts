@@ -152,6 +152,15 @@ describe('long runs of joining characters', { timeout: 30_000 }, () => {
     expect(lines.length).toBeGreaterThanOrEqual(Math.floor(width / 80));
   });
 
+  it.each([
+    '中'.repeat(100) + '\u00ad' + '中'.repeat(50),
+    combining.repeat(60) + '\u00ad' + 'cd',
+    ('e\u0301'.repeat(30) + '\u00ad').repeat(5),
+  ])('cuts a long word that ends at a soft hyphen: %j', (body) => {
+    const text = laidOut(body, 20).map(lineText).join('');
+    expect(text.replaceAll('-', '')).toBe(body.replaceAll('\u00ad', ''));
+  });
+
   it('lists and shows an article whose title is 150,000 characters of combining marks', () => {
     const title = combining.repeat(50_000);
     const article: Article = {

@@ -41,7 +41,7 @@ describe('keyNames', () => {
     // Fast typing arrives as one piece of input.
     { input: 'jjk', key: {}, expected: ['j', 'j', 'k'] },
     { input: 'G\r', key: {}, expected: ['G', 'enter'] },
-    { input: '\t', key: { tab: true }, expected: ['other'] },
+    { input: '\t', key: { tab: true }, expected: ['tab'] },
     { input: '', key: {}, expected: ['other'] },
     // Control characters can arrive in a run too, when the app was busy.
     { input: 'jj\x03', key: {}, expected: ['j', 'j', 'ctrl+c'] },
@@ -104,7 +104,14 @@ describe('labels', () => {
   });
 
   it('hints at the keys that matter', () => {
-    expect(keyHints('list')).toEqual(['↓ move', 'Enter read', '? keys', 'q quit']);
+    expect(keyHints('list')).toEqual([
+      '↓ move',
+      'Enter read',
+      's star',
+      'Tab lists',
+      '? keys',
+      'q quit',
+    ]);
     expect(keyHints('reader')).toEqual(['↓ scroll', '" quotes', 'o browser', '? keys', 'q back']);
   });
 });

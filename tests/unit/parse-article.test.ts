@@ -160,7 +160,7 @@ describe('parseArticle: front matter', () => {
     {
       name: 'a url that is not http(s)',
       field: 'url: javascript:alert(1)',
-      warning: /not an http\(s\) address/,
+      warning: /not a valid http\(s\) address/,
     },
     { name: 'an id with spaces', field: 'id: two words', warning: /using the file name/ },
     { name: 'an id with a slash', field: 'id: ../etc', warning: /using the file name/ },

@@ -45,7 +45,7 @@ describe('the list', () => {
   it('opens the selected article and marks it read', () => {
     const opened = after(start, 'down', 'open');
     expect(opened).toMatchObject({ screen: 'reader', selected: 1, top: 0 });
-    expect(opened.read.has('a1')).toBe(true);
+    expect(opened.user.read.has('a1')).toBe(true);
     expect(after(opened, 'back')).toMatchObject({ screen: 'list', selected: 1 });
   });
 

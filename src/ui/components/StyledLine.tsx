@@ -7,8 +7,8 @@ import { attributesOf } from '../../core/theme.js';
 
 interface Props {
   line: Line;
-  /** False under NO_COLOR: attributes only. */
-  color: boolean;
+  /** False under NO_COLOR or the mono theme (attributes only); 'light' for the light theme. */
+  color: boolean | 'light';
   /** The segments from `from` to `to` (inclusive) are marked: the quotation last jumped to. */
   from?: number;
   to?: number;

@@ -5,39 +5,52 @@ import { Footer } from '../components/Footer.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { keyHints } from '../keymap.js';
 import { hasBars, listHeight, type AppState } from '../state.js';
+import { unreadCount, VIEW_NAMES } from '../views.js';
 
 interface Props {
   state: AppState;
-  color: boolean;
+  /** False under NO_COLOR or the mono theme; 'light' for the light theme. */
+  color: boolean | 'light';
 }
 
+const EMPTY = {
+  library: 'No articles yet: see inkwell --help for where they go.',
+  unread: 'Nothing unread. Tab shows your bookmarks.',
+  bookmarks: 'No bookmarks yet: s bookmarks the article selected.',
+};
+
 export function ListScreen({ state, color }: Props) {
-  const { articles, size, selected, listTop, read } = state;
+  const { shown, size, selected, listTop, user, view } = state;
   const bars = hasBars('list', size);
-  // Ids are unique, and only ids of listed articles are ever marked read.
-  const unread = articles.length - read.size;
-  const counts = `${thousands(articles.length)} article${articles.length === 1 ? '' : 's'}`;
   // Only the rows in view are drawn: a list of 100,000 articles costs what a screenful does.
-  const rows = articles.slice(listTop, listTop + listHeight(size));
+  const rows = shown.slice(listTop, listTop + listHeight(size));
   return (
     <>
       {bars && (
         <StatusLine
-          left={`inkwell · Library · ${counts} · ${thousands(unread)} unread`}
-          right={articles.length > 0 ? `${selected + 1}/${articles.length}` : ''}
+          left={`inkwell · ${VIEW_NAMES[view]} · ${counts(state)}`}
+          right={shown.length > 0 ? `${selected + 1}/${shown.length}` : ''}
           width={size.columns}
         />
       )}
       <Box flexDirection="column" flexGrow={1}>
-        {articles.length === 0 && (
-          <Text wrap="truncate-end">No articles yet: see inkwell --help for where they go.</Text>
-        )}
+        {shown.length === 0 && <Text wrap="truncate-end">{EMPTY[view]}</Text>}
         {rows.map((article, k) => {
-          const row = listRow(articles, article, size.columns, !read.has(article.id));
+          const bookmark = user.bookmarks.get(article.id);
+          const row = listRow(
+            shown,
+            article,
+            size.columns,
+            !user.read.has(article.id) && !state.missing.has(article.id),
+            bookmark !== undefined,
+            view === 'bookmarks' ? bookmark?.bookmarkedAt.slice(0, 10) : undefined,
+          );
           const isSelected = listTop + k === selected;
           return (
             <Text key={article.id} wrap="truncate-end" inverse={isSelected} bold={isSelected}>
-              <Text color={color ? 'cyan' : undefined}>{row.markers}</Text>
+              <Text color={color === 'light' ? 'blue' : color ? 'cyan' : undefined}>
+                {row.markers}
+              </Text>
               <Text dimColor={!isSelected}>{row.date}</Text>
               {row.title}
               <Text dimColor={!isSelected}>
@@ -48,9 +61,23 @@ export function ListScreen({ state, color }: Props) {
           );
         })}
       </Box>
-      {bars && <Footer state={state} hints={keyHints('list')} right="" />}
+      {bars && <Footer state={state} hints={keyHints('list', state.keymap)} right="" />}
     </>
   );
+}
+
+/** The header's counts: the library's articles and unread, the unread, or the bookmarks. */
+function counts({ view, articles, user }: AppState): string {
+  const plural = (count: number, word: string) =>
+    `${thousands(count)} ${word}${count === 1 ? '' : 's'}`;
+  switch (view) {
+    case 'library':
+      return `${plural(articles.length, 'article')} · ${thousands(unreadCount(articles, user.read))} unread`;
+    case 'unread':
+      return `${thousands(unreadCount(articles, user.read))} unread`;
+    case 'bookmarks':
+      return plural(user.bookmarks.size, 'bookmark');
+  }
 }
 
 /** 100000 → "100,000". toLocaleString would load ICU's number formats (~5 ms) before the first frame. */

@@ -9,23 +9,26 @@ import { hasBars, readerHeight, type AppState } from '../state.js';
 interface Props {
   state: AppState;
   page: Page;
-  color: boolean;
+  /** The palette: false under NO_COLOR or the mono theme. */
+  color: boolean | 'light';
 }
 
 export function ReaderScreen({ state, page, color }: Props) {
   const { size, top, mark } = state;
   const height = readerHeight(size);
-  const article = state.articles[state.selected]!;
+  const article = state.shown[state.selected]!;
+  const star = state.user.bookmarks.has(article.id) ? '★' : '';
   const marked = mark === null ? undefined : page.quotes[mark];
   const { percent, minutesLeft } = progress(top, height, page.lines.length, article.readingMinutes);
   // How far is unknown until the whole article is wrapped, a moment after its first lines are drawn.
   const facts = page.complete
     ? [
+        star,
         marked ? `quotation ${mark! + 1}/${page.quotes.length}` : '',
         `${percent}%`,
         minutesLeft > 0 ? `${minutesLeft} min left` : '',
       ]
-    : ['…'];
+    : [star, '…'];
   return (
     <>
       <Box flexDirection="column" flexGrow={1} marginLeft={page.indent}>
@@ -37,7 +40,7 @@ export function ReaderScreen({ state, page, color }: Props) {
       {hasBars('reader', size) && (
         <Footer
           state={state}
-          hints={keyHints('reader')}
+          hints={keyHints('reader', state.keymap)}
           right={facts.filter(Boolean).join(' · ')}
         />
       )}
