@@ -88,6 +88,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: { min: 1, max: Infinity, missing: 'unread needs the ids of articles' },
   },
   {
+    name: 'keys',
+    args: '',
+    summary: "the full-screen reader's keys, with your overrides",
+    options: ['help'],
+    positionals: { min: 0, max: 0 },
+  },
+  {
     name: 'config',
     args: 'path|get|set [<key> [<value>]]',
     summary: 'where the settings live, and what they are: measure, theme, keys',

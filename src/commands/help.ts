@@ -1,6 +1,7 @@
 // --help texts, generated from the same table the parser uses, so they cannot drift apart.
 import { join } from 'node:path';
 import type { Paths } from '../library/paths.js';
+import { keyTable } from './key-table.js';
 import { COMMANDS, OPTIONS, TOP_LEVEL_OPTIONS, type CommandSpec, type OptionName } from './args.js';
 
 export function mainHelp(version: string, paths: Paths): string {
@@ -9,7 +10,7 @@ export function mainHelp(version: string, paths: Paths): string {
     `inkwell ${version}: a terminal newsreader for the articles you keep`,
     '',
     'Usage:',
-    '  inkwell [--library DIR]...    list the library (the full-screen reader is coming)',
+    '  inkwell [--library DIR]...    the full-screen reader (the list, when not on a terminal)',
     '  inkwell <command> [options]',
     '',
     'Commands:',
@@ -19,6 +20,11 @@ export function mainHelp(version: string, paths: Paths): string {
     ...optionLines(TOP_LEVEL_OPTIONS),
     '',
     "Run 'inkwell <command> --help' for the options of a command.",
+    '',
+    // The defaults, from the one keymap table: `inkwell keys` shows them with the user's overrides.
+    'Keys of the full-screen reader (inkwell keys shows yours):',
+    ...keyTable().map((line) => (line ? `  ${line}` : '')),
+    '',
     `Your articles: ${paths.articles}`,
     // Not configFile() from state/store.ts: that module brings conf, which --help does without.
     `Your bookmarks and settings: ${join(paths.config, 'config.json')}`,

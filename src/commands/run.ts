@@ -19,6 +19,7 @@ const RUNNERS: Record<string, () => Promise<Runner>> = {
   read: async () => (await import('./read-state.js')).readCommand,
   unread: async () => (await import('./read-state.js')).unreadCommand,
   config: async () => (await import('./config.js')).configCommand,
+  keys: async () => (await import('./keys.js')).keysCommand,
 };
 
 export interface Environment {

@@ -66,8 +66,13 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit inkwell', hint: 'quit' },
   ],
   reader: [
-    { command: 'down', keys: ['down', 'j'], help: 'a line down', hint: 'scroll' },
-    { command: 'up', keys: ['up', 'k'], help: 'a line up' },
+    {
+      command: 'down',
+      keys: ['down', 'j', 'enter', 'ctrl+e'],
+      help: 'a line down',
+      hint: 'scroll',
+    },
+    { command: 'up', keys: ['up', 'k', 'ctrl+y'], help: 'a line up' },
     { command: 'pageDown', keys: ['space', 'pagedown', 'f', 'ctrl+f'], help: 'a page down' },
     { command: 'pageUp', keys: ['pageup', 'b', 'ctrl+b'], help: 'a page up' },
     { command: 'halfDown', keys: ['d', 'ctrl+d'], help: 'half a page down' },

@@ -3,8 +3,11 @@
 import { constants } from 'node:os';
 import { sanitize } from '../core/sanitize.js';
 
-const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h\x1b[H';
-const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l';
+// With alternate scroll (DECSET 1007) on, the terminal turns the mouse wheel into arrow keys while the
+// alternate screen is up, so the wheel scrolls an article; unlike mouse reporting, it leaves the mouse to
+// the terminal, and selecting text still works.
+const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h\x1b[H\x1b[?1007h';
+const LEAVE_ALTERNATE_SCREEN = '\x1b[?1007l\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
 const HIDE_CURSOR = '\x1b[?25l';
 const ERASE_SCROLLBACK = '\x1b[3J';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
 import { textWidth } from '../../src/core/text-width.js';
+import { KEYMAP, keysLabel, type Screen } from '../../src/ui/keymap.js';
 import { runCli } from '../helpers/run-cli.js';
 import { TERMINAL_CONTROLS } from '../helpers/terminal-controls.js';
 import { articleText, tempDir, tempLibrary } from '../helpers/temp-library.js';
@@ -243,7 +244,42 @@ describe('usage', () => {
       expect(show.stdout).toContain(line);
     expect(runCli(['list', '-h']).stdout).toMatch(/^Usage: inkwell list \[options\]/);
   });
+
+  it('lists the reader and its keys in --help, from the keymap', () => {
+    const { stdout } = runCli(['--help']);
+    expect(stdout).not.toContain('coming');
+    expect(stdout).toContain('the full-screen reader');
+    for (const screen of Object.keys(KEYMAP) as Screen[]) {
+      for (const binding of KEYMAP[screen]) {
+        expect(stdout).toMatch(
+          new RegExp(`${escape(keysLabel(binding))} +${escape(binding.help)}`),
+        );
+      }
+    }
+  });
+
+  it('prints the keys in force with inkwell keys: overrides applied, a bad one named and left out', () => {
+    const home = tempDir();
+    expect(runCli(['config', 'set', 'keys.nextQuote', 'Q'], {}, home).status).toBe(0);
+    const { status, stdout } = runCli(['keys'], {}, home);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^In the list:\n/);
+    expect(stdout).toMatch(/\n {2}Q +next quotation\n/);
+    expect(stdout).toMatch(/\n {2}' +previous quotation\n/);
+    writeFileSync(
+      join(home, 'config.json'),
+      JSON.stringify({ version: 2, settings: { keys: { 'no\x1b[2Jsuch': ['x'] } } }),
+    );
+    const bad = runCli(['keys'], {}, home);
+    expect(bad.status).toBe(0);
+    expect(bad.stderr).toContain('the default keys are kept');
+    expect(bad.stderr).not.toMatch(TERMINAL_CONTROLS);
+    expect(bad.stdout).toMatch(/\n {2}" +next quotation\n/);
+  });
 });
+
+/** `text` as a literal piece of a regular expression. */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('a hostile and a broken library', () => {
   const hostileTitle = 'Hostile\x1b]0;pwned\x07 \x1b[2J\x1b[Htitle\x9b31m \u202eevil';

@@ -72,6 +72,9 @@ async function expectRestored(session: TerminalSession, code: number): Promise<v
   expect(out).toContain('\x1b[?25l');
   expect(out.lastIndexOf('\x1b[?25h')).toBeGreaterThan(out.lastIndexOf('\x1b[?25l'));
   expect(out.lastIndexOf('\x1b[?1049l')).toBeGreaterThan(out.lastIndexOf('\x1b[?1049h'));
+  // Alternate scroll (the wheel as arrow keys) is on only while the alternate screen is.
+  expect(out).toContain('\x1b[?1007h');
+  expect(out.lastIndexOf('\x1b[?1007l')).toBeGreaterThan(out.lastIndexOf('\x1b[?1007h'));
   // The frames stayed on the alternate screen: the main one holds none of them.
   expect(session.screen().join('')).not.toContain('inkwell · Library');
 }
@@ -364,6 +367,20 @@ describe('the full-screen reader', () => {
       const rows = session.screen();
       expect(rows.some((row) => row.includes(SEED_TITLE.slice(0, 20)))).toBe(true);
       expect(session.output).not.toContain('\x1b[?1049h');
+    },
+    SLOW,
+  );
+
+  it(
+    'scrolls with the mouse wheel, which alternate scroll turns into arrow keys',
+    async () => {
+      const session = await openSeed();
+      const first = session.screen();
+      // What a terminal sends for three notches of the wheel down, under DECSET 1007.
+      for (let notch = 0; notch < 3; notch++) await drawn(session, () => session.write('\x1b[B'));
+      expect(session.screen()[0]).toBe(first[3]);
+      for (let notch = 0; notch < 3; notch++) await drawn(session, () => session.write('\x1b[A'));
+      expect(session.screen()[0]).toBe(first[0]);
     },
     SLOW,
   );
