@@ -85,6 +85,16 @@ describe('hostile bodies', { timeout: 30_000 }, () => {
     expect(laidOut(body, 10)).toHaveLength(lines);
   });
 
+  it.each([
+    { name: 'a table of 150,000 rows', body: '|a|b|\n|-|-|\n' + '|a|b|\n'.repeat(150_000) },
+    {
+      name: 'a table cell of 150,000 words',
+      body: '|a|b|\n|-|-|\n|' + 'w '.repeat(150_000) + '|b|',
+    },
+  ])('lays out $name', ({ body }) => {
+    expect(laidOut(body, 80).length).toBeGreaterThan(1000);
+  });
+
   it('draws lists nested 1,000 deep at a bounded depth', () => {
     const lines = laidOut('- '.repeat(1000) + 'deep', 80);
     expect(lines.map(lineText).join('\n')).toContain('deep');
