@@ -9,6 +9,7 @@ import { layoutBlocks } from '../src/core/layout.js';
 import { parseMarkdown } from '../src/core/markdown.js';
 import { measureStartUp } from './first-frame.js';
 import { measureHostile } from './hostile.js';
+import { measureImport } from './import.js';
 import { longArticle } from './long-article.js';
 import { loadReaderBench } from './load-reader.js';
 import { median, ms, percentile, timeCall } from './stats.js';
@@ -122,6 +123,33 @@ rows.push({
   name: '  the store update after it (lock, read, check, write)',
   value: ms(median(reader.bookmarks.writes)),
 });
+
+// Importing: one large feed through the binary (one run: it takes seconds), one web page in process.
+const imported = measureImport(BINARY, RUNS);
+const feedMb = (imported.feedBytes / 1024 / 1024).toFixed(0);
+rows.push({
+  name: `inkwell add: ${imported.feedEntries.toLocaleString('en')}-entry feed, ${feedMb} MB (one run)`,
+  value: ms(imported.feedMs),
+  budget: '< 20000 ms',
+  met: imported.feedMs < 20_000,
+});
+rows.push({
+  name: '  its CPU time (user + system)',
+  value: ms(imported.feedCpuMs),
+  budget: '< 20000 ms',
+  met: imported.feedCpuMs < 20_000,
+});
+rows.push({
+  name: '  peak memory of that import',
+  value: `${imported.feedPeakMb.toFixed(0)} MB`,
+  budget: '< 500 MB',
+  met: imported.feedPeakMb < 500,
+});
+budget(
+  `import one ${Math.round(imported.pageBytes / 1024)} KB web page (Readability, Markdown)`,
+  imported.pageMs,
+  300,
+);
 
 // Hostile files, each class at full size: list and show launch to exit, against 1 s and 300 MB.
 // The first class is an ordinary article of the same size, the baseline of the ratios: a hostile file should

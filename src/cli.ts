@@ -6,6 +6,7 @@ import { run } from './commands/run.js';
 import type { Library } from './library/load.js';
 import { resolvePaths } from './library/paths.js';
 import { sanitize } from './core/sanitize.js';
+import type { AddSource } from './ui/state.js';
 import { describe } from './ui/terminal.js';
 import { withoutFetch } from './ui/without-fetch.js';
 
@@ -20,9 +21,18 @@ process.stderr.on('error', () => {});
 const out = processOutput();
 
 // Ink and React are loaded only for the full-screen reader: the commands start faster without them.
-async function startReader({ articles, warnings }: Library): Promise<number> {
+async function startReader(
+  { articles, warnings }: Library,
+  addSource?: AddSource,
+): Promise<number> {
   const { startReader } = await withoutFetch(() => import('./ui/start.js'));
-  return startReader({ articles, warnings, colorLevel: out.style.level, configDir: paths.config });
+  return startReader({
+    articles,
+    warnings,
+    colorLevel: out.style.level,
+    configDir: paths.config,
+    ...(addSource ? { addSource } : {}),
+  });
 }
 
 const paths = resolvePaths();

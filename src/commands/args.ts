@@ -15,6 +15,12 @@ export const OPTIONS = {
     value: 'N',
     help: 'wrap to N columns, 10 to 1000 (default: the terminal width, at most 80)',
   },
+  force: { type: 'boolean', help: 'replace imported articles even when you have edited them' },
+  timeout: {
+    type: 'string',
+    value: 'S',
+    help: 'give up on an address after S seconds (default 30)',
+  },
   format: {
     type: 'string',
     value: 'FORMAT',
@@ -53,6 +59,17 @@ export const COMMANDS: readonly CommandSpec[] = [
       min: 1,
       max: 1,
       missing: 'show needs the id of an article, as inkwell list gives it',
+    },
+  },
+  {
+    name: 'add',
+    args: '<source>...',
+    summary: 'import articles from files, web pages, feeds or - (stdin) into your library',
+    options: ['json', 'force', 'timeout', 'library', 'help'],
+    positionals: {
+      min: 1,
+      max: Infinity,
+      missing: 'add needs a file, an http(s) address or - (standard input)',
     },
   },
   {
@@ -119,6 +136,9 @@ export interface ParsedArgs {
   format: string | undefined;
   /** Columns to wrap to, when --width was given. */
   width: number | undefined;
+  force: boolean;
+  /** Seconds before a fetch gives up, when --timeout was given. */
+  timeout: number | undefined;
   help: boolean;
   version: boolean;
 }
@@ -158,6 +178,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     json: values.json ?? false,
     format: values.format,
     width: values.width === undefined ? undefined : parseWidth(values.width),
+    force: values.force ?? false,
+    timeout: values.timeout === undefined ? undefined : parseTimeout(values.timeout),
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -171,6 +193,14 @@ function parseWidth(value: string): number {
     );
   }
   return width;
+}
+
+function parseTimeout(value: string): number {
+  const seconds = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!(seconds > 0 && seconds <= 3600)) {
+    throw new UsageError('--timeout must be a number of seconds, more than 0 and at most 3600');
+  }
+  return seconds;
 }
 
 /** Node's parseArgs messages are long and suggest `--`; ours name the option and stop. */

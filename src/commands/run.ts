@@ -2,18 +2,20 @@
 import { resolve } from 'node:path';
 import { loadLibrary, type Library, type LibraryFolder } from '../library/load.js';
 import type { Paths } from '../library/paths.js';
+import type { AddSource } from '../ui/state.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
 import { parseCommandLine, UsageError, type ParsedArgs } from './args.js';
 import type { CommandContext } from './context.js';
 import { commandHelp, mainHelp } from './help.js';
 import { formatWarnings, type Output } from './output.js';
 
-type Runner = (context: CommandContext) => number;
+type Runner = (context: CommandContext) => number | Promise<number>;
 
 // Each command is loaded when it runs: `show` needs the Markdown parser, which the others do without.
 const RUNNERS: Record<string, () => Promise<Runner>> = {
   list: async () => (await import('./list.js')).listCommand,
   show: async () => (await import('./show.js')).showCommand,
+  add: async () => (await import('./add.js')).addCommand,
   bookmarks: async () => (await import('./bookmarks.js')).bookmarksCommand,
   bookmark: async () => (await import('./bookmarks.js')).bookmarkCommand,
   read: async () => (await import('./read-state.js')).readCommand,
@@ -32,7 +34,7 @@ export interface Environment {
    * Opens the full-screen reader; given only when stdin and stdout are both terminals. Without it,
    * `inkwell` alone prints the list, as `inkwell list` does.
    */
-  startReader?: (library: Library) => Promise<number>;
+  startReader?: (library: Library, addSource?: AddSource) => Promise<number>;
 }
 
 export async function run(
@@ -50,12 +52,17 @@ export async function run(
       out.write(sanitize(args.command ? commandHelp(args.command) : mainHelp(version, paths)));
       return 0;
     }
-    const library = loadLibrary(libraryFolders(bundledContent, paths, args));
-    // The reader lists skipped files itself, in its footer.
-    if (!args.command && !args.json && startReader) return startReader(library);
+    const folders = libraryFolders(bundledContent, paths, args);
+    const library = loadLibrary(folders);
+    // The reader lists skipped files itself, in its footer. Its `a` prompt loads the importers when used.
+    if (!args.command && !args.json && startReader) {
+      return startReader(library, async (source, onProgress) =>
+        (await import('./add.js')).addFromReader(source, { paths, folders, onProgress }),
+      );
+    }
     out.warn(formatWarnings(library.warnings));
     const runner = await RUNNERS[args.command?.name ?? 'list']!();
-    return runner({ library, args, out, paths });
+    return await runner({ library, args, out, paths });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     out.warn(`inkwell: ${sanitizeLine(error.message)} (see inkwell --help)\n`);

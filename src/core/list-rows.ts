@@ -22,6 +22,10 @@ interface Columns {
 export const GAP = '  ';
 /** The source or author column is never wider: the title matters more. */
 export const MAX_BY = 22;
+/** Columns of title the source column never takes away. */
+const TITLE_FIRST = 36;
+/** At this width or less the list has no source column. */
+const NO_BY_AT = 60;
 const UNREAD = '•';
 const BOOKMARKED = '★';
 /** Unread marker, bookmark marker, space. */
@@ -50,13 +54,17 @@ function fitColumns(articles: readonly Article[], width: number): Columns {
     by = Math.max(by, textWidth(bylineOf(article)));
     time = Math.max(time, textWidth(timeOf(article)));
   }
-  by = Math.min(by, MAX_BY);
   const title = () => width - MARKERS - [date, by, time].reduce((sum, w) => sum + (w && w + 2), 0);
-  // On a narrow terminal the byline gives way first, then the reading time, then the date.
-  if (title() < 20) by = Math.max(0, by - (20 - title()));
+  // The title has the room first: the source column takes only what is left beyond TITLE_FIRST columns of
+  // title, and none on a terminal of 60 columns or less. Narrower still, the date gives way, and only
+  // then the reading time.
+  const natural = by;
+  by = 0;
+  const spare = title() - GAP.length - TITLE_FIRST;
+  by = width <= NO_BY_AT ? 0 : Math.min(natural, MAX_BY, Math.max(0, spare));
   if (by < 8) by = 0;
-  if (title() < 12) time = 0;
   if (title() < 12) date = 0;
+  if (title() < 12) time = 0;
   return { date, by, time, title: Math.max(0, title()) };
 }
 

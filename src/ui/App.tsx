@@ -9,6 +9,7 @@ import { positionNow } from './user-state.js';
 import type { FullScreen } from './terminal.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { ListScreen } from './screens/ListScreen.js';
+import { AddScreen } from './screens/AddScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
 import { WarningsScreen } from './screens/WarningsScreen.js';
 import {
@@ -17,6 +18,7 @@ import {
   initialState,
   readerHeight,
   reduce,
+  type AddSource,
   type Paginate,
   type Size,
 } from './state.js';
@@ -48,6 +50,8 @@ export interface AppProps {
   now?: () => string;
   /** Suspending (Ctrl+Z) and continuing, given when the app owns a real terminal. */
   jobControl?: Pick<FullScreen, 'suspend' | 'onContinue'>;
+  /** Imports what the `a` prompt names; without it, `a` says adding is not available. */
+  addSource?: AddSource;
 }
 
 export function App({
@@ -59,6 +63,7 @@ export function App({
   store,
   now,
   jobControl,
+  addSource,
 }: AppProps) {
   const { stdout, write } = useStdout();
   const { exit } = useApp();
@@ -139,7 +144,21 @@ export function App({
     if (request?.kind === 'openLink') {
       void openLink(request.url).then((text) => dispatch({ type: 'notice', text }));
     }
-  }, [request, exit, openLink, jobControl]);
+    if (request?.kind === 'import') {
+      const progress = (text: string) => dispatch({ type: 'addProgress', text });
+      const run = addSource
+        ? addSource(request.source, progress)
+        : Promise.reject(new Error('adding articles is not available here'));
+      void run.then(
+        (result) => dispatch({ type: 'added', result }),
+        (error: unknown) =>
+          dispatch({
+            type: 'addFailed',
+            text: `Not added: ${(error as Error)?.message ?? String(error)}`,
+          }),
+      );
+    }
+  }, [request, exit, openLink, jobControl, addSource]);
 
   // A long article draws its first lines at once, and the rest right after.
   const page = currentPage(state, readerHeight(state.size));
@@ -165,13 +184,25 @@ export function App({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [placeKey, store]);
 
+  const onAddText = useCallback((text: string) => dispatch({ type: 'addText', text }), []);
+  const onAddSubmit = useCallback(() => dispatch({ type: 'addSubmit' }), []);
+
   // The theme setting, unless NO_COLOR has the last word.
   const palette = !color || theme === 'mono' ? false : theme === 'light' ? 'light' : true;
   let screen;
-  if (state.overlay === 'help') {
+  if (state.adding) {
+    screen = (
+      <AddScreen
+        adding={state.adding}
+        size={state.size}
+        onChange={onAddText}
+        onSubmit={onAddSubmit}
+      />
+    );
+  } else if (state.overlay === 'help') {
     screen = <HelpScreen screen={state.screen} size={state.size} keymap={state.keymap} />;
   } else if (state.overlay === 'warnings') {
-    screen = <WarningsScreen warnings={warnings} size={state.size} />;
+    screen = <WarningsScreen warnings={state.warnings} size={state.size} />;
   } else if (page) {
     screen = <ReaderScreen state={state} page={page} color={palette} />;
   } else {

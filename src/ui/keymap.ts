@@ -25,6 +25,7 @@ export type Command =
   | 'toggleRead'
   | 'nextView'
   | 'warnings'
+  | 'add'
   | 'help'
   | 'suspend'
   | 'quit';
@@ -61,6 +62,7 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
       hint: 'lists',
     },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
+    { command: 'add', keys: ['a'], help: 'add articles from a file or web address' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
     { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit inkwell', hint: 'quit' },
@@ -91,6 +93,7 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     },
     { command: 'toggleRead', keys: ['m'], help: 'mark the article read or unread' },
     { command: 'warnings', keys: ['w'], help: 'the files that were skipped' },
+    { command: 'add', keys: ['a'], help: 'add articles from a file or web address' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'back', keys: ['q', 'escape', 'left', 'h'], help: 'back to the list', hint: 'back' },
     { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
@@ -173,13 +176,34 @@ export function keyLabel(name: string): string {
   return LABELS[name] ?? name;
 }
 
-/** The footer's reminders of the keys that matter on a screen: "↓ move", "Enter read", ... */
+/** Which hints the footer keeps when it is short of room: the first of these go last. */
+const HINT_IMPORTANCE: readonly Command[] = [
+  'quit',
+  'back',
+  'help',
+  'open',
+  'down',
+  'nextView',
+  'bookmark',
+  'nextQuote',
+  'openLink',
+];
+
+/**
+ * The footer's reminders of the keys that matter on a screen ("q quit", "? keys", "↓ move", ...), the most
+ * important first, so that a narrow footer drops the least important and never the way out.
+ */
 export function keyHints(
   screen: Screen,
   keymap: Record<Screen, readonly Binding[]> = KEYMAP,
 ): string[] {
+  const rank = (command: Command) => {
+    const at = HINT_IMPORTANCE.indexOf(command);
+    return at < 0 ? HINT_IMPORTANCE.length : at;
+  };
   return keymap[screen]
     .filter((binding) => binding.hint)
+    .sort((a, b) => rank(a.command) - rank(b.command))
     .map((binding) => `${keyLabel(binding.keys[0]!)} ${binding.hint}`);
 }
 

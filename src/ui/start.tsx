@@ -6,6 +6,7 @@ import { sanitize } from '../core/sanitize.js';
 import type { LoadWarning } from '../library/load.js';
 import { App } from './App.js';
 import { openInBrowser } from './browser.js';
+import type { AddSource } from './state.js';
 import { storeLink } from './store-link.js';
 import { describe, enterFullScreen, onAbnormalExit } from './terminal.js';
 
@@ -16,6 +17,8 @@ export interface ReaderOptions {
   colorLevel: 0 | 1 | 2 | 3;
   /** The folder of the store (bookmarks, read marks, positions, settings). */
   configDir: string;
+  /** What the `a` prompt imports with. */
+  addSource?: AddSource;
 }
 
 export async function startReader({
@@ -23,6 +26,7 @@ export async function startReader({
   warnings,
   colorLevel,
   configDir,
+  addSource,
 }: ReaderOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;
   // Ink styles text through chalk. Without colour, bold, italic, underline and inverse still tell a
@@ -38,6 +42,7 @@ export async function startReader({
       openLink={openInBrowser}
       jobControl={screen}
       store={store}
+      {...(addSource ? { addSource } : {})}
     />,
     {
       stdin,

@@ -2,6 +2,7 @@
 // browser) are the app's business.
 import type { Article } from '../core/article.js';
 import { carryTop, lastTop, type Page } from '../core/page.js';
+import { sanitize, sanitizeLine } from '../core/sanitize.js';
 import type { LoadWarning } from '../library/load.js';
 import { emptyData, type Change, type UserData } from '../state/data.js';
 import type { Keymap } from './key-overrides.js';
@@ -11,6 +12,7 @@ import {
   nextView,
   onStored,
   openAt,
+  showView,
   toggleBookmark,
   toggleRead,
   viewAfterReading,
@@ -70,13 +72,37 @@ export interface AppState {
   notice: string | null;
   /** Something only the app can do, asked for by the last key. */
   request: Request | null;
+  /** The `a` prompt while it is open: what is typed, and how the import is going once it runs. */
+  adding: AddPrompt | null;
   /** The page maker, once loaded; until then keys other than Ctrl+C wait in `heldKeys`. */
   paginate: Paginate | null;
   heldKeys: readonly string[];
 }
 
+/** The `a` prompt: the path or address typed so far; `progress` is set while the import runs. */
+export interface AddPrompt {
+  text: string;
+  progress: string | null;
+}
+
+/** What an import from the prompt gives back: the library read again, and what to select and say. */
+export interface AddResult {
+  articles: readonly Article[];
+  warnings: readonly LoadWarning[];
+  /** The article to select: the first one added or updated, if any. */
+  id: string | null;
+  notice: string;
+}
+
+/** Imports one source into the user's library (the importers load only when it is first called). */
+export type AddSource = (source: string, onProgress: (text: string) => void) => Promise<AddResult>;
+
 /** Effects the reducer asks for; each key that asks makes a new object, so each is carried out once. */
-export type Request = { kind: 'quit' } | { kind: 'suspend' } | { kind: 'openLink'; url: string };
+export type Request =
+  | { kind: 'quit' }
+  | { kind: 'suspend' }
+  | { kind: 'openLink'; url: string }
+  | { kind: 'import'; source: string };
 
 export type Action =
   /** A key by the name keyNames() gives it. */
@@ -97,7 +123,12 @@ export type Action =
       notice?: string;
       /** How many changes (counted from the first ever) the app had handed to the store by then. */
       handed?: number;
-    };
+    }
+  | { type: 'addText'; text: string }
+  | { type: 'addSubmit' }
+  | { type: 'addProgress'; text: string }
+  | { type: 'added'; result: AddResult }
+  | { type: 'addFailed'; text: string };
 
 /**
  * Rows the app may draw: Ink 6 clears the whole screen, scrollback included, on every frame as tall as the
@@ -151,6 +182,7 @@ export function initialState(
     now,
     notice: null,
     request: null,
+    adding: null,
     paginate,
     heldKeys: [],
   };
@@ -190,13 +222,52 @@ export function reduce(state: AppState, action: Action): AppState {
         return { ...state, request: { kind: 'suspend' } };
       }
       if (!state.paginate) return { ...state, heldKeys: [...state.heldKeys, action.name] };
+      // The prompt's text field takes the typing; Esc closes the prompt unless an import is running.
+      if (state.adding) {
+        return action.name === 'escape' && state.adding.progress === null
+          ? { ...state, adding: null }
+          : state;
+      }
       if (state.overlay) return { ...state, overlay: null, notice: null, request: null };
       const command = keyToAction(state.screen, action.name, state.keymap);
       return command ? reduce(state, { type: 'command', command }) : state;
     }
     case 'command':
       return onCommand({ ...state, notice: null, request: null }, action.command);
+    case 'addText':
+      return state.adding?.progress === null
+        ? // A paste can carry control characters and line breaks: the field holds one line of text.
+          { ...state, adding: { text: sanitize(action.text).replace(/\n/g, ' '), progress: null } }
+        : state;
+    case 'addSubmit': {
+      const source = state.adding?.text.trim();
+      if (!source || state.adding?.progress !== null) return state;
+      return {
+        ...state,
+        adding: { text: source, progress: 'Starting…' },
+        request: { kind: 'import', source },
+      };
+    }
+    case 'addProgress':
+      return state.adding
+        ? { ...state, adding: { ...state.adding, progress: action.text } }
+        : state;
+    case 'added':
+      return added(state, action.result);
+    case 'addFailed':
+      return { ...state, adding: null, request: null, notice: sanitizeLine(action.text) };
   }
+}
+
+/** The library read again after an import: the new article selected in the list, the outcome said. */
+function added(state: AppState, { articles, warnings, id, notice }: AddResult): AppState {
+  // Reading, the article's place is kept as on going back; the list is then made from the new library.
+  const left = state.screen === 'reader' ? leaveArticle(state) : state;
+  const current = state.shown[state.selected]?.id;
+  const next = { ...left, articles, warnings, adding: null, notice, request: null, mark: null };
+  const base = { ...next, screen: 'list' as const };
+  // The new article is surely in the library list, whichever list was shown.
+  return id === null ? showView(base, state.view, current) : showView(base, 'library', id);
 }
 
 function onCommand(state: AppState, command: Command): AppState {
@@ -204,6 +275,8 @@ function onCommand(state: AppState, command: Command): AppState {
     case 'help':
     case 'warnings':
       return { ...state, overlay: command };
+    case 'add':
+      return { ...state, adding: { text: '', progress: null } };
     case 'quit':
       return { ...state, request: { kind: 'quit' } };
     case 'openLink':

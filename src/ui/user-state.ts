@@ -100,7 +100,7 @@ export function nextView(state: AppState): AppState {
 }
 
 /** Makes list `view` anew from the stored data, selecting `id` when it is there (else the same row). */
-function showView(state: AppState, view: ListView, id: string | undefined): AppState {
+export function showView(state: AppState, view: ListView, id: string | undefined): AppState {
   const { shown, missing } = viewRows(view, state.articles, state.user);
   const found = id === undefined ? -1 : shown.findIndex((article) => article.id === id);
   const index =

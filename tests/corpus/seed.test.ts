@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-library.js';
 
 const SEED = fileURLToPath(
   new URL('../../../shared/seed/000_11603c5c69428a9e.txt', import.meta.url),
@@ -70,5 +71,31 @@ describe.skipIf(!present)('the seed article', () => {
       expect(unwrapped).not.toContain(furniture);
     }
     expect(unwrapped.split(article.title)).toHaveLength(2); // the headline once
+  });
+});
+
+describe.skipIf(!present)('importing the seed page', () => {
+  const home = tempDir();
+  const report = JSON.parse(runCli(['add', '--json', SEED], {}, home).stdout) as {
+    added: { id: string; path: string }[];
+  };
+  const [added] = report.added;
+  const show = (id: string) =>
+    JSON.parse(runCli(['show', id, '--json'], {}, home).stdout) as Record<string, unknown>;
+
+  it('gives the article that content/ holds: title, author, date, source, bio and paragraphs', () => {
+    expect(added).toBeDefined();
+    const imported = show(added!.id);
+    const bundled = show(SEED_ID);
+    for (const field of ['title', 'author', 'date', 'source', 'bio'] as const) {
+      expect(imported[field], field).toBe(bundled[field]);
+    }
+    const paragraphs = (body: unknown) => String(body).trim().split('\n\n');
+    expect(paragraphs(imported.body)).toEqual(paragraphs(bundled.body));
+  });
+
+  it('goes into the user library beside the bundled copy, under an id of its own', () => {
+    expect(added!.path.startsWith(home)).toBe(true);
+    expect(added!.id).not.toBe(SEED_ID);
   });
 });

@@ -377,10 +377,10 @@ describe('the full-screen reader', () => {
       const session = await openSeed();
       const first = session.screen();
       // What a terminal sends for three notches of the wheel down, under DECSET 1007.
-      for (let notch = 0; notch < 3; notch++) await drawn(session, () => session.write('\x1b[B'));
-      expect(session.screen()[0]).toBe(first[3]);
-      for (let notch = 0; notch < 3; notch++) await drawn(session, () => session.write('\x1b[A'));
-      expect(session.screen()[0]).toBe(first[0]);
+      for (let notch = 0; notch < 3; notch++) session.write('\x1b[B');
+      await session.waitFor((rows) => rows[0] === first[3]);
+      for (let notch = 0; notch < 3; notch++) session.write('\x1b[A');
+      await session.waitFor((rows) => rows[0] === first[0]);
     },
     SLOW,
   );

@@ -1,5 +1,5 @@
 // Runs the built binary the way a user's shell would, with its own INKWELL_HOME.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './temp-library.js';
 
@@ -25,4 +25,33 @@ export function runCli(
     env: { ...inherited, INKWELL_HOME: home, ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs the binary without blocking this process, so that a server the test runs (on 127.0.0.1) can
+ * answer it; `input` is written to its stdin.
+ */
+export function runCliAsync(
+  args: string[],
+  {
+    env = {},
+    home = tempDir(),
+    input,
+  }: { env?: Record<string, string>; home?: string; input?: string } = {},
+): Promise<CliResult> {
+  const inherited = { ...process.env };
+  delete inherited.NO_COLOR;
+  delete inherited.FORCE_COLOR;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BINARY, ...args], {
+      env: { ...inherited, INKWELL_HOME: home, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
 }

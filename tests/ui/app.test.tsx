@@ -78,7 +78,7 @@ describe('App', () => {
     expect(lines[0]).toMatch(/^inkwell · Library · 2 articles · 2 unread +1\/2$/);
     expect(lines[1]).toContain('First article');
     expect(lines[2]).toContain('Second article');
-    expect(screen().split('\n')[22]).toMatch(/^w: 1 file skipped {2}↓ move/);
+    expect(screen().split('\n')[22]).toMatch(/^w: 1 file skipped {2}q quit {2}\? keys/);
     expect(lines).toHaveLength(23);
   });
 

@@ -104,15 +104,16 @@ describe('labels', () => {
   });
 
   it('hints at the keys that matter', () => {
+    // The most important first: a narrow footer keeps the way out and the help the longest.
     expect(keyHints('list')).toEqual([
-      '↓ move',
-      'Enter read',
-      's star',
-      'Tab lists',
-      '? keys',
       'q quit',
+      '? keys',
+      'Enter read',
+      '↓ move',
+      'Tab lists',
+      's star',
     ]);
-    expect(keyHints('reader')).toEqual(['↓ scroll', '" quotes', 'o browser', '? keys', 'q back']);
+    expect(keyHints('reader')).toEqual(['q back', '? keys', '↓ scroll', '" quotes', 'o browser']);
   });
 });
 

@@ -33,8 +33,24 @@ describe('listRow', () => {
     expect(row.markers).toBe('•  ');
     expect(row.date).toBe('2024-05-06  ');
     expect(row.title.trimEnd()).toMatch(/…$/);
-    expect(row.by.trim()).toBe('A Publication With a…');
+    // The title keeps 36 columns before the source gets any: 80 − 3 − 12 − 8 − 2 − 36 = 19.
+    expect(row.by.trim()).toBe('A Publication With…');
     expect(row.time.trim()).toBe('10 min');
+  });
+
+  it.each([
+    { width: 120, by: 22 },
+    { width: 90, by: 22 },
+    { width: 80, by: 19 },
+    { width: 70, by: 9 },
+    { width: 66, by: 0 },
+    { width: 61, by: 0 },
+    { width: 60, by: 0 },
+  ])('gives the title the room first: at $width columns the source has $by', ({ width, by }) => {
+    const row = listRow(articles, articles[0]!, width, true);
+    expect(textWidth(row.by)).toBe(by && by + 2);
+    expect(row.time.trim()).toBe('10 min');
+    expect(textWidth(row.markers + row.date + row.title + row.by + row.time)).toBe(width);
   });
 
   it('gives the byline up first on a narrow terminal, then time and date', () => {

@@ -14,17 +14,33 @@ const SEPARATOR = '  ';
 export function Footer({ state, hints, right }: Props) {
   const { columns } = state.size;
   if (state.notice) return <StatusLine left={state.notice} right={right} width={columns} />;
-  const skipped = state.warnings.length;
-  const items = [...hints];
-  // The skipped files matter more than the hints: they go first when room is short.
-  if (skipped > 0) items.unshift(`w: ${skipped} file${skipped === 1 ? '' : 's'} skipped`);
-  // Whole hints only: a hint cut in half helps nobody.
-  const room = columns - textWidth(right) - 1;
-  let left = '';
-  for (const item of items) {
-    const next = left ? left + SEPARATOR + item : item;
-    if (textWidth(next) > room) break;
-    left = next;
-  }
+  const left = footerLeft(hints, state.warnings.length, columns - textWidth(right) - 1);
   return <StatusLine left={left} right={right} width={columns} dimLeft />;
+}
+
+/**
+ * The footer's left side in `room` columns: whole hints only, the most important first (a hint cut in half
+ * helps nobody), and the skipped files told in the shortest words that fit beside them, never in their place.
+ */
+export function footerLeft(hints: readonly string[], skipped: number, room: number): string {
+  const notices =
+    skipped === 0
+      ? ['']
+      : [
+          `w: ${skipped} file${skipped === 1 ? '' : 's'} skipped`,
+          `w: ${skipped} skipped`,
+          `w:${skipped}`,
+        ];
+  const shortest = notices.at(-1)!;
+  const shown: string[] = [];
+  let used = shortest ? textWidth(shortest) : -SEPARATOR.length;
+  for (const hint of hints) {
+    const width = SEPARATOR.length + textWidth(hint);
+    if (used + width > room) break;
+    shown.push(hint);
+    used += width;
+  }
+  const spare = room - used + textWidth(shortest);
+  const notice = notices.find((text) => textWidth(text) <= spare) ?? '';
+  return [notice, ...shown].filter(Boolean).join(SEPARATOR);
 }

@@ -1,0 +1,131 @@
+import chalk from 'chalk';
+import { render } from 'ink-testing-library';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { pageOf } from '../../src/core/paginate.js';
+import { App } from '../../src/ui/App.js';
+import type { AddSource } from '../../src/ui/state.js';
+import { makeArticle } from '../helpers/articles.js';
+
+const articles = [
+  makeArticle({ id: 'first', title: 'First article', date: '2024-02-02' }),
+  makeArticle({ id: 'second', title: 'Second article', date: '2024-01-01' }),
+];
+const imported = makeArticle({ id: 'imported', title: 'The imported one', date: '2023-06-01' });
+
+beforeAll(() => {
+  chalk.level = 1;
+});
+
+let current: ReturnType<typeof render> | undefined;
+afterEach(() => {
+  current?.unmount();
+  current = undefined;
+});
+
+const strip = (frame: string | undefined) => (frame ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function start(addSource?: AddSource) {
+  current = render(
+    <App
+      articles={articles}
+      warnings={[]}
+      color={true}
+      openLink={async () => ''}
+      paginate={pageOf}
+      {...(addSource ? { addSource } : {})}
+    />,
+  );
+  const { stdin, lastFrame } = current;
+  return {
+    /** Opens the prompt, and waits until its text field is there to take keys. */
+    async open() {
+      stdin.write('a');
+      await vi.waitFor(() => expect(strip(lastFrame())).toContain('path or URL'));
+      await sleep(50);
+    },
+    /**
+     * Types into the prompt a key at a time, each once the field shows the last, as a person types:
+     * ink-text-input reads its value from its props, so keys sent faster than it redraws overwrite each other.
+     */
+    async type(text: string) {
+      for (let end = 1; end <= text.length; end++) {
+        stdin.write(text[end - 1]!);
+        await vi.waitFor(() => expect(strip(lastFrame())).toContain(`> ${text.slice(0, end)}`));
+        // The field takes the next key once React has run its effects, a moment after the frame.
+        await sleep(25);
+      }
+    },
+    async press(...keys: string[]) {
+      for (const key of keys) {
+        stdin.write(key);
+        await sleep(40);
+      }
+    },
+    screen: () => strip(lastFrame()),
+  };
+}
+
+describe('the a prompt', () => {
+  it('imports what is typed, shows progress, and selects the new article', async () => {
+    let finish: () => void = () => undefined;
+    const addSource = vi.fn<AddSource>(
+      (_source, onProgress) =>
+        new Promise((resolve) => {
+          onProgress('Fetching… 12 KB');
+          finish = () =>
+            resolve({
+              articles: [...articles, imported],
+              warnings: [],
+              id: 'imported',
+              notice: 'Added: The imported one',
+            });
+        }),
+    );
+    const { open, type, press, screen } = start(addSource);
+    await open();
+    expect(screen()).toContain('Add articles: a file, an http(s) address, a feed');
+    await type('https://example.org/x');
+    await press('\r');
+    expect(addSource).toHaveBeenCalledWith('https://example.org/x', expect.any(Function));
+    expect(screen()).toContain('Fetching… 12 KB');
+    finish();
+    await vi.waitFor(() => expect(screen()).toContain('Added: The imported one'));
+    const lines = screen().split('\n');
+    expect(lines[0]).toMatch(/3 articles.*3\/3$/);
+    expect(lines.find((line) => line.includes('The imported one'))).toBeDefined();
+  });
+
+  it('Esc closes the prompt and nothing is imported', async () => {
+    const addSource = vi.fn<AddSource>();
+    const { open, press, screen } = start(addSource);
+    await open();
+    await press('x', 'y', '\x1b');
+    await vi.waitFor(() => expect(screen()).toContain('First article'));
+    expect(addSource).not.toHaveBeenCalled();
+  });
+
+  it('a failed import says why and keeps the list', async () => {
+    const { open, type, press, screen } = start(async () => {
+      throw new Error('no such file');
+    });
+    await open();
+    await type('nope.txt');
+    await press('\r');
+    await vi.waitFor(() => expect(screen()).toContain('Not added: no such file'));
+    expect(screen()).toContain('2 articles');
+  });
+
+  it('keys typed into the prompt do not move the list', async () => {
+    const { open, type, press, screen } = start(async () => ({
+      articles,
+      warnings: [],
+      id: null,
+      notice: 'nothing',
+    }));
+    await open();
+    await type('jjq');
+    await press('\x1b');
+    await vi.waitFor(() => expect(screen().split('\n')[0]).toMatch(/1\/2$/));
+  });
+});
