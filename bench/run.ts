@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { layoutBlocks } from '../src/core/layout.js';
 import { parseMarkdown } from '../src/core/markdown.js';
 import { measureStartUp } from './first-frame.js';
+import { measureHostile } from './hostile.js';
 import { measureImport } from './import.js';
 import { longArticle } from './long-article.js';
 import { loadReaderBench } from './load-reader.js';
@@ -20,6 +21,7 @@ const CONTENT = fileURLToPath(new URL('../content/', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const SCROLL_STEPS = Number(process.env.BENCH_SCROLL_STEPS ?? 200);
 const SCROLL_WARM_UP = 20;
+const HOSTILE_RUNS = Number(process.env.BENCH_HOSTILE_RUNS ?? 3);
 const LONG_BYTES = 200 * 1024;
 /**
  * `BENCH_ONLY=search` runs the search benches alone (it takes a minute, most of it fuse.js and MiniSearch);
@@ -220,11 +222,27 @@ budget(
   300,
 );
 
+// Hostile files, each class at full size: list and show launch to exit, against 1 s and 300 MB.
+// The first class is an ordinary article of the same size, the baseline of the ratios: a hostile file should
+// cost no more than it, and shared machines are noisy.
+const hostile = measureHostile(BINARY, HOSTILE_RUNS);
+for (const sample of hostile) {
+  const base = hostile.find((other) => other.command === sample.command)!;
+  rows.push({
+    name: `hostile ${sample.command}: ${sample.name}`,
+    value: `${ms(sample.ms)} (${(sample.ms / base.ms).toFixed(1)}×), ${sample.mb.toFixed(0)} MB`,
+    budget: '< 1000 ms, < 300 MB',
+    met: sample.ms < 1000 && sample.mb < 300,
+  });
+}
+
 const width = Math.max(...rows.map((row) => row.name.length));
 const valueWidth = Math.max(...rows.map((row) => row.value.length));
 const budgetWidth = Math.max(...rows.map((row) => row.budget?.length ?? 0));
 const load = `load ${loadAtStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
-console.log(`inkwell bench: medians of ${RUNS} runs unless said; Node ${process.version}; ${load}`);
+console.log(
+  `inkwell bench: medians of ${RUNS} runs unless said (hostile files: ${HOSTILE_RUNS}); Node ${process.version}; ${load}`,
+);
 console.log(
   `  ${'measure'.padEnd(width)}  ${'figure'.padEnd(valueWidth)}  ${'budget'.padEnd(budgetWidth)}`,
 );

@@ -31,6 +31,11 @@ import {
 const PREPARE_AFTER_MS = 150;
 /** Characters of Markdown wrapped ahead at most: about 60 ms of work on these machines. */
 const PREPARE_AT_MOST = 256 * 1024;
+/**
+ * Lines of Markdown wrapped ahead at most: an article's paragraphs make a few thousand, but a list of tens
+ * of thousands of short items costs the parser several times what as many characters of prose do.
+ */
+const PREPARE_LINES_AT_MOST = 8192;
 /** When the rest of a long article is wrapped: after Ink has drawn its first lines (30 frames a second). */
 const COMPLETE_AFTER_MS = 50;
 
@@ -150,7 +155,7 @@ export function App({
   const { paginate, size } = state;
   const { measure, theme } = state.user.settings;
   useEffect(() => {
-    if (!upNext || !paginate || upNext.body.length > PREPARE_AT_MOST) return;
+    if (!upNext || !paginate || !worthPreparing(upNext.body)) return;
     const timer = setTimeout(
       () => paginate(upNext, size.columns, undefined, measure),
       PREPARE_AFTER_MS,
@@ -245,6 +250,16 @@ export function App({
       {screen}
     </Box>
   );
+}
+
+/** Whether wrapping an article ahead stays short: not too many characters, nor too many lines. */
+function worthPreparing(body: string): boolean {
+  if (body.length > PREPARE_AT_MOST) return false;
+  let lines = 0;
+  for (let at = body.indexOf('\n'); at >= 0; at = body.indexOf('\n', at + 1)) {
+    if (++lines > PREPARE_LINES_AT_MOST) return false;
+  }
+  return true;
 }
 
 function sizeOf(stdout: NodeJS.WriteStream): Size {

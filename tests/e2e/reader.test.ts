@@ -41,7 +41,7 @@ const words = (rows: string[]) => rows.join(' ').replace(/\s+/g, ' ');
  * The list's footer. A frame can reach the terminal in several pieces, and the footer is drawn last: once
  * a screen's own footer shows, the rows above it are drawn too.
  */
-const LIST_FOOTER = '↓ move';
+const LIST_FOOTER = 'q quit';
 /** The reader's footer always gives how far the reader has got; no other screen shows a %. */
 const readerShown = (rows: string[]) => rows.at(-2)!.includes('%');
 
