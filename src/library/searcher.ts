@@ -94,15 +94,18 @@ function workerSearcher(articles: readonly Article[], url: URL): LibrarySearcher
     }
   });
   // A worker that dies (no memory, a bug) hands its queries to an index built here instead.
-  worker.on('error', (error) => {
-    failed = `search stopped: ${error.message}`;
-    fallback ??= inProcessSearcher(articles);
+  const takeOver = (reason: string) => {
+    if (failed) return;
+    failed = `search stopped: ${reason}`;
+    fallback = inProcessSearcher(articles);
     void fallback.ready.then(resolveReady);
     for (const [id, resolve] of pending) {
       void fallback.search(queries.get(id)!.query, queries.get(id)!.limit).then(resolve);
     }
     pending.clear();
-  });
+  };
+  worker.on('error', (error) => takeOver(error.message));
+  worker.on('exit', (code) => takeOver(`the search thread ended (${code})`));
   const queries = new Map<number, { query: string; limit: number | undefined }>();
   // The reader may quit while the index builds: the worker must not keep the process alive, except
   // while a query waits for its answer. (Adding listeners refs the worker, so this comes after them.)

@@ -39,7 +39,8 @@ const words = (rows: string[]) => rows.join(' ').replace(/\s+/g, ' ');
 
 /**
  * The list's footer. A frame can reach the terminal in several pieces, and the footer is drawn last: once
- * a screen's own footer shows, the rows above it are drawn too.
+ * a screen's own footer shows, the rows above it are drawn too. 'q quit' is the hint the footer keeps
+ * to the last, at any width (the reader's q says 'back').
  */
 const LIST_FOOTER = 'q quit';
 /** The reader's footer always gives how far the reader has got; no other screen shows a %. */

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/core/search/build-index.js';
 import { searchIndex } from '../../src/core/search/search.js';
+import { prepareSearch } from '../../src/core/search/word-results.js';
 import type { SearchHit } from '../../src/core/search/types.js';
 import { loadLibrary } from '../../src/library/load.js';
 import { makeArticle } from '../helpers/articles.js';
@@ -78,6 +79,13 @@ describe('search: which articles, in which order', () => {
   ])('forgives $typo', ({ typo, id, term }) => {
     const [first] = hits(typo);
     expect(first).toMatchObject({ id, terms: [term] });
+  });
+
+  it('answers first keystrokes prepared ahead exactly as it would have', () => {
+    const fresh = buildIndex(library);
+    const before = ['l', 'r', 'c', 'é'].map((query) => searchIndex(fresh, query));
+    expect(prepareSearch(fresh)).toBe(false);
+    expect(['l', 'r', 'c', 'é'].map((query) => searchIndex(fresh, query))).toEqual(before);
   });
 
   it('counts every hit when the limit cuts them', () => {

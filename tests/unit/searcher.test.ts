@@ -44,3 +44,17 @@ describe.each([
     await expect(searcher.search('putin')).resolves.toMatchObject({ ok: false });
   });
 });
+
+describe('startSearcher when its worker dies', () => {
+  it.each([
+    { name: 'it ends', script: 'process.exit(3)' },
+    { name: 'it throws', script: 'throw new Error("broken")' },
+  ])('answers from an index built in process when $name', async ({ script }) => {
+    const workerUrl = new URL(`data:text/javascript,${encodeURIComponent(script)}`);
+    const searcher = startSearcher(articles, { workerUrl });
+    started.push(searcher);
+    const answer = await searcher.search('spaceprot');
+    expect(answer).toMatchObject({ ok: true, hits: [{ id: SEED_ID }] });
+    expect(await searcher.ready).toMatchObject({ where: 'in-process' });
+  });
+});
