@@ -10,7 +10,7 @@ const MISSPELT = 'spaceprot';
 /** The machine is shared and slow: a test waits long before it calls the app stuck. */
 const SLOW = 20_000;
 const STARTUP_MS = 10_000;
-const LIST_FOOTER = '↓ move';
+const LIST_FOOTER = 'q quit';
 
 const sessions: TerminalSession[] = [];
 afterEach(() => {
