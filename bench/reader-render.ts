@@ -12,6 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createElement } from 'react';
 import type { Article } from '../src/core/article.js';
 import { pageOf } from '../src/core/paginate.js';
+import type { Searcher } from '../src/core/search/types.js';
 import { Store } from '../src/state/store.js';
 import { App } from '../src/ui/App.js';
 import { storeLink, type StoreLink } from '../src/ui/store-link.js';
@@ -20,6 +21,8 @@ import { timeCall } from './stats.js';
 
 const COLUMNS = 80;
 const ROWS = 24;
+export { measureSearchTyping, type TypingSamples } from './search-typing.js';
+
 const ENTER = '\r';
 const HUGE_LIST = 100_000;
 const BOOKMARKS = 10_000;
@@ -79,7 +82,7 @@ class FakeStdin extends EventEmitter {
 }
 
 /** One App in a fake terminal: keys in, each frame's render time out. */
-class Session {
+export class Session {
   readonly stdout = new FakeStdout();
   readonly stdin = new FakeStdin();
   readonly instance: Instance;
@@ -87,7 +90,11 @@ class Session {
   readonly renderTimes: number[] = [];
   private waiting: (() => void) | undefined;
 
-  constructor(articles: readonly Article[], store?: StoreLink) {
+  constructor(
+    articles: readonly Article[],
+    store?: StoreLink,
+    startSearcher?: (articles: readonly Article[]) => Searcher,
+  ) {
     this.instance = render(
       createElement(App, {
         articles,
@@ -96,6 +103,7 @@ class Session {
         openLink: async () => '',
         paginate: pageOf,
         store,
+        startSearcher,
       }),
       {
         stdout: this.stdout as unknown as NodeJS.WriteStream,
@@ -167,7 +175,7 @@ class Session {
 }
 
 /** Colour as the binary has it in an xterm-256color terminal, so frames carry their escape codes. */
-function setUpColour(): void {
+export function setUpColour(): void {
   chalk.level = 2;
 }
 

@@ -8,10 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { layoutBlocks } from '../src/core/layout.js';
 import { parseMarkdown } from '../src/core/markdown.js';
 import { measureStartUp } from './first-frame.js';
+import { measureHostile } from './hostile.js';
 import { measureImport } from './import.js';
 import { longArticle } from './long-article.js';
 import { loadReaderBench } from './load-reader.js';
 import { searchBench } from './search.js';
+import { benchLibrary } from './search-library.js';
 import { median, ms, percentile, timeCall } from './stats.js';
 
 const BINARY = fileURLToPath(new URL('../dist/inkwell.js', import.meta.url));
@@ -19,10 +21,15 @@ const CONTENT = fileURLToPath(new URL('../content/', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const SCROLL_STEPS = Number(process.env.BENCH_SCROLL_STEPS ?? 200);
 const SCROLL_WARM_UP = 20;
+const HOSTILE_RUNS = Number(process.env.BENCH_HOSTILE_RUNS ?? 3);
 const LONG_BYTES = 200 * 1024;
-/** `BENCH_ONLY=search` runs the search bench alone (it takes a minute, most of it fuse.js and MiniSearch). */
+/**
+ * `BENCH_ONLY=search` runs the search benches alone (it takes a minute, most of it fuse.js and MiniSearch);
+ * `BENCH_ONLY=typing` only typing into the reader's search field.
+ */
 const ONLY = process.env.BENCH_ONLY;
 const WORKER = new URL('./search-worker.js', import.meta.url);
+const SEARCH_ARTICLES = Number(process.env.BENCH_SEARCH_ARTICLES ?? 10_000);
 
 /** One line of the report: a figure and, when it has one, its budget and whether it is met. */
 interface Row {
@@ -45,7 +52,7 @@ function timeProcess(args: string[]): number {
   return performance.now() - start;
 }
 
-if (ONLY !== 'search') {
+if (!ONLY) {
   // Start-up in a real 80×24 pseudo-terminal: bare Node, the list's first frame and `inkwell list` take
   // turns, so all of them see the same machine.
   const startUp = await measureStartUp(BINARY, RUNS);
@@ -137,6 +144,57 @@ if (!ONLY || ONLY === 'search') {
   );
 }
 
+if (!ONLY || ONLY === 'search' || ONLY === 'typing') {
+  // Typing into the reader's search field over the made-up library, the real engine behind it (its index
+  // built on a worker thread first): key → the field drawn, and key → that query's results drawn.
+  const { measureSearchTyping } = await loadReaderBench();
+  const library = benchLibrary(SEARCH_ARTICLES);
+  const { vocabulary } = library;
+  const long = (from: number) => vocabulary.slice(from).find((word) => word.length >= 10)!;
+  const swapped = long(40_000);
+  const typing = await measureSearchTyping(library.articles, [
+    long(30_000),
+    swapped.slice(0, 2) + swapped[3] + swapped[2] + swapped.slice(4),
+    `${vocabulary[300]} ${vocabulary[8000]}`,
+  ]);
+  const { index } = typing;
+  rows.push({
+    name: `reader: search index of ${thousands(SEARCH_ARTICLES)} articles (${index.where})`,
+    value: `${ms(index.buildMs)}, ${(index.heapBytes / 2 ** 20).toFixed(0)} MB heap`,
+  });
+  const [word, misspelt, twoWords] = typing.queries;
+  const keyToField = typing.queries.flatMap((query) => query.field);
+  budget('reader: search field, key → field drawn, median', median(keyToField), 16);
+  for (const length of [1, 3, 6, 10]) {
+    const sample = word!.results[length - 1]!;
+    rows.push({
+      name: `  key → results drawn, "${word!.query.slice(0, length)}"`,
+      value: ms(sample),
+    });
+  }
+  const describe = (
+    label: string,
+    { results, engine }: { results: number[]; engine: number[] },
+  ) => {
+    budget(`  key → results drawn, ${label}: median`, median(results), 8);
+    budget(`    p95`, percentile(results, 95), 16);
+    rows.push({ name: `    max`, value: ms(Math.max(...results)) });
+    // What the reader adds to the engine: the key's way in, the question, the answer's frame.
+    const added = results.map((total, k) => total - engine[k]!);
+    rows.push({
+      name: `    of which the engine (median, p95); the rest (median)`,
+      value: `${ms(median(engine))}, ${ms(percentile(engine, 95))}; ${ms(median(added))}`,
+    });
+  };
+  describe(`typing "${word!.query}"`, word!);
+  describe(`typing the typo "${misspelt!.query}"`, misspelt!);
+  describe(`typing "${twoWords!.query}"`, twoWords!);
+}
+
+function thousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 // Importing: one large feed through the binary (one run: it takes seconds), one web page in process.
 const imported = measureImport(BINARY, RUNS);
 const feedMb = (imported.feedBytes / 1024 / 1024).toFixed(0);
@@ -164,11 +222,27 @@ budget(
   300,
 );
 
+// Hostile files, each class at full size: list and show launch to exit, against 1 s and 300 MB.
+// The first class is an ordinary article of the same size, the baseline of the ratios: a hostile file should
+// cost no more than it, and shared machines are noisy.
+const hostile = measureHostile(BINARY, HOSTILE_RUNS);
+for (const sample of hostile) {
+  const base = hostile.find((other) => other.command === sample.command)!;
+  rows.push({
+    name: `hostile ${sample.command}: ${sample.name}`,
+    value: `${ms(sample.ms)} (${(sample.ms / base.ms).toFixed(1)}×), ${sample.mb.toFixed(0)} MB`,
+    budget: '< 1000 ms, < 300 MB',
+    met: sample.ms < 1000 && sample.mb < 300,
+  });
+}
+
 const width = Math.max(...rows.map((row) => row.name.length));
 const valueWidth = Math.max(...rows.map((row) => row.value.length));
 const budgetWidth = Math.max(...rows.map((row) => row.budget?.length ?? 0));
 const load = `load ${loadAtStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
-console.log(`inkwell bench: medians of ${RUNS} runs unless said; Node ${process.version}; ${load}`);
+console.log(
+  `inkwell bench: medians of ${RUNS} runs unless said (hostile files: ${HOSTILE_RUNS}); Node ${process.version}; ${load}`,
+);
 console.log(
   `  ${'measure'.padEnd(width)}  ${'figure'.padEnd(valueWidth)}  ${'budget'.padEnd(budgetWidth)}`,
 );

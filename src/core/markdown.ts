@@ -1,5 +1,6 @@
 // Article body (Markdown) → blocks of styled runs, the shape every view draws from.
 import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
+import { boundMarkdown, MAX_BLOCK_NESTING } from './markdown-bounds.js';
 import { sanitize } from './sanitize.js';
 
 /** How a run of inline text is marked up. */
@@ -37,8 +38,7 @@ export type Block =
 /** How a table column's cells sit in it, as the delimiter row says (`:--`, `:-:`, `--:`). */
 export type ColumnAlign = 'left' | 'center' | 'right' | null;
 
-/** Quotes and lists nested deeper than this are drawn at this depth: the indentation would eat the page. */
-export const MAX_BLOCK_NESTING = 12;
+export { MAX_BLOCK_NESTING };
 
 /**
  * marked's GFM rules look for an e-mail address with an unbounded run of address characters at every
@@ -61,7 +61,31 @@ function markdownLexer(): Lexer {
   const { inline } = tokenizer.rules;
   boundedRules ??= { text: boundedEmailRule(inline.text), url: boundedEmailRule(inline.url) };
   tokenizer.rules.inline = { ...inline, ...boundedRules };
+  boundNesting(tokenizer);
   return lexer;
+}
+
+/**
+ * marked lexes the inside of a quote or list item again, as a document of its own: nesting n deep costs n
+ * passes over the text (and n copies of it), so 2,000,000 `> ` took minutes and lines of ever more `>`
+ * exhausted memory. Past MAX_BLOCK_NESTING, a quote or list marker is read as plain text, which keeps
+ * the work at most MAX_BLOCK_NESTING passes (boundMarkdown drops such markers before the parser sees them).
+ */
+function boundNesting(tokenizer: Tokenizer): void {
+  let depth = 0;
+  const bounded =
+    <T>(tokenize: (src: string) => T) =>
+    (src: string): T | undefined => {
+      if (depth >= MAX_BLOCK_NESTING) return undefined;
+      depth += 1;
+      try {
+        return tokenize(src);
+      } finally {
+        depth -= 1;
+      }
+    };
+  tokenizer.blockquote = bounded(tokenizer.blockquote.bind(tokenizer));
+  tokenizer.list = bounded(tokenizer.list.bind(tokenizer));
 }
 
 /**
@@ -71,9 +95,9 @@ function markdownLexer(): Lexer {
 export function parseMarkdown(body: string): Block[] {
   linkNumbers = new Map();
   try {
-    return toBlocks(markdownLexer().lex(body), 0);
+    return toBlocks(markdownLexer().lex(boundMarkdown(body)));
   } catch {
-    // A body nested deeper than the parser's stack can go: keep its text, as plain paragraphs.
+    // A body the parser cannot take (inline markup nested deeper than its stack): keep its text.
     return body.split(/\n\s*\n/).flatMap((text) => paragraph(plainRuns(text)) ?? []);
   }
 }
@@ -86,38 +110,33 @@ export function runsText(runs: readonly Run[]): string {
   return runs.map((run) => run.text).join('');
 }
 
-function toBlocks(tokens: readonly Token[], depth: number): Block[] {
+function toBlocks(tokens: readonly Token[]): Block[] {
   const blocks: Block[] = [];
   for (const token of tokens) {
-    const block = toBlock(token as Tokens.Generic, depth);
-    if (Array.isArray(block)) for (const inner of block) blocks.push(inner);
-    else if (block) blocks.push(block);
+    const block = toBlock(token as Tokens.Generic);
+    if (block) blocks.push(block);
   }
   return blocks;
 }
 
-/** One block; at the nesting limit, a quote or list gives its contents instead. */
-function toBlock(token: Tokens.Generic, depth: number): Block | Block[] | undefined {
-  const tooDeep = depth >= MAX_BLOCK_NESTING;
+/** One block. */
+function toBlock(token: Tokens.Generic): Block | undefined {
   switch (token.type) {
     case 'paragraph':
     case 'text':
       return paragraph(token.tokens ? toRuns(token.tokens) : plainRuns(token.text as string));
     case 'heading':
       return { kind: 'heading', level: token.depth as number, runs: toRuns(token.tokens ?? []) };
-    case 'blockquote': {
-      const blocks = toBlocks(token.tokens ?? [], depth + 1);
-      return tooDeep ? blocks : { kind: 'blockquote', blocks };
-    }
+    case 'blockquote':
+      return { kind: 'blockquote', blocks: toBlocks(token.tokens ?? []) };
     case 'list': {
       const list = token as unknown as Tokens.List;
-      if (tooDeep) return list.items.flatMap((item) => listItem(item, depth + 1));
       return {
         kind: 'list',
         ordered: list.ordered,
         start: typeof list.start === 'number' ? list.start : 1,
         loose: list.loose,
-        items: list.items.map((item) => listItem(item, depth + 1)),
+        items: list.items.map(listItem),
       };
     }
     case 'code':
@@ -133,8 +152,8 @@ function toBlock(token: Tokens.Generic, depth: number): Block | Block[] | undefi
   }
 }
 
-function listItem(item: Tokens.ListItem, depth: number): Block[] {
-  const blocks = toBlocks(item.tokens, depth);
+function listItem(item: Tokens.ListItem): Block[] {
+  const blocks = toBlocks(item.tokens);
   if (!item.task) return blocks;
   const box: Run = { text: item.checked ? '[x] ' : '[ ] ', style: {} };
   const first = blocks[0];

@@ -31,9 +31,20 @@ export function layoutTable(
   const prefixes = [fitPrefix(first, width), fitPrefix(rest, width)] as const;
   const room = width - Math.max(...prefixes.map(segmentsWidth));
   const all = [table.header, ...table.rows];
-  const natural = range(columns).map((c) => Math.max(1, ...all.map((row) => cellWidth(row[c]!))));
+  const natural = range(columns).map((c) =>
+    maxOf(
+      all.map((row) => cellWidth(row[c]!)),
+      1,
+    ),
+  );
   const narrowest = range(columns).map((c) =>
-    Math.min(natural[c]!, Math.max(1, ...all.map((row) => longestWord(row[c]!)))),
+    Math.min(
+      natural[c]!,
+      maxOf(
+        all.map((row) => longestWord(row[c]!)),
+        1,
+      ),
+    ),
   );
   // Each column has a bar and a space on each side; neighbours share their bar.
   const available = room - (3 * columns + 1);
@@ -62,7 +73,10 @@ export function layoutTable(
       wrap(cell, widths[c]!, [], [], block, lines);
       return lines;
     });
-    const height = Math.max(1, ...wrapped.map((lines) => lines.length));
+    const height = maxOf(
+      wrapped.map((lines) => lines.length),
+      1,
+    );
     for (let y = 0; y < height; y++) {
       const segments: Segment[] = [{ text: '│ ', style: RULE_STYLE }];
       wrapped.forEach((lines, c) => {
@@ -137,7 +151,7 @@ function padding(free: number, align: ColumnAlign): [number, number] {
 /** The widest line of a cell, as it would be written on one row (a hard break starts a new one). */
 function cellWidth(cell: Segment[]): number {
   const text = cell.map((segment) => segment.text).join('');
-  return Math.max(0, ...text.split('\n').map(textWidth));
+  return maxOf(text.split('\n').map(textWidth), 0);
 }
 
 /** The widest thing in a cell that wrapping cannot break: a word, or one character where wide text breaks. */
@@ -146,11 +160,21 @@ function longestWord(cell: Segment[]): number {
     .map((segment) => segment.text)
     .join('')
     .split(/\s+/);
-  return Math.max(
+  // Wide (CJK) text may break between any two characters.
+  return maxOf(
+    words.map((word) => (WIDE.test(word) ? 2 : textWidth(word))),
     0,
-    // Wide (CJK) text may break between any two characters.
-    ...words.map((word) => (WIDE.test(word) ? 2 : textWidth(word))),
   );
+}
+
+/**
+ * The largest of `numbers`, and at least `floor`. Math.max(...numbers) passes each as an argument, which
+ * overflows the stack past about 100,000 (a table of that many rows).
+ */
+function maxOf(numbers: readonly number[], floor: number): number {
+  let most = floor;
+  for (const n of numbers) if (n > most) most = n;
+  return most;
 }
 
 function range(count: number): number[] {

@@ -76,3 +76,28 @@ export function attributesOf(style: Style, palette: boolean | Palette = true): T
   }
   return attributes;
 }
+
+/** How a search match looks, over the attributes of the text it is in. */
+export interface MatchLook {
+  bold?: boolean;
+  underline?: boolean;
+  inverse?: boolean;
+  color?: TextAttributes['color'];
+}
+
+/**
+ * Search matches. In the reader every match is inverse, as less shows them, and the current one is bold
+ * and underlined as well; in the list (title and snippet) the matched characters are bold, underlined and,
+ * with colour, yellow.
+ */
+export function matchLook(
+  mark: 'match' | 'current',
+  where: 'reader' | 'list',
+  palette: boolean | Palette = true,
+): MatchLook {
+  if (where === 'reader') {
+    return mark === 'current' ? { inverse: true, bold: true, underline: true } : { inverse: true };
+  }
+  if (palette === false || palette === 'mono') return { bold: true, underline: true };
+  return { bold: true, underline: true, color: palette === 'light' ? ON_LIGHT.yellow : 'yellow' };
+}

@@ -12,6 +12,11 @@ interface Token {
   end: number;
   width: number;
   kind: 'word' | 'space' | 'break';
+  /**
+   * A piece of a word that needed segmenting: the word's graphemes and the index of the piece's first,
+   * kept so that cutting it does not segment it again.
+   */
+  graphemes?: { all: string[]; from: number };
   /** The word goes on after a soft hyphen: a line that ends here shows a hyphen, one column more. */
   hyphen?: boolean;
   /** For words joined across a space (keepMarksAttached): the tokens joined, to break after all if need be. */
@@ -125,14 +130,22 @@ function* keepMarksAttached(tokens: Iterable<Token>, text: string): Generator<To
   for (const token of tokens) {
     if (token.kind === 'word') {
       if (word && space && (OPENING.has(text[word.end - 1]!) || CLOSING.has(text[token.start]!))) {
-        word = {
-          start: word.start,
-          end: token.end,
-          width: word.width + space.width + token.width,
-          kind: 'word',
-          hyphen: token.hyphen,
-          parts: [...(word.parts ?? [word]), space, token],
-        };
+        // A joined word is made here and grows in place: copying its parts would be quadratic.
+        if (word.parts) {
+          word.end = token.end;
+          word.width += space.width + token.width;
+          word.hyphen = token.hyphen;
+          word.parts.push(space, token);
+        } else {
+          word = {
+            start: word.start,
+            end: token.end,
+            width: word.width + space.width + token.width,
+            kind: 'word',
+            hyphen: token.hyphen,
+            parts: [word, space, token],
+          };
+        }
         space = undefined;
         continue;
       }
@@ -201,30 +214,53 @@ function softHyphens(segments: Segment[], atHyphen: boolean): Segment[] {
 }
 
 function* splitWide(word: string, start: number): Generator<Token> {
-  let piece: Token = { start, end: start, width: 0, kind: 'word' };
+  const all = graphemes(word);
+  let piece: Token = { start, end: start, width: 0, kind: 'word', graphemes: { all, from: 0 } };
   let previous = '';
-  for (const grapheme of graphemes(word)) {
+  let previousWidth = 0;
+  for (let k = 0; k < all.length; k++) {
+    const grapheme = all[k]!;
     const width = graphemeWidth(grapheme);
     const breakable =
       piece.end > piece.start &&
-      (width > 1 || graphemeWidth(previous) > 1) &&
+      (width > 1 || previousWidth > 1) &&
       !NO_BREAK_BEFORE.has(grapheme) &&
       !NO_BREAK_AFTER.has(previous);
     if (breakable) {
       yield piece;
       piece = { start: piece.end, end: piece.end, width: 0, kind: 'word' };
+      piece.graphemes = { all, from: k };
     }
     piece.end += grapheme.length;
     piece.width += width;
     previous = grapheme;
+    previousWidth = width;
   }
   if (piece.end > piece.start) yield piece;
+}
+
+/** The graphemes of a word token. */
+function* tokenGraphemes(text: string, token: Token): Generator<string> {
+  if (!token.graphemes) {
+    yield* graphemes(text.slice(token.start, token.end));
+    return;
+  }
+  const { all, from } = token.graphemes;
+  for (let k = from, at = token.start; at < token.end; k++) {
+    // A token can end past its word's graphemes: on the soft hyphen after it.
+    if (k === all.length) {
+      yield text.slice(at, token.end);
+      return;
+    }
+    yield all[k]!;
+    at += all[k]!.length;
+  }
 }
 
 /** A word too long for any line, cut into pieces that each fill a line. */
 function* cutWord(text: string, token: Token, room: () => number): Generator<Token> {
   let piece: Token = { start: token.start, end: token.start, width: 0, kind: 'word' };
-  for (const grapheme of graphemes(text.slice(token.start, token.end))) {
+  for (const grapheme of tokenGraphemes(text, token)) {
     const width = graphemeWidth(grapheme);
     if (piece.width + width > room() && piece.end > piece.start) {
       yield piece;

@@ -7,9 +7,11 @@ import {
   openSync,
   readdirSync,
   readSync,
+  realpathSync,
   statSync,
+  type Dirent,
 } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, sep } from 'node:path';
 import { byNewest, type Article } from '../core/article.js';
 import { parseArticle } from './parse-article.js';
 
@@ -33,16 +35,19 @@ export interface Library {
 }
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const READ_CHUNK_BYTES = 64 * 1024;
 const MAX_DEPTH = 8;
+/** Entries (files and folders) read under one library folder at most: a library, not a whole disk. */
+export const MAX_ENTRIES = 200_000;
 const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function loadLibrary(folders: readonly LibraryFolder[]): Library {
+export function loadLibrary(folders: readonly LibraryFolder[], maxEntries = MAX_ENTRIES): Library {
   const warnings: LoadWarning[] = [];
   const byId = new Map<string, { article: Article; rank: number }>();
   const seen = new Set<string>();
   folders.forEach((folder, rank) => {
-    for (const path of articleFiles(folder, warnings, seen)) {
+    for (const path of articleFiles(folder, warnings, seen, maxEntries)) {
       const article = loadArticle(path, warnings);
       if (!article) continue;
       const held = byId.get(article.id);
@@ -107,7 +112,9 @@ function readUpTo(path: string, max: number): Buffer | undefined {
     const chunks: Buffer[] = [];
     let length = 0;
     while (length <= max) {
-      const chunk = Buffer.allocUnsafe(Math.min(Math.max(stat.size - length, 0), max) + 1);
+      // The reported size is a hint: files under /proc report 0 and hold more, so reads are never small.
+      const wanted = Math.max(stat.size - length, READ_CHUNK_BYTES);
+      const chunk = Buffer.allocUnsafe(Math.min(wanted, max - length) + 1);
       const read = readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
       chunks.push(chunk.subarray(0, read));
@@ -122,9 +129,15 @@ function readUpTo(path: string, max: number): Buffer | undefined {
 /**
  * Article files under a folder, sorted, hidden entries left out. `seen` holds the device:inode of every
  * folder and file met so far in this load: links that loop, and a folder named twice or inside another,
- * give each file once.
+ * give each file once. A link to a folder outside this one is not followed (one to / would walk the whole
+ * disk), and the walk stops after `maxEntries` entries; both say so.
  */
-function articleFiles(folder: LibraryFolder, warnings: LoadWarning[], seen: Set<string>): string[] {
+function articleFiles(
+  folder: LibraryFolder,
+  warnings: LoadWarning[],
+  seen: Set<string>,
+  maxEntries: number,
+): string[] {
   const files: string[] = [];
   const firstVisit = (stat: { dev: number; ino: number }) => {
     const key = `${stat.dev}:${stat.ino}`;
@@ -132,21 +145,43 @@ function articleFiles(folder: LibraryFolder, warnings: LoadWarning[], seen: Set<
     seen.add(key);
     return true;
   };
-  const walk = (dir: string, depth: number) => {
-    let names: string[];
+  let inside: string | undefined;
+  try {
+    const real = realpathSync(folder.dir);
+    inside = real.endsWith(sep) ? real : real + sep; // the root ends in one already
+  } catch {
+    // The walk reports it.
+  }
+  let entries = 0;
+  let linksOut = 0;
+  const walk = (dir: string, depth: number): boolean => {
+    let names: Dirent[];
     try {
-      names = readdirSync(dir).sort();
+      names = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      );
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (depth === 0 && code === 'ENOENT' && !folder.required) return;
+      if (depth === 0 && code === 'ENOENT' && !folder.required) return true;
       const reason =
         code === 'ENOENT' ? 'folder not found' : code === 'ENOTDIR' ? 'not a folder' : code;
       warnings.push({ path: dir, message: `skipped: ${reason ?? String(error)}` });
-      return;
+      return true;
     }
-    for (const name of names) {
+    for (const entry of names) {
+      const { name } = entry;
       if (name.startsWith('.')) continue;
+      if (++entries > maxEntries) {
+        warnings.push({
+          path: folder.dir,
+          message: `stopped after ${maxEntries.toLocaleString('en')} entries (the limit); the rest is not read`,
+        });
+        return false;
+      }
       const path = join(dir, name);
+      const isArticle = ARTICLE_EXTENSIONS.has(extname(name).toLowerCase());
+      // Only folders and article files are worth a stat; a plain entry's type is known already.
+      if (!entry.isDirectory() && !entry.isSymbolicLink() && !isArticle) continue;
       let stat;
       try {
         stat = statSync(path);
@@ -154,8 +189,12 @@ function articleFiles(folder: LibraryFolder, warnings: LoadWarning[], seen: Set<
         // A dangling link: reading it says why it was skipped.
       }
       if (stat?.isDirectory()) {
-        if (depth < MAX_DEPTH && firstVisit(stat)) walk(path, depth + 1);
-      } else if (ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) {
+        if (entry.isSymbolicLink() && !leadsInside(path, inside)) {
+          linksOut += 1;
+          continue;
+        }
+        if (depth < MAX_DEPTH && firstVisit(stat) && !walk(path, depth + 1)) return false;
+      } else if (isArticle) {
         if (!stat || firstVisit(stat)) files.push(path);
       } else if (!stat && name.includes('\ufffd')) {
         // It may be a folder of articles: what is lost is said.
@@ -165,6 +204,7 @@ function articleFiles(folder: LibraryFolder, warnings: LoadWarning[], seen: Set<
         });
       }
     }
+    return true;
   };
   let root;
   try {
@@ -173,5 +213,20 @@ function articleFiles(folder: LibraryFolder, warnings: LoadWarning[], seen: Set<
     // The walk reports it.
   }
   if (!root || !root.isDirectory() || firstVisit(root)) walk(folder.dir, 0);
+  if (linksOut > 0) {
+    warnings.push({
+      path: folder.dir,
+      message: `not followed: ${linksOut === 1 ? 'a link to a folder' : `${linksOut} links to folders`} outside it`,
+    });
+  }
   return files;
+}
+
+/** Whether the folder a link names lies inside the library folder (`inside`, ending in a separator). */
+function leadsInside(link: string, inside: string | undefined): boolean {
+  try {
+    return inside !== undefined && (realpathSync(link) + sep).startsWith(inside);
+  } catch {
+    return false;
+  }
 }

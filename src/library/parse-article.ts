@@ -10,6 +10,13 @@ const FRONT_MATTER = /^---[ \t]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/
 const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const SAFE_ID = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
+/** Front matter longer than this is not parsed: an article's fields take a few hundred characters. */
+export const MAX_FRONT_MATTER_CHARACTERS = 32 * 1024;
+/** Nor front matter with more fields than this, counted at any depth. */
+export const MAX_FRONT_MATTER_FIELDS = 500;
+/** What may end a key: a colon before a space or the end of a line (in a URL it is not). */
+const KEY_LIKE = /:(?=[ \t\n]|$)/gm;
+const KB = (characters: number) => `${Math.round(characters / 1024)} KB`;
 
 /**
  * Parses an article file: YAML front matter (title required; author, date, source, url, tags, id, bio)
@@ -21,8 +28,21 @@ export function parseArticle(raw: string, path: string, fileId: string): ParseRe
     return { ok: false, reason: 'no front matter (a title is required)' };
   const match = FRONT_MATTER.exec(text);
   if (!match) return { ok: false, reason: 'front matter is not closed by a --- line' };
-
   const frontMatter = match[1] ?? '';
+  // The YAML parser's time grows faster than the text (its duplicate-key check compares every key with
+  // every other): what it is given is bounded first.
+  if (frontMatter.length > MAX_FRONT_MATTER_CHARACTERS)
+    return {
+      ok: false,
+      reason: `front matter is longer than the limit of ${KB(MAX_FRONT_MATTER_CHARACTERS)}`,
+    };
+  const keys = frontMatter.match(KEY_LIKE)?.length ?? 0;
+  if (keys > MAX_FRONT_MATTER_FIELDS)
+    return {
+      ok: false,
+      reason: `front matter has more than the limit of ${MAX_FRONT_MATTER_FIELDS} fields`,
+    };
+
   const doc = parseDocument(frontMatter, {
     schema: 'core',
     uniqueKeys: true,

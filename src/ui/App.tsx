@@ -1,9 +1,12 @@
 // The full-screen reader: one reducer holds the state, keys become actions, screens draw what it holds.
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 import type { Article } from '../core/article.js';
+import { prepareFind } from '../core/find-in-page.js';
+import type { Searcher } from '../core/search/types.js';
 import type { LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
+import { queryOf } from './list-search.js';
 import type { StoreLink } from './store-link.js';
 import { positionNow } from './user-state.js';
 import type { FullScreen } from './terminal.js';
@@ -12,6 +15,7 @@ import { ListScreen } from './screens/ListScreen.js';
 import { AddScreen } from './screens/AddScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
 import { WarningsScreen } from './screens/WarningsScreen.js';
+import { SearchRunner } from './search-runner.js';
 import {
   currentPage,
   frameHeight,
@@ -27,6 +31,11 @@ import {
 const PREPARE_AFTER_MS = 150;
 /** Characters of Markdown wrapped ahead at most: about 60 ms of work on these machines. */
 const PREPARE_AT_MOST = 256 * 1024;
+/**
+ * Lines of Markdown wrapped ahead at most: an article's paragraphs make a few thousand, but a list of tens
+ * of thousands of short items costs the parser several times what as many characters of prose do.
+ */
+const PREPARE_LINES_AT_MOST = 8192;
 /** When the rest of a long article is wrapped: after Ink has drawn its first lines (30 frames a second). */
 const COMPLETE_AFTER_MS = 50;
 
@@ -39,6 +48,11 @@ export interface AppProps {
   openLink: (url: string) => Promise<string>;
   /** The page maker, when the caller has it loaded already; otherwise it loads after the first frame. */
   paginate?: Paginate;
+  /**
+   * Starts the library's search engine; called once, after the first frame, so the list never waits for
+   * it. Without it, a search waits for ever.
+   */
+  startSearcher?: (articles: readonly Article[]) => Searcher;
   /** Where bookmarks, read marks, positions and settings are kept; without it they last this session. */
   store?: StoreLink;
   /** The time as ISO 8601 (tests give a fixed one). */
@@ -55,6 +69,7 @@ export function App({
   color,
   openLink,
   paginate: given,
+  startSearcher,
   store,
   now,
   jobControl,
@@ -91,6 +106,22 @@ export function App({
     );
   }, [given]);
 
+  // The engine starts after the first frame (effects run once it is drawn) and answers as it can; the
+  // runner asks about the latest query only, and hands each answer to the reducer, which drops it unless
+  // the field still holds that query.
+  const runner = useRef<SearchRunner | null>(null);
+  useEffect(() => {
+    if (!startSearcher) return;
+    const started = new SearchRunner(startSearcher(articles), (query, answer) =>
+      dispatch({ type: 'answer', query, answer }),
+    );
+    runner.current = started;
+    return () => started.stop();
+  }, [startSearcher, articles]);
+  const query = queryOf(state.search);
+  const limit = state.search?.limit ?? 0;
+  // Asked as soon as the field's frame is committed, not after a turn of the event loop.
+  useLayoutEffect(() => runner.current?.ask(query, limit), [query, limit]);
   // The store loads after the first frame, like the page maker: conf and its validator are not needed to
   // draw the list, whose marks fill in a moment later.
   // Changes are drawn first, and handed to the store after. Counted here rather than cleared from the
@@ -124,7 +155,7 @@ export function App({
   const { paginate, size } = state;
   const { measure, theme } = state.user.settings;
   useEffect(() => {
-    if (!upNext || !paginate || upNext.body.length > PREPARE_AT_MOST) return;
+    if (!upNext || !paginate || !worthPreparing(upNext.body)) return;
     const timer = setTimeout(
       () => paginate(upNext, size.columns, undefined, measure),
       PREPARE_AFTER_MS,
@@ -169,6 +200,14 @@ export function App({
     return () => clearTimeout(timer);
   }, [page, opened, paginate, measure]);
 
+  // The find field is open: the page's lines are folded while the first key is still to come.
+  const finding = !!state.find?.field;
+  useEffect(() => {
+    if (!finding || !page?.complete) return;
+    const timer = setTimeout(() => prepareFind(page.lines), 0);
+    return () => clearTimeout(timer);
+  }, [finding, page]);
+
   // Where the open article is, told to the store as it changes: saved after a pause, or on any exit.
   const position = page?.complete ? positionNow(state) : undefined;
   const place = position?.position;
@@ -211,6 +250,16 @@ export function App({
       {screen}
     </Box>
   );
+}
+
+/** Whether wrapping an article ahead stays short: not too many characters, nor too many lines. */
+function worthPreparing(body: string): boolean {
+  if (body.length > PREPARE_AT_MOST) return false;
+  let lines = 0;
+  for (let at = body.indexOf('\n'); at >= 0; at = body.indexOf('\n', at + 1)) {
+    if (++lines > PREPARE_LINES_AT_MOST) return false;
+  }
+  return true;
 }
 
 function sizeOf(stdout: NodeJS.WriteStream): Size {

@@ -29,9 +29,10 @@ export function isKeyName(name: string): boolean {
   return chars.length === 1 && /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(name);
 }
 
-/** The commands a user may rebind: every command of the table. */
+/** The commands a user may rebind: every command of the screens' tables (a search field's keys type). */
 export function commandNames(): Command[] {
-  return [...new Set(Object.values(KEYMAP).flatMap((bindings) => bindings.map((b) => b.command)))];
+  const screens = [KEYMAP.list, KEYMAP.reader];
+  return [...new Set(screens.flatMap((bindings) => bindings.map((b) => b.command)))];
 }
 
 /** The keymap with `overrides` applied, and one line for each override that was left out, and why. */

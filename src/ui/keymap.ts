@@ -1,8 +1,11 @@
 // Every key of the full-screen reader, in one table: input handling, the help screen and the README's key
 // table all come from here.
 import type { Key } from 'ink';
+import type { FieldEdit } from './text-field.js';
 
 export type Screen = 'list' | 'reader';
+/** Where keys go: a screen, or a search field open on it (the list's search, the reader's find). */
+export type KeyContext = Screen | 'field';
 
 /** What a key asks for; the reducer or the app carries it out. */
 export type Command =
@@ -28,7 +31,16 @@ export type Command =
   | 'add'
   | 'help'
   | 'suspend'
-  | 'quit';
+  | 'quit'
+  | 'search'
+  | 'clearSearch'
+  | 'find'
+  | 'nextMatch'
+  | 'previousMatch'
+  // In a search field:
+  | 'submit'
+  | 'cancel'
+  | FieldEdit;
 
 export interface Binding {
   command: Command;
@@ -39,7 +51,7 @@ export interface Binding {
   hint?: string;
 }
 
-export const KEYMAP: Record<Screen, readonly Binding[]> = {
+export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
   list: [
     { command: 'down', keys: ['down', 'j'], help: 'next article', hint: 'move' },
     { command: 'up', keys: ['up', 'k'], help: 'previous article' },
@@ -48,6 +60,8 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'first', keys: ['g', 'home'], help: 'first article' },
     { command: 'last', keys: ['G', 'end'], help: 'last article' },
     { command: 'open', keys: ['enter', 'right', 'l'], help: 'read the article', hint: 'read' },
+    { command: 'search', keys: ['/'], help: 'search the library', hint: 'search' },
+    { command: 'clearSearch', keys: ['escape'], help: 'clear the search: the whole list again' },
     {
       command: 'bookmark',
       keys: ['s'],
@@ -83,6 +97,9 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'last', keys: ['G', 'end'], help: 'end of the article' },
     { command: 'nextQuote', keys: ['"'], help: 'next quotation', hint: 'quotes' },
     { command: 'previousQuote', keys: ["'"], help: 'previous quotation' },
+    { command: 'find', keys: ['/'], help: 'find in the article', hint: 'find' },
+    { command: 'nextMatch', keys: ['n'], help: 'next match' },
+    { command: 'previousMatch', keys: ['N'], help: 'previous match' },
     { command: 'nextArticle', keys: [']'], help: 'next article' },
     { command: 'previousArticle', keys: ['['], help: 'previous article' },
     { command: 'openLink', keys: ['o'], help: 'open the article in the browser', hint: 'browser' },
@@ -96,6 +113,26 @@ export const KEYMAP: Record<Screen, readonly Binding[]> = {
     { command: 'add', keys: ['a'], help: 'add articles from a file or web address' },
     { command: 'help', keys: ['?'], help: 'this list of keys', hint: 'keys' },
     { command: 'back', keys: ['q', 'escape', 'left', 'h'], help: 'back to the list', hint: 'back' },
+    { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
+    { command: 'quit', keys: ['ctrl+c'], help: 'quit inkwell' },
+  ],
+  // Any other key types itself into the field.
+  field: [
+    {
+      command: 'submit',
+      keys: ['enter'],
+      help: 'keep the search and leave the field',
+      hint: 'keep',
+    },
+    { command: 'cancel', keys: ['escape'], help: 'clear the search', hint: 'clear' },
+    { command: 'down', keys: ['down'], help: 'next result (reading: a line down)' },
+    { command: 'up', keys: ['up'], help: 'previous result (reading: a line up)' },
+    { command: 'deleteBack', keys: ['backspace', 'ctrl+h'], help: 'delete a character' },
+    { command: 'cursorLeft', keys: ['left'], help: 'cursor left' },
+    { command: 'cursorRight', keys: ['right'], help: 'cursor right' },
+    { command: 'cursorHome', keys: ['home', 'ctrl+a'], help: 'start of the field' },
+    { command: 'cursorEnd', keys: ['end', 'ctrl+e'], help: 'end of the field' },
+    { command: 'clear', keys: ['ctrl+u'], help: 'empty the field' },
     { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
     { command: 'quit', keys: ['ctrl+c'], help: 'quit inkwell' },
   ],
@@ -123,7 +160,11 @@ const CHARACTER_NAMES: Record<string, string> = {
   '\r': 'enter',
   '\n': 'enter',
   '\t': 'tab',
+  '\x7f': 'backspace',
 };
+
+/** Backspace, whichever code the terminal sends for it; Ink 6 reports it as Delete. */
+const BACKSPACE = 'backspace';
 
 /**
  * The key names in one piece of input. Typing fast or pasting delivers several characters at once: each
@@ -133,7 +174,8 @@ export function keyNames(input: string, key: Key): string[] {
   for (const [flag, name] of ARROWS) if (key[flag]) return [name];
   if (key.tab && !key.shift) return ['tab'];
   if (key.ctrl && input.length === 1) return [`ctrl+${input.toLowerCase()}`];
-  if (key.meta || key.tab || key.backspace || key.delete || input === '') return [OTHER_KEY];
+  if (key.backspace || key.delete) return [BACKSPACE];
+  if (key.meta || key.tab || input === '') return [OTHER_KEY];
   return [...input].map(characterName);
 }
 
@@ -146,13 +188,17 @@ function characterName(char: string): string {
   return code < 32 || code === 127 ? OTHER_KEY : char;
 }
 
-/** The command a named key gives on a screen, if any, in `keymap` (the table with the user's overrides). */
+/**
+ * The command a named key gives in a context, if any, in `keymap` (the table with the user's overrides,
+ * which cover the screens; a search field's keys are always the table's own).
+ */
 export function keyToAction(
-  screen: Screen,
+  context: KeyContext,
   name: string,
-  keymap: Record<Screen, readonly Binding[]> = KEYMAP,
+  keymap: Partial<Record<KeyContext, readonly Binding[]>> = KEYMAP,
 ): Command | undefined {
-  return keymap[screen].find((binding) => binding.keys.includes(name))?.command;
+  return (keymap[context] ?? KEYMAP[context]).find((binding) => binding.keys.includes(name))
+    ?.command;
 }
 
 const LABELS: Record<string, string> = {
@@ -167,6 +213,7 @@ const LABELS: Record<string, string> = {
   enter: 'Enter',
   escape: 'Esc',
   space: 'Space',
+  backspace: 'Backspace',
   tab: 'Tab',
 };
 
@@ -183,9 +230,11 @@ const HINT_IMPORTANCE: readonly Command[] = [
   'help',
   'open',
   'down',
+  'search',
   'nextView',
   'bookmark',
   'nextQuote',
+  'find',
   'openLink',
 ];
 
@@ -194,14 +243,14 @@ const HINT_IMPORTANCE: readonly Command[] = [
  * important first, so that a narrow footer drops the least important and never the way out.
  */
 export function keyHints(
-  screen: Screen,
-  keymap: Record<Screen, readonly Binding[]> = KEYMAP,
+  context: KeyContext,
+  keymap: Partial<Record<KeyContext, readonly Binding[]>> = KEYMAP,
 ): string[] {
   const rank = (command: Command) => {
     const at = HINT_IMPORTANCE.indexOf(command);
     return at < 0 ? HINT_IMPORTANCE.length : at;
   };
-  return keymap[screen]
+  return (keymap[context] ?? KEYMAP[context])
     .filter((binding) => binding.hint)
     .sort((a, b) => rank(a.command) - rank(b.command))
     .map((binding) => `${keyLabel(binding.keys[0]!)} ${binding.hint}`);

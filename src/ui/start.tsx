@@ -3,6 +3,8 @@ import chalk from 'chalk';
 import { render } from 'ink';
 import type { Article } from '../core/article.js';
 import { sanitize } from '../core/sanitize.js';
+import type { Searcher } from '../core/search/types.js';
+import type { LibrarySearcher } from '../library/searcher.js';
 import type { LoadWarning } from '../library/load.js';
 import { App } from './App.js';
 import { openInBrowser } from './browser.js';
@@ -33,6 +35,7 @@ export async function startReader({
   // selection, a quotation and a heading apart, so chalk keeps at least its basic level.
   chalk.level = Math.max(colorLevel, 1) as 1 | 2 | 3;
   const screen = enterFullScreen(stdin, stdout);
+  const search = lazySearch();
   const store = storeLink(configDir);
   const instance = render(
     <App
@@ -40,6 +43,7 @@ export async function startReader({
       warnings={warnings}
       color={colorLevel > 0}
       openLink={openInBrowser}
+      startSearcher={search.start}
       jobControl={screen}
       store={store}
       {...(addSource ? { addSource } : {})}
@@ -61,6 +65,8 @@ export async function startReader({
     } catch {
       // Unmounting draws a last frame; if drawing is what failed, it fails again.
     }
+    // The index's worker thread would keep the process alive.
+    search.close();
     // Then what is pending (the place read, the last changes), however the reader ends: q, Ctrl+C, a
     // signal or a crash. Writing never throws: a store that cannot be written was already said so.
     store.flush();
@@ -77,4 +83,27 @@ export async function startReader({
     stop();
     forget();
   }
+}
+
+/**
+ * The library's search engine, loaded and started when the app asks (after its first frame): its module
+ * and the worker thread that builds the index stay off the path to the list.
+ */
+function lazySearch() {
+  let engine: Promise<LibrarySearcher> | undefined;
+  let closed = false;
+  return {
+    start(articles: readonly Article[]): Searcher {
+      engine = import('../library/searcher.js').then((module) => {
+        const started = module.startSearcher(articles);
+        if (closed) started.close();
+        return started;
+      });
+      return { search: async (query, limit) => (await engine!).search(query, limit) };
+    },
+    close(): void {
+      closed = true;
+      void engine?.then((started) => started.close());
+    },
+  };
 }

@@ -1,7 +1,8 @@
 // The full-screen reader's state and the one reducer that changes it. Pure: effects (quitting, opening a
-// browser) are the app's business.
+// browser, asking the search engine) are the app's business.
 import type { Article } from '../core/article.js';
 import { carryTop, lastTop, type Page } from '../core/page.js';
+import type { SearchAnswer, SearchHit } from '../core/search/types.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
 import type { LoadWarning } from '../library/load.js';
 import { emptyData, type Change, type UserData } from '../state/data.js';
@@ -18,17 +19,38 @@ import {
   viewAfterReading,
 } from './user-state.js';
 import type { ListView } from './views.js';
+import {
+  cancelFind,
+  findEdited,
+  findTerms,
+  keepFind,
+  openFind,
+  stepMatch,
+  type Find,
+} from './find-state.js';
+import { clamp, readerHeight, type Size } from './geometry.js';
+import {
+  applyAnswer,
+  clearSearch,
+  holdAnswer,
+  keepSearch,
+  openSearch,
+  searchEdited,
+  takeHeldAnswer,
+  withMoreWanted,
+  type ListSearch,
+} from './list-search.js';
+import { pageStep, withSelection } from './list-window.js';
+import { editField, insert, typedCharacter, type TextField } from './text-field.js';
+
+export { frameHeight, hasBars, listHeight, readerHeight, type Size } from './geometry.js';
+export { withSelection } from './list-window.js';
 
 /**
  * Makes an article's page for a terminal width, its text column at most `measure` wide (core/paginate.ts,
  * loaded after the first frame).
  */
 export type Paginate = (article: Article, columns: number, rows?: number, measure?: number) => Page;
-
-export interface Size {
-  columns: number;
-  rows: number;
-}
 
 export interface AppState {
   /** The library, newest first. */
@@ -37,6 +59,12 @@ export interface AppState {
   view: ListView;
   /** The rows of that list; `selected` and `listTop` count in it. */
   shown: readonly Article[];
+  /** The search's hits, one per row of `shown`, while a search's results are shown in place of the list. */
+  hits: readonly SearchHit[] | null;
+  /** The library search, while it is open (its field above the list). */
+  search: ListSearch | null;
+  /** Find in the article the reader shows. */
+  find: Find | null;
   /** Ids of rows that stand in for bookmarked articles no longer in the library. */
   missing: ReadonlySet<string>;
   /** The article each other list had selected, by id, for when Tab comes back to it. */
@@ -124,34 +152,13 @@ export type Action =
       /** How many changes (counted from the first ever) the app had handed to the store by then. */
       handed?: number;
     }
+  /** The search engine's answer to `query`, dropped unless the field still holds that query. */
+  | { type: 'answer'; query: string; answer: SearchAnswer }
   | { type: 'addText'; text: string }
   | { type: 'addSubmit' }
   | { type: 'addProgress'; text: string }
   | { type: 'added'; result: AddResult }
   | { type: 'addFailed'; text: string };
-
-/**
- * Rows the app may draw: Ink 6 clears the whole screen, scrollback included, on every frame as tall as the
- * terminal, so a frame stays one row shorter (none at all on a one-row terminal).
- */
-export function frameHeight({ rows }: Size): number {
-  return Math.max(0, rows - 1);
-}
-
-/** Whether the frame has room for a header (list only) and a footer besides a line of content. */
-export function hasBars(screen: Screen, size: Size): boolean {
-  return frameHeight(size) >= (screen === 'list' ? 3 : 2);
-}
-
-/** List rows in view: the frame less the header and the footer, when there is room for them. */
-export function listHeight(size: Size): number {
-  return Math.max(1, frameHeight(size) - (hasBars('list', size) ? 2 : 0));
-}
-
-/** Article lines in view: the frame less the footer, when there is room for it. */
-export function readerHeight(size: Size): number {
-  return Math.max(1, frameHeight(size) - (hasBars('reader', size) ? 1 : 0));
-}
 
 export function initialState(
   articles: readonly Article[],
@@ -164,6 +171,9 @@ export function initialState(
     articles,
     view: 'library',
     shown: articles,
+    hits: null,
+    search: null,
+    find: null,
     missing: new Set(),
     selections: {},
     viewStale: false,
@@ -207,6 +217,11 @@ export function reduce(state: AppState, action: Action): AppState {
       return resize(state, action.size);
     case 'stored':
       return onStored(state, action);
+    case 'answer':
+      // The list under an open article must not change: the answer waits for the list.
+      return state.screen === 'reader'
+        ? holdAnswer(state, action.query, action.answer)
+        : applyAnswer(state, action.query, action.answer);
     case 'ready':
       return state.heldKeys.reduce<AppState>(
         (current, name) => reduce(current, { type: 'key', name }),
@@ -229,6 +244,9 @@ export function reduce(state: AppState, action: Action): AppState {
           : state;
       }
       if (state.overlay) return { ...state, overlay: null, notice: null, request: null };
+      if (fieldOpen(state)) {
+        return onFieldKey({ ...state, notice: null, request: null }, action.name);
+      }
       const command = keyToAction(state.screen, action.name, state.keymap);
       return command ? reduce(state, { type: 'command', command }) : state;
     }
@@ -290,6 +308,51 @@ function onCommand(state: AppState, command: Command): AppState {
   }
 }
 
+/** Whether keys go to a search field: the list's search, or the reader's find. */
+export function fieldOpen(state: AppState): boolean {
+  return state.screen === 'list' ? !!state.search?.editing : !!state.find?.field;
+}
+
+/** A key in a search field: it edits the query, keeps it (Enter), or clears it (Esc). */
+function onFieldKey(state: AppState, name: string): AppState {
+  const command = keyToAction('field', name);
+  const inList = state.screen === 'list';
+  switch (command) {
+    case 'quit':
+      return { ...state, request: { kind: 'quit' } };
+    case 'submit':
+      return inList ? keepSearch(state) : keepFind(state);
+    case 'cancel':
+      return inList ? clearSearch(state) : cancelFind(state);
+    case undefined: {
+      const typed = typedCharacter(name);
+      return typed === undefined ? state : edited(state, (field) => insert(field, typed));
+    }
+    case 'down':
+    case 'up':
+      // The arrows move through the results (or the article) while the query is typed.
+      return onCommand(state, command);
+    case 'deleteBack':
+    case 'cursorLeft':
+    case 'cursorRight':
+    case 'cursorHome':
+    case 'cursorEnd':
+    case 'clear':
+      return edited(state, (field) => editField(field, command));
+    default:
+      // Suspending is handled before a field sees keys.
+      return state;
+  }
+}
+
+function edited(state: AppState, edit: (field: TextField) => TextField): AppState {
+  if (state.screen === 'list') {
+    return state.search ? searchEdited(state, edit(state.search.field)) : state;
+  }
+  const field = state.find?.field;
+  return field ? findEdited(state, currentPage(state)!, edit(field)) : state;
+}
+
 /** Only web links go to the browser: an article is untrusted, and a file: or other link could run things. */
 function openLink(state: AppState): AppState {
   const url = state.shown[state.selected]?.url;
@@ -306,14 +369,10 @@ function openLink(state: AppState): AppState {
   return { ...state, request: { kind: 'openLink', url: parsed.href } };
 }
 
-function clamp(value: number, low: number, high: number): number {
-  return Math.max(low, Math.min(high, value));
-}
-
 function onList(state: AppState, command: Command): AppState {
-  const page = listHeight(state.size);
+  const page = pageStep(state);
   const last = state.shown.length - 1;
-  const select = (index: number) => withSelection(state, clamp(index, 0, Math.max(0, last)));
+  const select = (index: number) => withMoreWanted(withSelection(state, index));
   switch (command) {
     case 'down':
       return select(state.selected + 1);
@@ -328,23 +387,25 @@ function onList(state: AppState, command: Command): AppState {
     case 'last':
       return select(last);
     case 'open':
-      return state.shown.length > 0 ? openAt(state, state.selected) : state;
+      return state.shown.length > 0 ? openRow(state, state.selected) : state;
     case 'nextView':
-      return nextView(state);
+      // Another list ends the search, whose results stand in for this one.
+      return nextView(clearSearch(state));
+    case 'search':
+      return openSearch(state);
+    case 'clearSearch':
+      return clearSearch(state);
     default:
       return state;
   }
 }
 
-/** Selects row `index` and scrolls the list just enough to keep it in view, and the view full. */
-export function withSelection(state: AppState, index: number): AppState {
-  const height = listHeight(state.size);
-  const listTop = clamp(state.listTop, index - height + 1, index);
-  return {
-    ...state,
-    selected: index,
-    listTop: clamp(listTop, 0, Math.max(0, state.shown.length - height)),
-  };
+/** Opens row `index`; a search result opens at the first of the words it matched, marked. */
+function openRow(state: AppState, index: number): AppState {
+  const opened = openAt({ ...state, find: null }, index);
+  const terms = state.hits?.[index]?.terms;
+  if (opened.screen !== 'reader' || !terms?.length) return opened;
+  return findTerms(opened, currentPage(opened)!, terms);
 }
 
 function onReader(state: AppState, command: Command): AppState {
@@ -375,16 +436,26 @@ function onReader(state: AppState, command: Command): AppState {
     case 'nextQuote':
     case 'previousQuote':
       return jumpToQuote(state, page, command === 'nextQuote' ? 1 : -1);
+    case 'find':
+      return openFind(state);
+    case 'nextMatch':
+    case 'previousMatch':
+      return stepMatch(state, page, command === 'nextMatch' ? 1 : -1);
     case 'nextArticle':
     case 'previousArticle': {
       const next = state.selected + (command === 'nextArticle' ? 1 : -1);
       if (next < 0 || next >= state.shown.length) {
-        return { ...state, notice: next < 0 ? 'This is the newest article.' : 'No older article.' };
+        const [first, last] = state.hits
+          ? ['This is the first result.', 'This is the last result.']
+          : ['This is the newest article.', 'No older article.'];
+        return { ...state, notice: next < 0 ? first : last };
       }
-      return openAt(leaveArticle(state), next);
+      return openRow(leaveArticle(state), next);
     }
     case 'back':
-      return viewAfterReading({ ...leaveArticle(state), screen: 'list', mark: null });
+      return takeHeldAnswer(
+        viewAfterReading({ ...leaveArticle(state), screen: 'list', mark: null, find: null }),
+      );
     default:
       return state;
   }

@@ -106,8 +106,9 @@ export function showView(state: AppState, view: ListView, id: string | undefined
   const index =
     found >= 0 ? found : Math.min(state.view === view ? state.selected : 0, shown.length - 1);
   const listTop = state.view === view ? state.listTop : 0;
+  // A list made anew replaces a search's results, and ends the search.
   return withSelection(
-    { ...state, view, shown, missing, listTop, viewStale: false },
+    { ...state, view, shown, missing, listTop, viewStale: false, search: null, hits: null },
     Math.max(0, index),
   );
 }

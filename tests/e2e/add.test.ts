@@ -22,7 +22,7 @@ describe('the a prompt in a terminal', () => {
       const home = tempDir();
       const session = new TerminalSession([], { cols: 100, rows: 24, env: { INKWELL_HOME: home } });
       sessions.push(session);
-      await session.waitFor('↓ move', 10_000);
+      await session.waitFor('q quit', 10_000);
       session.write('a');
       await session.waitFor('Esc cancels');
       // A paste arrives as one piece of input.
@@ -48,11 +48,11 @@ describe('the a prompt in a terminal', () => {
     async () => {
       const session = new TerminalSession([], { cols: 100, rows: 24 });
       sessions.push(session);
-      await session.waitFor('↓ move', 10_000);
+      await session.waitFor('q quit', 10_000);
       session.write('a');
       await session.waitFor('Esc cancels');
       session.write('\x1b');
-      await session.waitFor('↓ move');
+      await session.waitFor('q quit');
       expect(session.screen()[0]).toMatch(/4 articles/);
     },
     SLOW * 2,

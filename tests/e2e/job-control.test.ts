@@ -7,7 +7,7 @@ import { BINARY } from '../helpers/run-cli.js';
 import { TerminalSession, type SessionOptions } from '../helpers/terminal.js';
 
 const SEED_TITLE = 'Russia’s Putin and N. Korea’s Kim';
-const LIST_FOOTER = '↓ move';
+const LIST_FOOTER = 'q quit';
 /** The machine is shared and slow: a test waits long before it calls the app stuck. */
 const SLOW = 30_000;
 const STARTUP_MS = 10_000;

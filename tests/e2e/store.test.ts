@@ -10,7 +10,7 @@ import { TerminalSession, type SessionOptions } from '../helpers/terminal.js';
 /** The start of the seed's title: a narrow list cuts the rest. */
 const SEED_TITLE = 'Russia’s Putin';
 const WELCOME = 'Welcome to inkwell';
-const LIST_FOOTER = '↓ move';
+const LIST_FOOTER = 'q quit';
 const SLOW = 40_000;
 const STARTUP_MS = 10_000;
 

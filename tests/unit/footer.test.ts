@@ -9,12 +9,13 @@ describe('footerLeft', () => {
     {
       room: 100,
       skipped: 3,
-      expected: 'w: 3 files skipped  q quit  ? keys  Enter read  ↓ move  Tab lists  s star',
+      expected:
+        'w: 3 files skipped  q quit  ? keys  Enter read  ↓ move  / search  Tab lists  s star',
     },
     {
       room: 60,
       skipped: 3,
-      expected: 'w:3  q quit  ? keys  Enter read  ↓ move  Tab lists  s star',
+      expected: 'w:3  q quit  ? keys  Enter read  ↓ move  / search  Tab lists',
     },
     { room: 40, skipped: 3, expected: 'w:3  q quit  ? keys  Enter read  ↓ move' },
     { room: 30, skipped: 1, expected: 'w: 1 skipped  q quit  ? keys' },

@@ -1,11 +1,39 @@
 // Bodies built to make a parser or wrapper take quadratic time or blow the stack. Each took seconds to
 // minutes, or crashed, before its fix; now each must finish, whole, well inside the test timeout.
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { Lexer } from 'marked';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countWords } from '../../src/core/article.js';
-import { layoutBlocks, lineText } from '../../src/core/layout.js';
+import { countWords, SEGMENTED_AT_MOST, type Article } from '../../src/core/article.js';
+import { layoutArticle, layoutBlocks, lineText } from '../../src/core/layout.js';
+import { listRow } from '../../src/core/list-rows.js';
+import { boundMarkdown } from '../../src/core/markdown-bounds.js';
 import { MAX_BLOCK_NESTING, parseMarkdown, type Block } from '../../src/core/markdown.js';
 import { findQuotations, MAX_NESTING } from '../../src/core/quotes.js';
-import { textWidth } from '../../src/core/text-width.js';
+import { graphemes, textWidth, truncate } from '../../src/core/text-width.js';
+import { loadLibrary } from '../../src/library/load.js';
+import {
+  MAX_FRONT_MATTER_CHARACTERS,
+  MAX_FRONT_MATTER_FIELDS,
+  parseArticle,
+} from '../../src/library/parse-article.js';
+import { articleText, tempLibrary } from '../helpers/temp-library.js';
+
+const segmenter = new Intl.Segmenter();
+const bySegmenter = (text: string) => Array.from(segmenter.segment(text), (part) => part.segment);
+
+/** How deep quotes and lists nest in some blocks. */
+const depthOf = (blocks: readonly Block[]): number =>
+  Math.max(
+    0,
+    ...blocks.map((block) =>
+      block.kind === 'list'
+        ? 1 + Math.max(0, ...block.items.map(depthOf))
+        : block.kind === 'blockquote'
+          ? 1 + depthOf(block.blocks)
+          : 0,
+    ),
+  );
 
 function laidOut(body: string, width = 80) {
   const lines = layoutBlocks(parseMarkdown(body), width);
@@ -57,21 +85,285 @@ describe('hostile bodies', { timeout: 30_000 }, () => {
     expect(laidOut(body, 10)).toHaveLength(lines);
   });
 
+  it.each([
+    { name: 'a table of 150,000 rows', body: '|a|b|\n|-|-|\n' + '|a|b|\n'.repeat(150_000) },
+    {
+      name: 'a table cell of 150,000 words',
+      body: '|a|b|\n|-|-|\n|' + 'w '.repeat(150_000) + '|b|',
+    },
+  ])('lays out $name', ({ body }) => {
+    expect(laidOut(body, 80).length).toBeGreaterThan(1000);
+  });
+
   it('draws lists nested 1,000 deep at a bounded depth', () => {
     const lines = laidOut('- '.repeat(1000) + 'deep', 80);
     expect(lines.map(lineText).join('\n')).toContain('deep');
-    const depthOf = (blocks: Block[]): number =>
-      Math.max(
-        0,
-        ...blocks.map((block) =>
-          block.kind === 'list' ? 1 + Math.max(0, ...block.items.map(depthOf)) : 0,
-        ),
-      );
     expect(depthOf(parseMarkdown('- '.repeat(1000) + 'x'))).toBe(MAX_BLOCK_NESTING);
   });
 
   it('keeps the text of quotes nested deeper than the parser can go', () => {
     const lines = laidOut('>'.repeat(5000) + ' still here', 80);
     expect(lines.map(lineText).join(' ')).toContain('still here');
+  });
+});
+
+// Grapheme segmentation on Node 20 slows sharply with the length of the string: a 133 KB title took 41 s
+// to list. Text is segmented a bounded piece at a time, and plain combining marks need no segmenter.
+describe('long runs of joining characters', { timeout: 30_000 }, () => {
+  const combining = 'ab\u0301';
+  it.each([
+    { name: 'combining marks', unit: combining },
+    { name: 'Hebrew points', unit: 'שָׁ' },
+    { name: 'family emoji', unit: '👨‍👩‍👧' },
+    { name: 'flags', unit: '🇫🇷🇨🇿' },
+    { name: 'Hangul jamo', unit: '\u1100\u1161\u11a8' },
+    { name: 'Thai', unit: 'น้ำสวัสดี' },
+    { name: 'Devanagari conjuncts', unit: 'क्षत्रि' },
+    { name: 'a mark after a zero-width space', unit: 'a\u200b\u0301' },
+  ])('splits $name as the segmenter does, also across pieces', ({ unit }) => {
+    // 2,000 characters: the segmenter still takes them whole, and they span several pieces.
+    const text = unit.repeat(Math.ceil(2000 / unit.length));
+    expect(graphemes(text)).toEqual(bySegmenter(text));
+  });
+
+  it('splits text with plain marks as the segmenter does, whatever stands around them', () => {
+    const differ: string[] = [];
+    for (let point = 0; point <= 0x2ffff; point += point < 0x3000 ? 1 : 61) {
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const char = String.fromCodePoint(point);
+      for (const text of [`a${char}\u0301b`, `\u0301${char}\u05b0`, `x\u20dd${char}`]) {
+        if (graphemes(text).join('|') !== bySegmenter(text).join('|')) differ.push(text);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('cuts a grapheme of thousands of marks into pieces, losing nothing', () => {
+    const text = 'a' + '\u0301'.repeat(100_000) + 'b\u200d' + '\u0301'.repeat(100_000);
+    const parts = graphemes(text);
+    expect(parts.join('')).toBe(text);
+    expect(Math.max(...parts.map((part) => part.length))).toBeLessThanOrEqual(256);
+  });
+
+  it.each([
+    { name: 'combining marks', unit: combining, graphemes: 2 },
+    { name: 'family emoji', unit: '👨‍👩‍👧', graphemes: 1 },
+    { name: 'flags', unit: '🇫🇷', graphemes: 1 },
+    { name: 'Hangul jamo', unit: '\u1100\u1161', graphemes: 1 },
+  ])('measures, cuts and wraps a 60,000-character word of $name', ({ unit, graphemes: each }) => {
+    const word = unit.repeat(Math.ceil(60_000 / unit.length));
+    const count = (word.length / unit.length) * each;
+    expect(graphemes(word)).toHaveLength(count);
+    const width = textWidth(word);
+    expect(width).toBeGreaterThanOrEqual(count);
+    expect(textWidth(truncate(word, 40))).toBeLessThanOrEqual(40);
+    const lines = laidOut(word, 80);
+    expect(lines.map(lineText).join('')).toBe(word);
+    expect(lines.length).toBeGreaterThanOrEqual(Math.floor(width / 80));
+  });
+
+  it.each([
+    '中'.repeat(100) + '\u00ad' + '中'.repeat(50),
+    combining.repeat(60) + '\u00ad' + 'cd',
+    ('e\u0301'.repeat(30) + '\u00ad').repeat(5),
+  ])('cuts a long word that ends at a soft hyphen: %j', (body) => {
+    const text = laidOut(body, 20).map(lineText).join('');
+    expect(text.replaceAll('-', '')).toBe(body.replaceAll('\u00ad', ''));
+  });
+
+  it('lists and shows an article whose title is 150,000 characters of combining marks', () => {
+    const title = combining.repeat(50_000);
+    const article: Article = {
+      id: 'marks',
+      title,
+      author: null,
+      date: null,
+      source: 'Somewhere',
+      url: null,
+      tags: [],
+      bio: null,
+      body: 'Text.',
+      words: 1,
+      readingMinutes: 1,
+      path: 'marks.md',
+    };
+    const row = listRow([article], article, 80, false);
+    expect(textWidth(row.title)).toBeLessThanOrEqual(80);
+    expect(row.title).toMatch(/^(ab\u0301)+a?b?…/);
+    const lines = layoutArticle(article, 80);
+    expect(lines.slice(0, -3).map(lineText).join('')).toBe(title);
+  });
+});
+
+// The word segmenter, like the grapheme one, slowed sharply on one long paragraph: 300 KB of 中 took 22 s.
+describe('long paragraphs without spaces', { timeout: 30_000 }, () => {
+  it('counts a paragraph of 60,000 ideographs', () => {
+    expect(countWords('中'.repeat(60_000))).toBe(60_000);
+  });
+
+  it('counts a long Thai paragraph as the segmenter counts a short one', () => {
+    const unit = 'สวัสดีครับ';
+    const [short, long] = [unit.repeat(100), unit.repeat(30_000)];
+    const perUnit = countWords(short) / 100;
+    expect(Math.abs(countWords(long) / 30_000 - perUnit) / perUnit).toBeLessThan(0.01);
+  });
+
+  it('estimates the words past a budget at the rate counted so far', () => {
+    const paragraph = '日本語の文章を読む。'.repeat(10_000);
+    const perParagraph = countWords(paragraph);
+    const paragraphs = Math.ceil((1.5 * SEGMENTED_AT_MOST) / paragraph.length);
+    const body = Array.from({ length: paragraphs }, () => paragraph).join('\n\n');
+    expect(countWords(body)).toBeCloseTo(perParagraph * paragraphs, -2);
+  });
+});
+
+// The YAML parser checks every key against every other: 50,000 keys took 16 s.
+describe('front matter too big to parse', () => {
+  const withFields = (count: number) =>
+    [
+      '---',
+      'title: T',
+      ...Array.from({ length: count }, (_, k) => `k${k}: v`),
+      '---',
+      'Body.',
+    ].join('\n');
+  it.each([
+    {
+      name: `more than ${MAX_FRONT_MATTER_FIELDS} fields`,
+      text: withFields(MAX_FRONT_MATTER_FIELDS + 1),
+      reason: `front matter has more than the limit of ${MAX_FRONT_MATTER_FIELDS} fields`,
+    },
+    {
+      name: 'fields in one flow mapping',
+      text: `---\ntitle: T\nx: {${Array.from({ length: 1000 }, (_, k) => `k${k}: v`).join(', ')}}\n---\n`,
+      reason: `front matter has more than the limit of ${MAX_FRONT_MATTER_FIELDS} fields`,
+    },
+    {
+      name: `more than ${MAX_FRONT_MATTER_CHARACTERS / 1024} KB`,
+      text: `---\ntitle: T\nbio: ${'x'.repeat(MAX_FRONT_MATTER_CHARACTERS)}\n---\n`,
+      reason: `front matter is longer than the limit of ${MAX_FRONT_MATTER_CHARACTERS / 1024} KB`,
+    },
+  ])('skips a file with $name, naming the limit', ({ text, reason }) => {
+    expect(parseArticle(text, 'f.md', 'f')).toEqual({ ok: false, reason });
+  });
+
+  it('reads a file with as many fields as the limit', () => {
+    const result = parseArticle(withFields(MAX_FRONT_MATTER_FIELDS - 1), 'f.md', 'f');
+    expect(result.ok).toBe(true);
+  });
+});
+
+// marked lexes a quote's or list item's inside again at every level: 2,000,000 `> ` took 26 s, and lines
+// of ever more `>` ran out of memory. Nesting stops at MAX_BLOCK_NESTING before the parser sees it.
+describe('deep nesting', { timeout: 30_000 }, () => {
+  it.each([
+    { name: '`> ` 500,000 times', body: '> '.repeat(500_000) + 'end' },
+    {
+      name: 'lines of 1 to 1,000 `>`',
+      body: Array.from({ length: 1000 }, (_, k) => '>'.repeat(k + 1) + ' end').join('\n'),
+    },
+    { name: '`- ` 500,000 times', body: '- '.repeat(500_000) + 'end' },
+    { name: '`1. ` 300,000 times', body: '1. '.repeat(300_000) + 'end' },
+    { name: '`> - ` 200,000 times', body: '> - '.repeat(200_000) + 'end' },
+    {
+      name: 'a list nested 1,000 deep by indentation',
+      body: Array.from({ length: 1000 }, (_, k) => '  '.repeat(k) + '- end').join('\n'),
+    },
+  ])('parses $name at most MAX_BLOCK_NESTING deep', ({ body }) => {
+    const blocks = parseMarkdown(body);
+    expect(depthOf(blocks)).toBeLessThanOrEqual(MAX_BLOCK_NESTING);
+    expect(depthOf(blocks)).toBeGreaterThan(MAX_BLOCK_NESTING / 2);
+    const text = laidOut(body, 80).map(lineText).join('\n');
+    expect(text).toContain('end');
+    // The markers past the limit are dropped, not laid out line after line.
+    expect(text.length).toBeLessThan(body.length / 10);
+  });
+
+  it('leaves fenced code alone', () => {
+    const code = '>'.repeat(100);
+    const [block] = parseMarkdown('```\n' + code + '\n' + ' '.repeat(200) + 'x\n```');
+    expect(block).toMatchObject({ kind: 'code', text: code + '\n' + ' '.repeat(200) + 'x' });
+  });
+});
+
+// marked lexes the rest of a quote again at every lazy line (one without its `>`): 3 MB took minutes.
+describe('lazy lines in quotes', { timeout: 30_000 }, () => {
+  // What the blocks are made of: marked's tokens without their source, their text's spaces folded (as
+  // the reader folds them). A quote's own text holds its markers, so it is left out.
+  const tokens = (body: string): unknown =>
+    JSON.parse(
+      JSON.stringify(new Lexer({ gfm: true }).lex(body), (key, value: unknown) => {
+        if (key === 'raw') return undefined;
+        if (key !== 'text' || typeof value !== 'string') return value;
+        return value.includes('>') ? undefined : value.replace(/\s+/g, ' ');
+      }),
+    );
+  it.each([
+    '> a\nb\n> c\nd',
+    '> a\n> > b\nc\n> d',
+    '> - a\nb\n\nc',
+    '> # h\nb',
+    '> ```\n> code\n> ```\nb',
+    '> a\n    b',
+    '> a\n- b',
+    '> a\n# b',
+    '> a\n---',
+    '> a\n===',
+    '> 1. a\nb',
+    '>> a\nb\n>> c',
+    '> a\n<div>',
+    '> a\n|x|y|',
+  ])('writes out the `>` of %j without changing what it means', (body) => {
+    expect(tokens(boundMarkdown(body))).toEqual(tokens(body));
+  });
+
+  it.each([
+    { name: 'one quote of 200,000 lazy lines', body: '> a\nb\n'.repeat(100_000) },
+    { name: 'quotes of alternating depth', body: '> a\n> > b\nc\n'.repeat(50_000) },
+  ])('lays out $name', ({ body }) => {
+    const blocks = parseMarkdown(body);
+    expect(blocks).toHaveLength(1);
+    expect(laidOut(body, 80).length).toBeGreaterThan(1000);
+  });
+});
+
+describe('links out of the library', () => {
+  const good = articleText({ title: 'Good' });
+
+  it('does not follow a link to a folder outside it, and says so', () => {
+    const dir = tempLibrary({ 'good.md': good, 'inner/also.md': articleText({ title: 'Also' }) });
+    symlinkSync('/', join(dir, 'root'));
+    symlinkSync(join(dir, 'inner'), join(dir, 'inside'));
+    const { articles, warnings } = loadLibrary([{ dir, required: true }]);
+    expect(articles.map((article) => article.title).sort()).toEqual(['Also', 'Good']);
+    expect(warnings).toEqual([
+      { path: dir, message: 'not followed: a link to a folder outside it' },
+    ]);
+  });
+
+  it('stops after a number of entries, naming the folder and the limit', () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 10 }, (_, k) => [`a${k}.md`, articleText({ title: `A${k}` })]),
+    );
+    const dir = tempLibrary(files);
+    mkdirSync(join(dir, 'z'));
+    const { articles, warnings } = loadLibrary([{ dir, required: true }], 4);
+    expect(articles).toHaveLength(4);
+    expect(warnings).toEqual([
+      { path: dir, message: 'stopped after 4 entries (the limit); the rest is not read' },
+    ]);
+  });
+
+  it.skipIf(!existsSync('/proc/self/status'))('reads a file that reports size 0 whole', () => {
+    const dir = tempLibrary({ 'good.md': good });
+    symlinkSync('/proc/self/status', join(dir, 'status.md'));
+    const { warnings } = loadLibrary([{ dir, required: true }]);
+    // Read, all of it: what is wrong with it is its missing front matter, not the reading.
+    expect(warnings).toEqual([
+      {
+        path: join(dir, 'status.md'),
+        message: 'skipped: no front matter (a title is required)',
+      },
+    ]);
   });
 });

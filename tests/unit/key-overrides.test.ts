@@ -25,7 +25,7 @@ describe('key overrides', () => {
       problems: ['keys.bookmark: j already means down (list); the default keys are kept'],
     },
     // Moving `down` away from j first frees it.
-    { keys: { down: ['n'], bookmark: ['j'] }, problems: [] },
+    { keys: { down: ['e'], bookmark: ['j'] }, problems: [] },
   ] as { keys: Record<string, string[]>; problems: string[] }[])(
     '$keys → $problems',
     ({ keys, problems }) => {

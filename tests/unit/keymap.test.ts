@@ -45,7 +45,12 @@ describe('keyNames', () => {
     { input: '', key: {}, expected: ['other'] },
     // Control characters can arrive in a run too, when the app was busy.
     { input: 'jj\x03', key: {}, expected: ['j', 'j', 'ctrl+c'] },
-    { input: 'j\x06\x7f', key: {}, expected: ['j', 'ctrl+f', 'other'] },
+    { input: 'j\x06\x7f', key: {}, expected: ['j', 'ctrl+f', 'backspace'] },
+    // Ink 6 reports Backspace as Delete.
+    { input: '', key: { delete: true }, expected: ['backspace'] },
+    { input: '', key: { backspace: true }, expected: ['backspace'] },
+    { input: 'é', key: {}, expected: ['é'] },
+    { input: '😀x', key: {}, expected: ['😀', 'x'] },
   ])('$input $key → $expected', ({ input, key, expected }) => {
     expect(keyNames(input, { ...NO_KEY, ...key })).toEqual(expected);
   });
@@ -80,6 +85,17 @@ describe('keyToAction', () => {
     { screen: 'reader', name: '?', expected: 'help' },
     { screen: 'reader', name: 'ctrl+c', expected: 'quit' },
     { screen: 'reader', name: 'x', expected: undefined },
+    { screen: 'list', name: '/', expected: 'search' },
+    { screen: 'list', name: 'escape', expected: 'clearSearch' },
+    { screen: 'reader', name: '/', expected: 'find' },
+    { screen: 'reader', name: 'n', expected: 'nextMatch' },
+    { screen: 'reader', name: 'N', expected: 'previousMatch' },
+    { screen: 'field', name: 'enter', expected: 'submit' },
+    { screen: 'field', name: 'escape', expected: 'cancel' },
+    { screen: 'field', name: 'backspace', expected: 'deleteBack' },
+    { screen: 'field', name: 'ctrl+c', expected: 'quit' },
+    { screen: 'field', name: 'q', expected: undefined },
+    { screen: 'field', name: 'j', expected: undefined },
   ] as const)('$screen: $name → $expected', ({ screen, name, expected }) => {
     expect(keyToAction(screen, name)).toBe(expected);
   });
@@ -110,33 +126,45 @@ describe('labels', () => {
       '? keys',
       'Enter read',
       '↓ move',
+      '/ search',
       'Tab lists',
       's star',
     ]);
-    expect(keyHints('reader')).toEqual(['q back', '? keys', '↓ scroll', '" quotes', 'o browser']);
+    expect(keyHints('reader')).toEqual([
+      'q back',
+      '? keys',
+      '↓ scroll',
+      '" quotes',
+      '/ find',
+      'o browser',
+    ]);
+    expect(keyHints('field')).toEqual(['Enter keep', 'Esc clear']);
   });
 });
 
 describe('the README', () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
-  it.each(['list', 'reader'] as const)('has the %s keys exactly as the keymap', (screen) => {
-    const table = readme.split(`<!-- keys: ${screen} -->`)[1]?.split('<!-- /keys -->')[0] ?? '';
-    const rows = table
-      .trim()
-      .split('\n')
-      .slice(2)
-      .map((row) =>
-        row
-          .split('|')
-          .slice(1, -1)
-          .map((cell) => cell.trim()),
+  it.each(['list', 'reader', 'field'] as const)(
+    'has the %s keys exactly as the keymap',
+    (screen) => {
+      const table = readme.split(`<!-- keys: ${screen} -->`)[1]?.split('<!-- /keys -->')[0] ?? '';
+      const rows = table
+        .trim()
+        .split('\n')
+        .slice(2)
+        .map((row) =>
+          row
+            .split('|')
+            .slice(1, -1)
+            .map((cell) => cell.trim()),
+        );
+      expect(rows).toEqual(
+        KEYMAP[screen].map((binding) => [
+          binding.keys.map((key) => `\`${keyLabel(key)}\``).join(' '),
+          binding.help,
+        ]),
       );
-    expect(rows).toEqual(
-      KEYMAP[screen].map((binding) => [
-        binding.keys.map((key) => `\`${keyLabel(key)}\``).join(' '),
-        binding.help,
-      ]),
-    );
-  });
+    },
+  );
 });

@@ -1,10 +1,16 @@
-// The article list: a header, one row per article in view, and a footer of key hints.
+// The article list: a header, the search field while a search is open, the entries in view (the whole
+// library or a search's results), and a footer of key hints.
 import { Box, Text } from 'ink';
-import { listRow } from '../../core/list-rows.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import { FieldLine } from '../components/FieldLine.js';
 import { Footer } from '../components/Footer.js';
+import { ListEntry } from '../components/ListEntry.js';
 import { StatusLine } from '../components/StatusLine.js';
+import { hasFieldRow } from '../geometry.js';
 import { keyHints } from '../keymap.js';
-import { hasBars, listHeight, type AppState } from '../state.js';
+import { entriesInView, showsSnippets } from '../list-window.js';
+import { queryOf } from '../list-search.js';
+import { hasBars, type AppState } from '../state.js';
 import { unreadCount, VIEW_NAMES } from '../views.js';
 
 interface Props {
@@ -20,56 +26,75 @@ const EMPTY = {
 };
 
 export function ListScreen({ state, color }: Props) {
-  const { shown, size, selected, listTop, user, view } = state;
+  const { articles, shown, hits, search, size, selected, user, view } = state;
   const bars = hasBars('list', size);
-  // Only the rows in view are drawn: a list of 100,000 articles costs what a screenful does.
-  const rows = shown.slice(listTop, listTop + listHeight(size));
+  let left = `inkwell · ${VIEW_NAMES[view]} · ${counts(state)}`;
+  if (search && search.shownFor !== null) {
+    left = `inkwell · Search · ${thousands(search.total)} of ${plural(articles.length, 'article')}`;
+  } else if (queryOf(search) !== null && !search?.hint) {
+    left = `inkwell · Search · searching ${plural(articles.length, 'article')}…`;
+  }
+  // Only the entries in view are drawn: a list of 100,000 articles costs what a screenful does.
+  const { from, to } = entriesInView(state);
+  const hints = search?.editing ? keyHints('field') : keyHints('list', state.keymap);
   return (
     <>
       {bars && (
         <StatusLine
-          left={`inkwell · ${VIEW_NAMES[view]} · ${counts(state)}`}
-          right={shown.length > 0 ? `${selected + 1}/${shown.length}` : ''}
+          left={left}
+          right={
+            shown.length > 0
+              ? `${selected + 1}/${search?.shownFor != null ? search.total : shown.length}`
+              : ''
+          }
+          width={size.columns}
+        />
+      )}
+      {search && hasFieldRow(size) && (
+        <FieldLine
+          prompt="/ "
+          field={search.field}
+          focused={search.editing}
+          right={search.editing ? '' : 'Esc clears'}
           width={size.columns}
         />
       )}
       <Box flexDirection="column" flexGrow={1}>
-        {shown.length === 0 && <Text wrap="truncate-end">{EMPTY[view]}</Text>}
-        {rows.map((article, k) => {
+        {shown.length === 0 && (
+          <Text wrap="truncate-end">{search ? 'No article matches.' : EMPTY[view]}</Text>
+        )}
+        {shown.slice(from, to).map((article, k) => {
           const bookmark = user.bookmarks.get(article.id);
-          const row = listRow(
-            shown,
-            article,
-            size.columns,
-            !user.read.has(article.id) && !state.missing.has(article.id),
-            bookmark !== undefined,
-            view === 'bookmarks' ? bookmark?.bookmarkedAt.slice(0, 10) : undefined,
-          );
-          const isSelected = listTop + k === selected;
           return (
-            <Text key={article.id} wrap="truncate-end" inverse={isSelected} bold={isSelected}>
-              <Text color={color === 'light' ? 'blue' : color ? 'cyan' : undefined}>
-                {row.markers}
-              </Text>
-              <Text dimColor={!isSelected}>{row.date}</Text>
-              {row.title}
-              <Text dimColor={!isSelected}>
-                {row.by}
-                {row.time}
-              </Text>
-            </Text>
+            <ListEntry
+              key={article.id}
+              list={hits ? articles : shown}
+              article={article}
+              width={size.columns}
+              unread={!user.read.has(article.id) && !state.missing.has(article.id)}
+              bookmarked={bookmark !== undefined}
+              day={view === 'bookmarks' && !hits ? bookmark?.bookmarkedAt.slice(0, 10) : undefined}
+              selected={from + k === selected}
+              hit={hits?.[from + k]}
+              snippet={showsSnippets(state)}
+              color={color}
+            />
           );
         })}
       </Box>
-      {bars && <Footer state={state} hints={keyHints('list', state.keymap)} right="" />}
+      {bars && (
+        <Footer
+          state={search?.hint ? { ...state, notice: sanitizeLine(search.hint) } : state}
+          hints={hints}
+          right=""
+        />
+      )}
     </>
   );
 }
 
 /** The header's counts: the library's articles and unread, the unread, or the bookmarks. */
 function counts({ view, articles, user }: AppState): string {
-  const plural = (count: number, word: string) =>
-    `${thousands(count)} ${word}${count === 1 ? '' : 's'}`;
   switch (view) {
     case 'library':
       return `${plural(articles.length, 'article')} · ${thousands(unreadCount(articles, user.read))} unread`;
@@ -78,6 +103,10 @@ function counts({ view, articles, user }: AppState): string {
     case 'bookmarks':
       return plural(user.bookmarks.size, 'bookmark');
   }
+}
+
+function plural(count: number, word: string): string {
+  return `${thousands(count)} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** 100000 → "100,000". toLocaleString would load ICU's number formats (~5 ms) before the first frame. */

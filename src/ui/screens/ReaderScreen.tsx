@@ -1,8 +1,12 @@
-// One article: the lines in view of its page, centred, and a footer with how far the reader has got.
+// One article: the lines in view of its page, centred, and a footer with how far the reader has got, or
+// the find field while it is open.
 import { Box } from 'ink';
+import { matchesByLine } from '../../core/find-in-page.js';
 import { markedSegments, progress, type Page } from '../../core/page.js';
 import { Footer } from '../components/Footer.js';
+import { FieldLine } from '../components/FieldLine.js';
 import { StyledLine } from '../components/StyledLine.js';
+import { matchesOf } from '../find-state.js';
 import { keyHints } from '../keymap.js';
 import { hasBars, readerHeight, type AppState } from '../state.js';
 
@@ -14,36 +18,59 @@ interface Props {
 }
 
 export function ReaderScreen({ state, page, color }: Props) {
-  const { size, top, mark } = state;
+  const { size, top, mark, find } = state;
   const height = readerHeight(size);
   const article = state.shown[state.selected]!;
   const star = state.user.bookmarks.has(article.id) ? '★' : '';
   const marked = mark === null ? undefined : page.quotes[mark];
   const { percent, minutesLeft } = progress(top, height, page.lines.length, article.readingMinutes);
+  const matches = matchesOf(find, page);
+  const byLine = matchesByLine(matches);
+  const current = find ? matches[find.current] : undefined;
+  let found = '';
+  if (find && find.needle.words.length > 0) {
+    found = matches.length === 0 ? 'no match' : `match ${find.current + 1}/${matches.length}`;
+  }
   // How far is unknown until the whole article is wrapped, a moment after its first lines are drawn.
   const facts = page.complete
     ? [
         star,
+        found,
         marked ? `quotation ${mark! + 1}/${page.quotes.length}` : '',
         `${percent}%`,
         minutesLeft > 0 ? `${minutesLeft} min left` : '',
       ]
     : [star, '…'];
+  let footer = null;
+  if (find?.field && hasBars('reader', size)) {
+    footer = <FieldLine prompt="/" field={find.field} focused right={found} width={size.columns} />;
+  } else if (hasBars('reader', size)) {
+    footer = (
+      <Footer
+        state={state}
+        hints={keyHints('reader', state.keymap)}
+        right={facts.filter(Boolean).join(' · ')}
+      />
+    );
+  }
   return (
     <>
       <Box flexDirection="column" flexGrow={1} marginLeft={page.indent}>
         {page.lines.slice(top, top + height).map((line, k) => {
           const y = top + k;
-          return <StyledLine key={y} line={line} color={color} {...markedSegments(marked, y)} />;
+          return (
+            <StyledLine
+              key={y}
+              line={line}
+              color={color}
+              {...markedSegments(marked, y)}
+              matches={byLine.get(y)}
+              current={current?.line === y ? current.start : undefined}
+            />
+          );
         })}
       </Box>
-      {hasBars('reader', size) && (
-        <Footer
-          state={state}
-          hints={keyHints('reader', state.keymap)}
-          right={facts.filter(Boolean).join(' · ')}
-        />
-      )}
+      {footer}
     </>
   );
 }

@@ -1,0 +1,92 @@
+// Typing into the list's search field, on a large made-up library and the real search engine: from a key
+// to the frame showing the field, and to the frame showing that query's results.
+import { performance } from 'node:perf_hooks';
+import type { Article } from '../src/core/article.js';
+import type { Searcher } from '../src/core/search/types.js';
+import { startSearcher, type IndexStats, type LibrarySearcher } from '../src/library/searcher.js';
+// The reader bench's session; that module re-exports this one, and each uses the other only when called.
+import { Session, setUpColour } from './reader-render.js';
+
+const ESCAPE = '\x1b';
+/** Results that take longer than this are not coming: the bench says so instead of waiting. */
+const TIMEOUT_MS = 10_000;
+
+export interface TypingSamples {
+  index: IndexStats;
+  /**
+   * For each query typed, one of each per key: key → the field's frame, key → the results' frame, and of
+   * that the engine's part (asking → answer), to tell the engine's time from the reader's.
+   */
+  queries: { query: string; field: number[]; results: number[]; engine: number[] }[];
+}
+
+/** Resolves at the app's next frame; fails when none comes in time. */
+function frameOrTimeout(session: Session): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no frame came')), TIMEOUT_MS);
+    void session.nextFrame().then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Types each query a key at a time, waiting for its results before the next key, then clears it (Esc). */
+export async function measureSearchTyping(
+  articles: readonly Article[],
+  queries: readonly string[],
+): Promise<TypingSamples> {
+  setUpColour();
+  let engine: LibrarySearcher | undefined;
+  /** How long the engine took to answer each query, by query. */
+  const answered = new Map<string, number>();
+  const wrapped = (all: readonly Article[]): Searcher => {
+    engine = startSearcher(all);
+    const started = engine;
+    return {
+      search: (query, limit) => {
+        const asked = performance.now();
+        return started.search(query, limit).then((answer) => {
+          answered.set(query, performance.now() - asked);
+          return answer;
+        });
+      },
+    };
+  };
+  const session = new Session(articles, undefined, wrapped);
+  try {
+    await session.settle();
+    if (!engine) throw new Error('the app never started the search engine');
+    const index = await engine.ready;
+    const samples: TypingSamples = { index, queries: [] };
+    for (const query of queries) {
+      await session.press('/');
+      const field: number[] = [];
+      const results: number[] = [];
+      const engineTimes: number[] = [];
+      for (let typed = 1; typed <= query.length; typed++) {
+        const text = query.slice(0, typed);
+        answered.clear();
+        await session.settle();
+        const start = performance.now();
+        field.push((await session.press(text.at(-1)!)).roundTrip);
+        if (text.trim() === '') continue;
+        const deadline = start + TIMEOUT_MS;
+        while (!answered.has(text)) {
+          if (performance.now() > deadline)
+            throw new Error(`no answer for ${JSON.stringify(text)}`);
+          await frameOrTimeout(session);
+        }
+        results.push(performance.now() - start);
+        engineTimes.push(answered.get(text)!);
+      }
+      samples.queries.push({ query, field, results, engine: engineTimes });
+      await session.settle();
+      await session.press(ESCAPE);
+    }
+    return samples;
+  } finally {
+    engine?.close();
+    session.close();
+  }
+}
