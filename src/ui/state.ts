@@ -41,6 +41,8 @@ import {
   type ListSearch,
 } from './list-search.js';
 import { pageStep, withSelection } from './list-window.js';
+import { openLink } from './open-link.js';
+import { jumpToQuote } from './quote-jump.js';
 import { editField, insert, typedCharacter, type TextField } from './text-field.js';
 
 export { frameHeight, hasBars, listHeight, readerHeight, type Size } from './geometry.js';
@@ -353,22 +355,6 @@ function edited(state: AppState, edit: (field: TextField) => TextField): AppStat
   return field ? findEdited(state, currentPage(state)!, edit(field)) : state;
 }
 
-/** Only web links go to the browser: an article is untrusted, and a file: or other link could run things. */
-function openLink(state: AppState): AppState {
-  const url = state.shown[state.selected]?.url;
-  if (!url) return { ...state, notice: 'This article has no link to open.' };
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-    return { ...state, notice: 'Only http and https links are opened.' };
-  }
-  return { ...state, request: { kind: 'openLink', url: parsed.href } };
-}
-
 function onList(state: AppState, command: Command): AppState {
   const page = pageStep(state);
   const last = state.shown.length - 1;
@@ -459,41 +445,6 @@ function onReader(state: AppState, command: Command): AppState {
     default:
       return state;
   }
-}
-
-/**
- * Marks the next (or previous) quotation and scrolls it into view. From a mark still in view it steps to
- * its neighbour; otherwise it starts from the top of the view.
- */
-function jumpToQuote(state: AppState, page: Page, step: 1 | -1): AppState {
-  const { quotes } = page;
-  const height = readerHeight(state.size);
-  const inView = (line: number) => line >= state.top && line < state.top + height;
-  let target: number;
-  if (state.mark !== null && inView(quotes[state.mark]?.line ?? -1)) {
-    target = state.mark + step;
-  } else if (step === 1) {
-    target = quotes.findIndex((quote) => quote.line >= state.top);
-  } else {
-    target = quotes.findLastIndex((quote) => quote.line < state.top);
-  }
-  const quote = quotes[target];
-  if (target < 0 || !quote) {
-    const notice =
-      quotes.length === 0
-        ? 'No quotations in this article.'
-        : step === 1
-          ? 'No more quotations below.'
-          : 'No more quotations above.';
-    return { ...state, notice };
-  }
-  let top = state.top;
-  // Scrolled so the whole quotation shows where it can, with a little context above it.
-  if (!inView(quote.line) || !inView(quote.endLine)) {
-    const context = Math.min(2, Math.floor(height / 4));
-    top = clamp(quote.line - context, 0, lastTop(page.lines.length, height));
-  }
-  return { ...state, mark: target, top };
 }
 
 function resize(state: AppState, size: Size): AppState {
