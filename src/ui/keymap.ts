@@ -5,7 +5,7 @@ import type { FieldEdit } from './text-field.js';
 
 export type Screen = 'list' | 'reader';
 /** Where keys go: a screen, or a search field open on it (the list's search, the reader's find). */
-export type KeyContext = Screen | 'field';
+export type KeyContext = Screen | 'field' | 'overlay';
 
 /** What a key asks for; the reducer or the app carries it out. */
 export type Command =
@@ -24,6 +24,8 @@ export type Command =
   | 'nextQuote'
   | 'previousQuote'
   | 'openLink'
+  | 'links'
+  | 'pickLink'
   | 'bookmark'
   | 'toggleRead'
   | 'nextView'
@@ -103,6 +105,7 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { command: 'nextArticle', keys: [']'], help: 'next article' },
     { command: 'previousArticle', keys: ['['], help: 'previous article' },
     { command: 'openLink', keys: ['o'], help: 'open the article in the browser', hint: 'browser' },
+    { command: 'links', keys: ['L'], help: 'the links of the article, to open one', hint: 'links' },
     {
       command: 'bookmark',
       keys: ['s'],
@@ -135,6 +138,20 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { command: 'clear', keys: ['ctrl+u'], help: 'empty the field' },
     { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
     { command: 'quit', keys: ['ctrl+c'], help: 'quit inkwell' },
+  ],
+  // A list drawn over the screen (help, skipped files, links): any other key closes it.
+  overlay: [
+    { command: 'down', keys: ['down', 'j'], help: 'scroll down (links: the next link)' },
+    { command: 'up', keys: ['up', 'k'], help: 'scroll up (links: the previous link)' },
+    { command: 'pageDown', keys: ['pagedown', 'space', 'ctrl+f'], help: 'a page down' },
+    { command: 'pageUp', keys: ['pageup', 'b', 'ctrl+b'], help: 'a page up' },
+    {
+      command: 'pickLink',
+      keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      help: "links: a link's number opens it",
+    },
+    { command: 'open', keys: ['enter'], help: 'links: open the chosen link' },
+    { command: 'back', keys: ['escape', 'q'], help: 'close (so does any other key)' },
   ],
 };
 

@@ -42,6 +42,7 @@ import {
 } from './list-search.js';
 import { pageStep, withSelection } from './list-window.js';
 import { openLink } from './open-link.js';
+import { CLOSED_VIEW, overlayStep, type OverlayKind, type OverlayView } from './overlay.js';
 import { jumpToQuote } from './quote-jump.js';
 import { editField, insert, typedCharacter, type TextField } from './text-field.js';
 
@@ -77,7 +78,9 @@ export interface AppState {
   size: Size;
   screen: Screen;
   /** A screen drawn over the current one until the next key. */
-  overlay: 'help' | 'warnings' | null;
+  overlay: OverlayKind | null;
+  /** Where the open overlay is scrolled to, and the link chosen in the links overlay. */
+  overlayView: OverlayView;
   /** The article chosen in the list, and the one the reader shows. */
   selected: number;
   /** The first list row in view. */
@@ -183,6 +186,7 @@ export function initialState(
     size,
     screen: 'list',
     overlay: null,
+    overlayView: CLOSED_VIEW,
     selected: 0,
     listTop: 0,
     top: 0,
@@ -245,7 +249,8 @@ export function reduce(state: AppState, action: Action): AppState {
           ? { ...state, adding: null }
           : state;
       }
-      if (state.overlay) return { ...state, overlay: null, notice: null, request: null };
+      if (state.overlay)
+        return onOverlayKey({ ...state, notice: null, request: null }, action.name);
       if (fieldOpen(state)) {
         return onFieldKey({ ...state, notice: null, request: null }, action.name);
       }
@@ -290,11 +295,34 @@ function added(state: AppState, { articles, warnings, id, notice }: AddResult): 
   return id === null ? showView(base, state.view, current) : showView(base, 'library', id);
 }
 
+/** A key while an overlay is open: it scrolls, chooses or opens a link, or closes the overlay. */
+function onOverlayKey(state: AppState, name: string): AppState {
+  const source = {
+    overlay: state.overlay!,
+    screen: state.screen,
+    size: state.size,
+    keymap: state.keymap,
+    warnings: state.warnings,
+    links: currentPage(state)?.links ?? [],
+  };
+  const step = overlayStep(source, state.overlayView, keyToAction('overlay', name), name);
+  const closed = { ...state, overlay: null, overlayView: CLOSED_VIEW };
+  switch (step.kind) {
+    case 'view':
+      return { ...state, overlayView: step.view };
+    case 'open':
+      return { ...closed, request: { kind: 'openLink', url: step.link.url } };
+    case 'close':
+      return closed;
+  }
+}
+
 function onCommand(state: AppState, command: Command): AppState {
   switch (command) {
     case 'help':
     case 'warnings':
-      return { ...state, overlay: command };
+    case 'links':
+      return { ...state, overlay: command, overlayView: CLOSED_VIEW };
     case 'add':
       return { ...state, adding: { text: '', progress: null } };
     case 'quit':

@@ -171,12 +171,55 @@ describe('before the pages have loaded', () => {
 });
 
 describe('overlays', () => {
-  it('opens help over either screen and closes it with any key, doing nothing else', () => {
+  it('opens help over either screen; j scrolls it, any other key closes it, doing nothing else', () => {
     const help = after(reading, 'help');
     expect(help.overlay).toBe('help');
-    const closed = reduce(help, { type: 'key', name: 'j' });
+    const small = reduce(help, { type: 'resize', size: { columns: 80, rows: 8 } });
+    const scrolled = reduce(small, { type: 'key', name: 'j' });
+    expect(scrolled).toMatchObject({ overlay: 'help', overlayView: { top: 1 }, top: 0 });
+    const back = reduce(scrolled, { type: 'key', name: 'k' });
+    expect(back.overlayView.top).toBe(0);
+    const closed = reduce(scrolled, { type: 'key', name: 'x' });
     expect(closed).toMatchObject({ overlay: null, top: 0, screen: 'reader' });
     expect(after(start, 'warnings').overlay).toBe('warnings');
+  });
+
+  it('lists the links on L; a number or Enter opens one, any other key closes', () => {
+    const linked = makeArticle({
+      id: 'linked',
+      title: 'Linked',
+      body: Array.from(
+        { length: 12 },
+        (_, k) => `Link [number ${k + 1}](https://example.org/${k + 1}).`,
+      ).join('\n\n'),
+    });
+    const state = initialState([linked], [], { columns: 80, rows: 10 }, pageOf);
+    const open = after(state, 'open', 'links');
+    expect(open.overlay).toBe('links');
+    // "1" could begin "12": it waits; "12" opens at once.
+    const one = reduce(open, { type: 'key', name: '1' });
+    expect(one).toMatchObject({ overlay: 'links', overlayView: { selected: 0, digits: '1' } });
+    expect(reduce(one, { type: 'key', name: '2' })).toMatchObject({
+      overlay: null,
+      request: { kind: 'openLink', url: 'https://example.org/12' },
+    });
+    expect(reduce(one, { type: 'key', name: 'enter' }).request).toEqual({
+      kind: 'openLink',
+      url: 'https://example.org/1',
+    });
+    // j chooses the next, and the list scrolls to keep it in view.
+    let moved = open;
+    for (let k = 0; k < 9; k++) moved = reduce(moved, { type: 'key', name: 'j' });
+    expect(moved.overlayView.selected).toBe(9);
+    expect(moved.overlayView.top).toBeGreaterThan(0);
+    expect(reduce(moved, { type: 'key', name: 'enter' }).request).toEqual({
+      kind: 'openLink',
+      url: 'https://example.org/10',
+    });
+    expect(reduce(open, { type: 'key', name: 'x' })).toMatchObject({
+      overlay: null,
+      request: null,
+    });
   });
 
   it('quits on Ctrl+C over an overlay', () => {
