@@ -26,6 +26,8 @@ export type Command =
   | 'openLink'
   | 'links'
   | 'pickLink'
+  | 'count'
+  | 'percent'
   | 'bookmark'
   | 'toggleRead'
   | 'nextView'
@@ -60,7 +62,13 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { command: 'pageDown', keys: ['pagedown', 'space', 'ctrl+f'], help: 'a page down' },
     { command: 'pageUp', keys: ['pageup', 'b', 'ctrl+b'], help: 'a page up' },
     { command: 'first', keys: ['g', 'home'], help: 'first article' },
-    { command: 'last', keys: ['G', 'end'], help: 'last article' },
+    { command: 'last', keys: ['G', 'end'], help: 'last article (12G: the 12th)' },
+    {
+      command: 'count',
+      keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      help: 'a count for the next key: 5j, 12G, 50%',
+    },
+    { command: 'percent', keys: ['%', 'p'], help: 'with a count, that far down the list: 50%' },
     { command: 'open', keys: ['enter', 'right', 'l'], help: 'read the article', hint: 'read' },
     { command: 'search', keys: ['/'], help: 'search the library', hint: 'search' },
     { command: 'clearSearch', keys: ['escape'], help: 'clear the search: the whole list again' },
@@ -96,7 +104,13 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { command: 'halfDown', keys: ['d', 'ctrl+d'], help: 'half a page down' },
     { command: 'halfUp', keys: ['u', 'ctrl+u'], help: 'half a page up' },
     { command: 'first', keys: ['g', 'home'], help: 'top of the article' },
-    { command: 'last', keys: ['G', 'end'], help: 'end of the article' },
+    { command: 'last', keys: ['G', 'end'], help: 'end of the article (12G: line 12)' },
+    {
+      command: 'count',
+      keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      help: 'a count for the next key: 5j, 3 Space, 12G, 50%',
+    },
+    { command: 'percent', keys: ['%', 'p'], help: 'with a count, that far into the article: 50%' },
     { command: 'nextQuote', keys: ['"'], help: 'next quotation', hint: 'quotes' },
     { command: 'previousQuote', keys: ["'"], help: 'previous quotation' },
     { command: 'find', keys: ['/'], help: 'find in the article', hint: 'find' },

@@ -40,6 +40,7 @@ import {
   withMoreWanted,
   type ListSearch,
 } from './list-search.js';
+import { countedStep, typedDigit } from './count-prefix.js';
 import { pageStep, withSelection } from './list-window.js';
 import { openLink } from './open-link.js';
 import { CLOSED_VIEW, overlayStep, type OverlayKind, type OverlayView } from './overlay.js';
@@ -110,6 +111,8 @@ export interface AppState {
   /** The page maker, once loaded; until then keys other than Ctrl+C wait in `heldKeys`. */
   paginate: Paginate | null;
   heldKeys: readonly string[];
+  /** A count typed before a key (5j, 12G, 50%), shown in the footer until the key comes. */
+  count: string;
 }
 
 /** The `a` prompt: the path or address typed so far; `progress` is set while the import runs. */
@@ -201,6 +204,7 @@ export function initialState(
     adding: null,
     paginate,
     heldKeys: [],
+    count: '',
   };
 }
 
@@ -255,7 +259,12 @@ export function reduce(state: AppState, action: Action): AppState {
         return onFieldKey({ ...state, notice: null, request: null }, action.name);
       }
       const command = keyToAction(state.screen, action.name, state.keymap);
-      return command ? reduce(state, { type: 'command', command }) : state;
+      if (command === 'count') return { ...state, count: typedDigit(state.count, action.name) };
+      // Esc cancels a count and does only that.
+      if (state.count && action.name === 'escape') return { ...state, count: '' };
+      if (state.count && command)
+        return withCount({ ...state, count: '' }, command, Number(state.count));
+      return command ? reduce({ ...state, count: '' }, { type: 'command', command }) : state;
     }
     case 'command':
       return onCommand({ ...state, notice: null, request: null }, action.command);
@@ -293,6 +302,47 @@ function added(state: AppState, { articles, warnings, id, notice }: AddResult): 
   const base = { ...next, screen: 'list' as const };
   // The new article is surely in the library list, whichever list was shown.
   return id === null ? showView(base, state.view, current) : showView(base, 'library', id);
+}
+
+/** A command with a count before it: repeated, or taken as a place to go. */
+function withCount(state: AppState, command: Command, count: number): AppState {
+  const step = countedStep(command, count);
+  const once = (current: AppState) => reduce(current, { type: 'command', command });
+  switch (step.kind) {
+    case 'repeat': {
+      let current = state;
+      for (let k = 0; k < step.times; k++) {
+        const next = once(current);
+        // At an end nothing moves any more: the rest of the count would change nothing.
+        if (
+          next.top === current.top &&
+          next.selected === current.selected &&
+          next.mark === current.mark
+        )
+          return next;
+        current = next;
+      }
+      return current;
+    }
+    case 'line':
+      return goTo(state, step.index);
+    case 'percent':
+      return goTo(state, Math.floor((placesOf(state) - 1) * (step.percent / 100)));
+    case 'once':
+      return once(state);
+  }
+}
+
+/** Lines of the article read, or rows of the list shown. */
+function placesOf(state: AppState): number {
+  return state.screen === 'reader' ? currentPage(state)!.lines.length : state.shown.length;
+}
+
+/** Line `index` of the article at the top of the view, or row `index` of the list selected. */
+function goTo(state: AppState, index: number): AppState {
+  if (state.screen !== 'reader') return withSelection(state, index);
+  const lines = currentPage(state)!.lines.length;
+  return { ...state, top: clamp(index, 0, lastTop(lines, readerHeight(state.size))) };
 }
 
 /** A key while an overlay is open: it scrolls, chooses or opens a link, or closes the overlay. */

@@ -266,3 +266,43 @@ describe('resizing', () => {
     }
   });
 });
+
+describe('counts before a key, as in less and vim', () => {
+  const keys = (state: AppState, ...names: string[]) =>
+    names.reduce((current, name) => reduce(current, { type: 'key', name }), state);
+  const lines = pageOf(articles[0]!, SIZE.columns).lines.length;
+  const height = readerHeight(SIZE);
+
+  it.each([
+    { name: '5j moves five rows', typed: ['5', 'j'], selected: 5 },
+    { name: '12G selects the 12th row', typed: ['1', '2', 'G'], selected: 11 },
+    { name: '3g does the same as 3G', typed: ['3', 'g'], selected: 2 },
+    { name: '50% goes halfway down the list', typed: ['5', '0', '%'], selected: 24 },
+    { name: '100p goes to the end', typed: ['1', '0', '0', 'p'], selected: 49 },
+    { name: '999j stops at the last row', typed: ['9', '9', '9', 'j'], selected: 49 },
+    { name: 'Esc cancels the count', typed: ['7', 'escape', 'j'], selected: 1 },
+    { name: 'a key without a count moves once', typed: ['j', 'j'], selected: 2 },
+  ])('in the list, $name', ({ typed, selected }) => {
+    const after = keys(start, ...typed);
+    expect(after.selected).toBe(selected);
+    expect(after.count).toBe('');
+  });
+
+  it('keeps the count, shown in the footer, until its key comes', () => {
+    expect(keys(start, '4', '2').count).toBe('42');
+    expect(keys(start, '0').count).toBe('');
+  });
+
+  it.each([
+    { name: '5j scrolls five lines', typed: ['5', 'j'], top: 5 },
+    { name: '3 Space pages three times', typed: ['3', 'space'], top: 3 * (height - 1) },
+    { name: '12G puts line 12 at the top', typed: ['1', '2', 'G'], top: 11 },
+    { name: '10k after 20j comes back ten', typed: ['2', '0', 'j', '1', '0', 'k'], top: 10 },
+  ])('in the reader, $name', ({ typed, top }) => {
+    expect(keys(reading, ...typed).top).toBe(top);
+  });
+
+  it('in the reader, 50% goes halfway into the article', () => {
+    expect(keys(reading, '5', '0', '%').top).toBe(Math.floor((lines - 1) / 2));
+  });
+});
