@@ -1,7 +1,6 @@
 // The lists drawn over a screen (its keys, the skipped files, the article's links): their rows, made in
 // one place for the reducer, which scrolls them, and the view, which draws the rows in view.
 import type { ArticleLink } from '../core/links.js';
-import { lineText } from '../core/layout.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { textWidth } from '../core/text-width.js';
 import { wrap } from '../core/wrap.js';
@@ -83,7 +82,8 @@ function warningsContent(warnings: readonly LoadWarning[], columns: number) {
       0,
       lines,
     );
-    rows.push(...lines.map(lineText));
+    // Not layout.ts's lineText: that module brings the Markdown parser, which the first frame does without.
+    rows.push(...lines.map((line) => line.segments.map((segment) => segment.text).join('')));
   }
   return { title, rows };
 }
