@@ -27,7 +27,8 @@ if (port) {
       case 'seal': {
         const start = performance.now();
         const built = (index = builder.seal());
-        building += performance.now() - start;
+        const sealed = performance.now();
+        building += sealed - start;
         for (const query of waiting.splice(0)) answer(query);
         // Ready once the first keystrokes' answers are prepared too: queries are answered meanwhile.
         prepareAhead(built, () =>
@@ -36,7 +37,7 @@ if (port) {
             articles: built.docs.length,
             terms: built.vocabulary.terms.length,
             buildMs: building,
-            prepareMs: performance.now() - start - building,
+            prepareMs: performance.now() - sealed,
             heapBytes: heapBytes(),
           }),
         );
