@@ -129,8 +129,19 @@ function cases(): HostileCase[] {
   ];
 }
 
-/** Prints the process's peak memory (kilobytes) to the file the bench names, as it exits. */
-const PEAK_PROBE = `process.on('exit', () => require('node:fs').writeFileSync(process.env.INKWELL_BENCH_PEAK, String(process.resourceUsage().maxRSS)));`;
+/**
+ * Prints the process's peak memory (kilobytes) to the file the bench names, as it exits. On Linux it is
+ * VmHWM, this program's own high-water mark: getrusage's maxRSS survives exec, so a child of a large bench
+ * would report the bench's size at fork time.
+ */
+const PEAK_PROBE = [
+  "process.on('exit', () => {",
+  "  const fs = require('node:fs');",
+  '  let kb = process.resourceUsage().maxRSS;',
+  "  try { kb = Number(/VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}",
+  '  fs.writeFileSync(process.env.INKWELL_BENCH_PEAK, String(kb));',
+  '});',
+].join('\n');
 
 export function measureHostile(binary: string, runs: number): HostileSample[] {
   const root = mkdtempSync(join(tmpdir(), 'inkwell-hostile-'));

@@ -248,6 +248,7 @@ describe('usage', () => {
   it('lists the reader and its keys in --help, from the keymap', () => {
     const { stdout } = runCli(['--help']);
     expect(stdout).not.toContain('coming');
+    expect(stdout).not.toContain('undefined');
     expect(stdout).toContain('the full-screen reader');
     for (const screen of Object.keys(KEYMAP) as Screen[]) {
       for (const binding of KEYMAP[screen]) {
