@@ -36,7 +36,7 @@ const PREPARE_AT_MOST = 256 * 1024;
  * of thousands of short items costs the parser several times what as many characters of prose do.
  */
 const PREPARE_LINES_AT_MOST = 8192;
-/** When the rest of a long article is wrapped: after Ink has drawn its first lines (30 frames a second). */
+/** When the rest of a long article is wrapped: after Ink has drawn its first lines. */
 const COMPLETE_AFTER_MS = 50;
 
 export interface AppProps {
@@ -194,7 +194,7 @@ export function App({
   const opened = state.shown[state.selected];
   useEffect(() => {
     if (!page || page.complete || !opened || !paginate) return;
-    // Ink writes at most one frame every ~33 ms: wrapping waits until the first lines are on the screen.
+    // Wrapping waits until the first lines are on the screen.
     const timer = setTimeout(() => {
       paginate(opened, page.columns, undefined, measure);
       redraw();
