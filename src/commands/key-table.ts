@@ -5,6 +5,7 @@ const CONTEXT_NAMES: Record<KeyContext, string> = {
   list: 'In the list',
   reader: 'In the reader',
   field: 'In a search field',
+  overlay: 'In a list drawn over the screen (help, skipped files, links)',
 };
 
 /** The key table: a heading a screen, then one line a command, its keys in a column. */

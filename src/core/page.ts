@@ -1,6 +1,7 @@
 // The reader's page of an article: the text column, its quotations, and where the reader is in it. What is
 // here needs no Markdown parser; paginate.ts makes the pages.
 import type { Line } from './layout.js';
+import type { ArticleLink } from './links.js';
 
 /** The measure: lines longer than this are hard to follow back to their start. */
 export const MEASURE = 80;
@@ -27,6 +28,8 @@ export interface Page {
   quotes: QuoteMark[];
   /** False for the first lines only, drawn while the rest is still to be wrapped. */
   complete: boolean;
+  /** The article's links by number, as its text shows them ("the report[3]"). */
+  links: ArticleLink[];
 }
 
 /** The text column for a terminal `columns` wide: at most the measure, margins kept when there is room. */

@@ -1,6 +1,7 @@
 // Makes the reader's pages: an article parsed and wrapped for a terminal width, remembered for a while.
 import type { Article } from './article.js';
 import { layoutArticleStart } from './layout.js';
+import { articleLinks } from './links.js';
 import { parseMarkdown, type Block } from './markdown.js';
 import { columnWidth, findQuoteMarks, MEASURE, type Page } from './page.js';
 
@@ -56,6 +57,7 @@ export function pageOf(article: Article, columns: number, rows?: number, measure
     lines: laidOut.lines,
     quotes: findQuoteMarks(laidOut.lines),
     complete: laidOut.complete,
+    links: articleLinks(blocks),
   };
   if (page.complete) return remember(pages, article, page, KEPT_PAGES);
   first = { article, page };

@@ -10,11 +10,10 @@ import { queryOf } from './list-search.js';
 import type { StoreLink } from './store-link.js';
 import { positionNow } from './user-state.js';
 import type { FullScreen } from './terminal.js';
-import { HelpScreen } from './screens/HelpScreen.js';
 import { ListScreen } from './screens/ListScreen.js';
 import { AddScreen } from './screens/AddScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
-import { WarningsScreen } from './screens/WarningsScreen.js';
+import { OverlayScreen } from './screens/OverlayScreen.js';
 import { SearchRunner } from './search-runner.js';
 import {
   currentPage,
@@ -235,10 +234,16 @@ export function App({
         onSubmit={onAddSubmit}
       />
     );
-  } else if (state.overlay === 'help') {
-    screen = <HelpScreen screen={state.screen} size={state.size} keymap={state.keymap} />;
-  } else if (state.overlay === 'warnings') {
-    screen = <WarningsScreen warnings={state.warnings} size={state.size} />;
+  } else if (state.overlay) {
+    const source = {
+      overlay: state.overlay,
+      screen: state.screen,
+      size: state.size,
+      keymap: state.keymap,
+      warnings: state.warnings,
+      links: page?.links ?? [],
+    };
+    screen = <OverlayScreen source={source} view={state.overlayView} />;
   } else if (page) {
     screen = <ReaderScreen state={state} page={page} color={palette} />;
   } else {

@@ -35,7 +35,9 @@ export async function openInBrowser(
   url: string,
   browser: string | undefined = process.env.BROWSER,
 ): Promise<string> {
-  const { host } = new URL(url);
+  // A mailto: link has no host: the address itself says what was opened.
+  const { host: webHost, pathname } = new URL(url);
+  const host = webHost || pathname;
   // A link is a single argument and can never be taken for an option.
   if (url.startsWith('-')) return `Could not open ${host}: not a link.`;
   const launchers = browserLaunchers(browser, url);

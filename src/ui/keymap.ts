@@ -5,7 +5,7 @@ import type { FieldEdit } from './text-field.js';
 
 export type Screen = 'list' | 'reader';
 /** Where keys go: a screen, or a search field open on it (the list's search, the reader's find). */
-export type KeyContext = Screen | 'field';
+export type KeyContext = Screen | 'field' | 'overlay';
 
 /** What a key asks for; the reducer or the app carries it out. */
 export type Command =
@@ -24,6 +24,10 @@ export type Command =
   | 'nextQuote'
   | 'previousQuote'
   | 'openLink'
+  | 'links'
+  | 'pickLink'
+  | 'count'
+  | 'percent'
   | 'bookmark'
   | 'toggleRead'
   | 'nextView'
@@ -58,7 +62,13 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { command: 'pageDown', keys: ['pagedown', 'space', 'ctrl+f'], help: 'a page down' },
     { command: 'pageUp', keys: ['pageup', 'b', 'ctrl+b'], help: 'a page up' },
     { command: 'first', keys: ['g', 'home'], help: 'first article' },
-    { command: 'last', keys: ['G', 'end'], help: 'last article' },
+    { command: 'last', keys: ['G', 'end'], help: 'last article (12G: the 12th)' },
+    {
+      command: 'count',
+      keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      help: 'a count for the next key: 5j, 12G, 50%',
+    },
+    { command: 'percent', keys: ['%', 'p'], help: 'with a count, that far down the list: 50%' },
     { command: 'open', keys: ['enter', 'right', 'l'], help: 'read the article', hint: 'read' },
     { command: 'search', keys: ['/'], help: 'search the library', hint: 'search' },
     { command: 'clearSearch', keys: ['escape'], help: 'clear the search: the whole list again' },
@@ -94,7 +104,13 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { command: 'halfDown', keys: ['d', 'ctrl+d'], help: 'half a page down' },
     { command: 'halfUp', keys: ['u', 'ctrl+u'], help: 'half a page up' },
     { command: 'first', keys: ['g', 'home'], help: 'top of the article' },
-    { command: 'last', keys: ['G', 'end'], help: 'end of the article' },
+    { command: 'last', keys: ['G', 'end'], help: 'end of the article (12G: line 12)' },
+    {
+      command: 'count',
+      keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      help: 'a count for the next key: 5j, 3 Space, 12G, 50%',
+    },
+    { command: 'percent', keys: ['%', 'p'], help: 'with a count, that far into the article: 50%' },
     { command: 'nextQuote', keys: ['"'], help: 'next quotation', hint: 'quotes' },
     { command: 'previousQuote', keys: ["'"], help: 'previous quotation' },
     { command: 'find', keys: ['/'], help: 'find in the article', hint: 'find' },
@@ -103,6 +119,7 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { command: 'nextArticle', keys: [']'], help: 'next article' },
     { command: 'previousArticle', keys: ['['], help: 'previous article' },
     { command: 'openLink', keys: ['o'], help: 'open the article in the browser', hint: 'browser' },
+    { command: 'links', keys: ['L'], help: 'the links of the article, to open one', hint: 'links' },
     {
       command: 'bookmark',
       keys: ['s'],
@@ -135,6 +152,20 @@ export const KEYMAP: Record<KeyContext, readonly Binding[]> = {
     { command: 'clear', keys: ['ctrl+u'], help: 'empty the field' },
     { command: 'suspend', keys: ['ctrl+z'], help: 'suspend inkwell (fg resumes it)' },
     { command: 'quit', keys: ['ctrl+c'], help: 'quit inkwell' },
+  ],
+  // A list drawn over the screen (help, skipped files, links): any other key closes it.
+  overlay: [
+    { command: 'down', keys: ['down', 'j'], help: 'scroll down (links: the next link)' },
+    { command: 'up', keys: ['up', 'k'], help: 'scroll up (links: the previous link)' },
+    { command: 'pageDown', keys: ['pagedown', 'space', 'ctrl+f'], help: 'a page down' },
+    { command: 'pageUp', keys: ['pageup', 'b', 'ctrl+b'], help: 'a page up' },
+    {
+      command: 'pickLink',
+      keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      help: "links: a link's number opens it",
+    },
+    { command: 'open', keys: ['enter'], help: 'links: open the chosen link' },
+    { command: 'back', keys: ['escape', 'q'], help: 'close (so does any other key)' },
   ],
 };
 

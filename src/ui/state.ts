@@ -40,8 +40,10 @@ import {
   withMoreWanted,
   type ListSearch,
 } from './list-search.js';
+import { countedStep, typedDigit } from './count-prefix.js';
 import { pageStep, withSelection } from './list-window.js';
 import { openLink } from './open-link.js';
+import { CLOSED_VIEW, overlayStep, type OverlayKind, type OverlayView } from './overlay.js';
 import { jumpToQuote } from './quote-jump.js';
 import { editField, insert, typedCharacter, type TextField } from './text-field.js';
 
@@ -77,7 +79,9 @@ export interface AppState {
   size: Size;
   screen: Screen;
   /** A screen drawn over the current one until the next key. */
-  overlay: 'help' | 'warnings' | null;
+  overlay: OverlayKind | null;
+  /** Where the open overlay is scrolled to, and the link chosen in the links overlay. */
+  overlayView: OverlayView;
   /** The article chosen in the list, and the one the reader shows. */
   selected: number;
   /** The first list row in view. */
@@ -107,6 +111,8 @@ export interface AppState {
   /** The page maker, once loaded; until then keys other than Ctrl+C wait in `heldKeys`. */
   paginate: Paginate | null;
   heldKeys: readonly string[];
+  /** A count typed before a key (5j, 12G, 50%), shown in the footer until the key comes. */
+  count: string;
 }
 
 /** The `a` prompt: the path or address typed so far; `progress` is set while the import runs. */
@@ -183,6 +189,7 @@ export function initialState(
     size,
     screen: 'list',
     overlay: null,
+    overlayView: CLOSED_VIEW,
     selected: 0,
     listTop: 0,
     top: 0,
@@ -197,6 +204,7 @@ export function initialState(
     adding: null,
     paginate,
     heldKeys: [],
+    count: '',
   };
 }
 
@@ -245,12 +253,18 @@ export function reduce(state: AppState, action: Action): AppState {
           ? { ...state, adding: null }
           : state;
       }
-      if (state.overlay) return { ...state, overlay: null, notice: null, request: null };
+      if (state.overlay)
+        return onOverlayKey({ ...state, notice: null, request: null }, action.name);
       if (fieldOpen(state)) {
         return onFieldKey({ ...state, notice: null, request: null }, action.name);
       }
       const command = keyToAction(state.screen, action.name, state.keymap);
-      return command ? reduce(state, { type: 'command', command }) : state;
+      if (command === 'count') return { ...state, count: typedDigit(state.count, action.name) };
+      // Esc cancels a count and does only that.
+      if (state.count && action.name === 'escape') return { ...state, count: '' };
+      if (state.count && command)
+        return withCount({ ...state, count: '' }, command, Number(state.count));
+      return command ? reduce({ ...state, count: '' }, { type: 'command', command }) : state;
     }
     case 'command':
       return onCommand({ ...state, notice: null, request: null }, action.command);
@@ -290,11 +304,75 @@ function added(state: AppState, { articles, warnings, id, notice }: AddResult): 
   return id === null ? showView(base, state.view, current) : showView(base, 'library', id);
 }
 
+/** A command with a count before it: repeated, or taken as a place to go. */
+function withCount(state: AppState, command: Command, count: number): AppState {
+  const step = countedStep(command, count);
+  const once = (current: AppState) => reduce(current, { type: 'command', command });
+  switch (step.kind) {
+    case 'repeat': {
+      let current = state;
+      for (let k = 0; k < step.times; k++) {
+        const next = once(current);
+        // At an end nothing moves any more: the rest of the count would change nothing.
+        if (
+          next.top === current.top &&
+          next.selected === current.selected &&
+          next.mark === current.mark
+        )
+          return next;
+        current = next;
+      }
+      return current;
+    }
+    case 'line':
+      return goTo(state, step.index);
+    case 'percent':
+      return goTo(state, Math.floor((placesOf(state) - 1) * (step.percent / 100)));
+    case 'once':
+      return once(state);
+  }
+}
+
+/** Lines of the article read, or rows of the list shown. */
+function placesOf(state: AppState): number {
+  return state.screen === 'reader' ? currentPage(state)!.lines.length : state.shown.length;
+}
+
+/** Line `index` of the article at the top of the view, or row `index` of the list selected. */
+function goTo(state: AppState, index: number): AppState {
+  if (state.screen !== 'reader') return withSelection(state, index);
+  const lines = currentPage(state)!.lines.length;
+  return { ...state, top: clamp(index, 0, lastTop(lines, readerHeight(state.size))) };
+}
+
+/** A key while an overlay is open: it scrolls, chooses or opens a link, or closes the overlay. */
+function onOverlayKey(state: AppState, name: string): AppState {
+  const source = {
+    overlay: state.overlay!,
+    screen: state.screen,
+    size: state.size,
+    keymap: state.keymap,
+    warnings: state.warnings,
+    links: currentPage(state)?.links ?? [],
+  };
+  const step = overlayStep(source, state.overlayView, keyToAction('overlay', name), name);
+  const closed = { ...state, overlay: null, overlayView: CLOSED_VIEW };
+  switch (step.kind) {
+    case 'view':
+      return { ...state, overlayView: step.view };
+    case 'open':
+      return { ...closed, request: { kind: 'openLink', url: step.link.url } };
+    case 'close':
+      return closed;
+  }
+}
+
 function onCommand(state: AppState, command: Command): AppState {
   switch (command) {
     case 'help':
     case 'warnings':
-      return { ...state, overlay: command };
+    case 'links':
+      return { ...state, overlay: command, overlayView: CLOSED_VIEW };
     case 'add':
       return { ...state, adding: { text: '', progress: null } };
     case 'quit':

@@ -437,6 +437,36 @@ describe('the full-screen reader', () => {
     );
 
     it(
+      'follows link 2 of an article from L, through $BROWSER',
+      async () => {
+        const { env, bin } = setUp(0);
+        const body = [
+          'First [the report](https://example.org/report) and [the map](https://example.net/map?x=1).',
+          '',
+          'Then [mail us](mailto:desk@example.org).',
+        ].join('\n');
+        writeFileSync(
+          join(env.INKWELL_HOME, 'articles', 'linked.md'),
+          `---\ntitle: A linked article\ndate: 2099-01-01\n---\n${body}\n`,
+        );
+        const browser = join(bin, 'fake-browser');
+        const noted = join(bin, 'noted');
+        writeFileSync(browser, `#!/bin/sh\nprintf '%s' "$1" > ${quoted(noted)}\n`);
+        chmodSync(browser, 0o755);
+        const session = await startList({ env: { ...env, BROWSER: browser } });
+        session.write('\r');
+        await session.waitFor('the map[2]');
+        session.write('L');
+        await session.waitFor('Links: a number or Enter opens one');
+        expect(words(session.screen())).toContain('[2] the map · https://example.net/map?x=1');
+        session.write('2');
+        await session.waitFor('Opened example.net');
+        expect(readFileSync(noted, 'utf8')).toBe('https://example.net/map?x=1');
+      },
+      SLOW,
+    );
+
+    it(
       'says no browser could open it when the launcher fails',
       async () => {
         const { env, opened } = setUp(3);

@@ -137,6 +137,7 @@ describe('labels', () => {
       '" quotes',
       '/ find',
       'o browser',
+      'L links',
     ]);
     expect(keyHints('field')).toEqual(['Enter keep', 'Esc clear']);
   });
@@ -145,7 +146,7 @@ describe('labels', () => {
 describe('the README', () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
-  it.each(['list', 'reader', 'field'] as const)(
+  it.each(['list', 'reader', 'field', 'overlay'] as const)(
     'has the %s keys exactly as the keymap',
     (screen) => {
       const table = readme.split(`<!-- keys: ${screen} -->`)[1]?.split('<!-- /keys -->')[0] ?? '';

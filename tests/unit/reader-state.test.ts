@@ -171,12 +171,55 @@ describe('before the pages have loaded', () => {
 });
 
 describe('overlays', () => {
-  it('opens help over either screen and closes it with any key, doing nothing else', () => {
+  it('opens help over either screen; j scrolls it, any other key closes it, doing nothing else', () => {
     const help = after(reading, 'help');
     expect(help.overlay).toBe('help');
-    const closed = reduce(help, { type: 'key', name: 'j' });
+    const small = reduce(help, { type: 'resize', size: { columns: 80, rows: 8 } });
+    const scrolled = reduce(small, { type: 'key', name: 'j' });
+    expect(scrolled).toMatchObject({ overlay: 'help', overlayView: { top: 1 }, top: 0 });
+    const back = reduce(scrolled, { type: 'key', name: 'k' });
+    expect(back.overlayView.top).toBe(0);
+    const closed = reduce(scrolled, { type: 'key', name: 'x' });
     expect(closed).toMatchObject({ overlay: null, top: 0, screen: 'reader' });
     expect(after(start, 'warnings').overlay).toBe('warnings');
+  });
+
+  it('lists the links on L; a number or Enter opens one, any other key closes', () => {
+    const linked = makeArticle({
+      id: 'linked',
+      title: 'Linked',
+      body: Array.from(
+        { length: 12 },
+        (_, k) => `Link [number ${k + 1}](https://example.org/${k + 1}).`,
+      ).join('\n\n'),
+    });
+    const state = initialState([linked], [], { columns: 80, rows: 10 }, pageOf);
+    const open = after(state, 'open', 'links');
+    expect(open.overlay).toBe('links');
+    // "1" could begin "12": it waits; "12" opens at once.
+    const one = reduce(open, { type: 'key', name: '1' });
+    expect(one).toMatchObject({ overlay: 'links', overlayView: { selected: 0, digits: '1' } });
+    expect(reduce(one, { type: 'key', name: '2' })).toMatchObject({
+      overlay: null,
+      request: { kind: 'openLink', url: 'https://example.org/12' },
+    });
+    expect(reduce(one, { type: 'key', name: 'enter' }).request).toEqual({
+      kind: 'openLink',
+      url: 'https://example.org/1',
+    });
+    // j chooses the next, and the list scrolls to keep it in view.
+    let moved = open;
+    for (let k = 0; k < 9; k++) moved = reduce(moved, { type: 'key', name: 'j' });
+    expect(moved.overlayView.selected).toBe(9);
+    expect(moved.overlayView.top).toBeGreaterThan(0);
+    expect(reduce(moved, { type: 'key', name: 'enter' }).request).toEqual({
+      kind: 'openLink',
+      url: 'https://example.org/10',
+    });
+    expect(reduce(open, { type: 'key', name: 'x' })).toMatchObject({
+      overlay: null,
+      request: null,
+    });
   });
 
   it('quits on Ctrl+C over an overlay', () => {
@@ -221,5 +264,45 @@ describe('resizing', () => {
       expect(readerHeight(size)).toBeGreaterThanOrEqual(1);
       expect(listHeight(size)).toBeLessThanOrEqual(Math.max(1, rows - 1));
     }
+  });
+});
+
+describe('counts before a key, as in less and vim', () => {
+  const keys = (state: AppState, ...names: string[]) =>
+    names.reduce((current, name) => reduce(current, { type: 'key', name }), state);
+  const lines = pageOf(articles[0]!, SIZE.columns).lines.length;
+  const height = readerHeight(SIZE);
+
+  it.each([
+    { name: '5j moves five rows', typed: ['5', 'j'], selected: 5 },
+    { name: '12G selects the 12th row', typed: ['1', '2', 'G'], selected: 11 },
+    { name: '3g does the same as 3G', typed: ['3', 'g'], selected: 2 },
+    { name: '50% goes halfway down the list', typed: ['5', '0', '%'], selected: 24 },
+    { name: '100p goes to the end', typed: ['1', '0', '0', 'p'], selected: 49 },
+    { name: '999j stops at the last row', typed: ['9', '9', '9', 'j'], selected: 49 },
+    { name: 'Esc cancels the count', typed: ['7', 'escape', 'j'], selected: 1 },
+    { name: 'a key without a count moves once', typed: ['j', 'j'], selected: 2 },
+  ])('in the list, $name', ({ typed, selected }) => {
+    const after = keys(start, ...typed);
+    expect(after.selected).toBe(selected);
+    expect(after.count).toBe('');
+  });
+
+  it('keeps the count, shown in the footer, until its key comes', () => {
+    expect(keys(start, '4', '2').count).toBe('42');
+    expect(keys(start, '0').count).toBe('');
+  });
+
+  it.each([
+    { name: '5j scrolls five lines', typed: ['5', 'j'], top: 5 },
+    { name: '3 Space pages three times', typed: ['3', 'space'], top: 3 * (height - 1) },
+    { name: '12G puts line 12 at the top', typed: ['1', '2', 'G'], top: 11 },
+    { name: '10k after 20j comes back ten', typed: ['2', '0', 'j', '1', '0', 'k'], top: 10 },
+  ])('in the reader, $name', ({ typed, top }) => {
+    expect(keys(reading, ...typed).top).toBe(top);
+  });
+
+  it('in the reader, 50% goes halfway into the article', () => {
+    expect(keys(reading, '5', '0', '%').top).toBe(Math.floor((lines - 1) / 2));
   });
 });

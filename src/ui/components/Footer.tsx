@@ -11,8 +11,10 @@ interface Props {
 
 const SEPARATOR = '  ';
 
-export function Footer({ state, hints, right }: Props) {
+export function Footer({ state, hints, right: facts }: Props) {
   const { columns } = state.size;
+  // A count typed for the next key (5j, 50%) shows until that key comes.
+  const right = state.count ? [`${state.count}…`, facts].filter(Boolean).join(' · ') : facts;
   if (state.notice) return <StatusLine left={state.notice} right={right} width={columns} />;
   const left = footerLeft(hints, state.warnings.length, columns - textWidth(right) - 1);
   return <StatusLine left={left} right={right} width={columns} dimLeft />;
