@@ -35,7 +35,7 @@ const PREPARE_AT_MOST = 256 * 1024;
  * of thousands of short items costs the parser several times what as many characters of prose do.
  */
 const PREPARE_LINES_AT_MOST = 8192;
-/** When the rest of a long article is wrapped: after Ink has drawn its first lines. */
+/** When the rest of a long article is wrapped: after Ink has drawn its first lines (30 frames a second). */
 const COMPLETE_AFTER_MS = 50;
 
 export interface AppProps {
@@ -193,7 +193,7 @@ export function App({
   const opened = state.shown[state.selected];
   useEffect(() => {
     if (!page || page.complete || !opened || !paginate) return;
-    // Wrapping waits until the first lines are on the screen.
+    // Ink writes at most one frame every ~33 ms: wrapping waits until the first lines are on the screen.
     const timer = setTimeout(() => {
       paginate(opened, page.columns, undefined, measure);
       redraw();
