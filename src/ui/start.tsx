@@ -54,10 +54,6 @@ export async function startReader({
       stderr,
       exitOnCtrlC: false,
       incrementalRendering: false,
-      // Ink draws at most 30 frames a second by default, deferring a frame that comes sooner: a search's
-      // results, which come a few milliseconds after the key's own frame, waited up to 33 ms for it.
-      // Frames are drawn as they come instead (the bench draws the same way).
-      maxFps: 1000,
     },
   );
   // The terminal first, before anything else can fail or take long; Ink's last frame, drawn while it
