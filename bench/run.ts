@@ -160,7 +160,7 @@ if (!ONLY || ONLY === 'search' || ONLY === 'typing') {
   const { index } = typing;
   rows.push({
     name: `reader: search index of ${thousands(SEARCH_ARTICLES)} articles (${index.where})`,
-    value: `${ms(index.buildMs)}, ${(index.heapBytes / 2 ** 20).toFixed(0)} MB heap`,
+    value: `${ms(index.buildMs)} (+ ${ms(index.prepareMs)} preparing first letters), ${(index.heapBytes / 2 ** 20).toFixed(0)} MB heap`,
   });
   const [word, misspelt, twoWords] = typing.queries;
   const keyToField = typing.queries.flatMap((query) => query.field);

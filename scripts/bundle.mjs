@@ -47,6 +47,32 @@ const inkSharedOutputCaches = {
 };
 
 /**
+ * Lets Ink skip the styles of a character that has the same styles as the one before it. Turning each line
+ * of a frame back into text, Ink asks for the codes that go from one character's styles to the next, and
+ * builds three sets to answer every time, most often for two characters alike (a run of plain or of
+ * marked text): most of what a frame allocated. The answer for two alike is no codes at all.
+ */
+const ansiSameStyles = {
+  name: 'ansi-same-styles',
+  setup(build) {
+    build.onLoad(
+      { filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]diff\.js$/ },
+      ({ path }) => {
+        const source = readFileSync(path, 'utf8');
+        const start = 'export function diffAnsiCodes(from, to) {\n';
+        if (!source.includes(start)) throw new Error(`${path}: diffAnsiCodes has changed`);
+        const alike = [
+          start,
+          '    if (from.length === to.length && from.every((code, k) => code.code === to[k].code && code.endCode === to[k].endCode))',
+          '        return [];\n',
+        ].join('\n');
+        return { contents: source.replace(start, alike), loader: 'js' };
+      },
+    );
+  },
+};
+
+/**
  * Bundles `entryPoints` ({name: source}) into `outdir`: ESM, minified, React in production mode, and code
  * splitting, so that what a command does not import (Ink, React) is never loaded.
  */
@@ -76,7 +102,7 @@ export async function bundle(entryPoints, outdir) {
     },
     // Ink loads React's devtools only when DEV=true, and they are not installed: Ink says so itself then.
     external: ['react-devtools-core'],
-    plugins: [inkStringWidth, inkSharedOutputCaches],
+    plugins: [inkStringWidth, inkSharedOutputCaches, ansiSameStyles],
     metafile: true,
     legalComments: 'none',
     logLevel: 'warning',

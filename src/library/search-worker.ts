@@ -26,17 +26,21 @@ if (port) {
       }
       case 'seal': {
         const start = performance.now();
-        index = builder.seal();
-        building += performance.now() - start;
-        post({
-          type: 'ready',
-          articles: index.docs.length,
-          terms: index.vocabulary.terms.length,
-          buildMs: building,
-          heapBytes: heapBytes(),
-        });
+        const built = (index = builder.seal());
+        const sealed = performance.now();
+        building += sealed - start;
         for (const query of waiting.splice(0)) answer(query);
-        prepareAhead(index);
+        // Ready once the first keystrokes' answers are prepared too: queries are answered meanwhile.
+        prepareAhead(built, () =>
+          post({
+            type: 'ready',
+            articles: built.docs.length,
+            terms: built.vocabulary.terms.length,
+            buildMs: building,
+            prepareMs: performance.now() - sealed,
+            heapBytes: heapBytes(),
+          }),
+        );
         break;
       }
       case 'search':
@@ -48,8 +52,9 @@ if (port) {
 }
 
 /** Answers for first keystrokes, a few milliseconds at a time, so queries are answered in between. */
-function prepareAhead(index: SearchIndex) {
-  if (prepareSearch(index, 8)) setImmediate(() => prepareAhead(index));
+function prepareAhead(index: SearchIndex, done: () => void) {
+  if (prepareSearch(index, 4)) setImmediate(() => prepareAhead(index, done));
+  else done();
 }
 
 /** The thread's heap and the typed arrays it holds (the index is mostly typed arrays). */

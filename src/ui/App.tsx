@@ -1,6 +1,6 @@
 // The full-screen reader: one reducer holds the state, keys become actions, screens draw what it holds.
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useInsertionEffect, useReducer, useRef } from 'react';
 import type { Article } from '../core/article.js';
 import { prepareFind } from '../core/find-in-page.js';
 import type { Searcher } from '../core/search/types.js';
@@ -119,8 +119,10 @@ export function App({
   }, [startSearcher, articles]);
   const query = queryOf(state.search);
   const limit = state.search?.limit ?? 0;
-  // Asked as soon as the field's frame is committed, not after a turn of the event loop.
-  useLayoutEffect(() => runner.current?.ask(query, limit), [query, limit]);
+  // Asked as the field's frame is committed, before Ink draws it (layout effects run after the drawing):
+  // the engine searches while this thread draws the field. Asking sets no state, which these effects
+  // must not; the answer comes in a later task.
+  useInsertionEffect(() => runner.current?.ask(query, limit), [query, limit]);
   // The store loads after the first frame, like the page maker: conf and its validator are not needed to
   // draw the list, whose marks fill in a moment later.
   // Changes are drawn first, and handed to the store after. Counted here rather than cleared from the

@@ -24,8 +24,16 @@ export interface ListSearch {
   held: { query: string; answer: SearchAnswer } | null;
 }
 
-/** Results asked for at first: describing every hit of a one-letter query would take the engine long. */
-export const FIRST_RESULTS = 60;
+/**
+ * Results asked for beyond a screenful at first: describing every hit of a one-letter query (highlights,
+ * snippet) would take the engine long, and every hit described is copied to this thread and kept.
+ */
+export const SPARE_RESULTS = 8;
+
+/** Results asked for at first: a screenful (a row each at most) and a few more. */
+export function firstResults(view: ListWindow): number {
+  return windowRows(view) + SPARE_RESULTS;
+}
 
 /** What searching reads and changes of the app's state. */
 interface Searching extends ListWindow {
@@ -53,12 +61,18 @@ export function openSearch<T extends Searching>(state: T): T {
     shownFor: null,
     hint: null,
     before: { shown: state.shown, selected: state.selected, listTop: state.listTop },
-    limit: FIRST_RESULTS,
+    limit: 0,
     total: 0,
     held: null,
   };
+  // The library's ids are indexed now, not when the first answer is awaited on screen.
+  articleById(state.articles, '');
   // The field takes a row from the list: the selection stays in view.
-  return withSelection({ ...state, search }, state.selected);
+  const opened = { ...state, search };
+  return withSelection(
+    { ...opened, search: { ...search, limit: firstResults(opened) } },
+    state.selected,
+  );
 }
 
 /** The field changed. A blank query shows the whole list again, where it was; else the answer will come. */
@@ -66,7 +80,7 @@ export function searchEdited<T extends Searching>(state: T, field: TextField): T
   const { search } = state;
   if (!search) return state;
   if (field.text.trim() !== '') {
-    return { ...state, search: { ...search, field, limit: FIRST_RESULTS } };
+    return { ...state, search: { ...search, field, limit: firstResults(state) } };
   }
   const whole = { ...state, search: { ...search, field, shownFor: null, hint: null, total: 0 } };
   return wholeList(whole, search.before);
@@ -114,13 +128,16 @@ export function applyAnswer<T extends Searching>(state: T, query: string, answer
   return more ? withSelection(next, state.selected) : withSelection({ ...next, listTop: 0 }, 0);
 }
 
-/** Asks for more results when the selection comes within two screens of the end of those shown. */
+/**
+ * Asks for more results when the selection comes within a screen of the end of those shown, or the window
+ * (grown taller) could show more than there are.
+ */
 export function withMoreWanted<T extends Searching>(state: T): T {
   const { search, hits } = state;
   if (!search || !hits || search.shownFor === null || search.total <= hits.length) return state;
-  if (search.limit > hits.length || state.selected < hits.length - 2 * windowRows(state))
-    return state;
-  return { ...state, search: { ...search, limit: search.limit * 2 } };
+  const wanted = Math.max(state.selected + windowRows(state), firstResults(state));
+  if (search.limit > hits.length || wanted <= hits.length) return state;
+  return { ...state, search: { ...search, limit: Math.max(search.limit * 2, wanted) } };
 }
 
 /**

@@ -541,5 +541,6 @@ function resize(state: AppState, size: Size): AppState {
       lastTop(currentPage(resized)!.lines.length, readerHeight(size)),
     );
   }
-  return withSelection(resized, state.selected);
+  // A taller window may show more results than were asked for.
+  return withMoreWanted(withSelection(resized, state.selected));
 }

@@ -3,8 +3,8 @@ import { pageOf } from '../../src/core/paginate.js';
 import type { SearchAnswer, SearchHit } from '../../src/core/search/types.js';
 import { matchesOf } from '../../src/ui/find-state.js';
 import { listHeight } from '../../src/ui/geometry.js';
-import { entriesInView } from '../../src/ui/list-window.js';
-import { FIRST_RESULTS, queryOf } from '../../src/ui/list-search.js';
+import { entriesInView, windowRows } from '../../src/ui/list-window.js';
+import { firstResults, queryOf } from '../../src/ui/list-search.js';
 import {
   currentPage,
   fieldOpen,
@@ -179,6 +179,10 @@ describe('searching the list', () => {
   });
 
   it('asks for more results as the selection nears the end of those it has', () => {
+    // A screenful and a few more at first.
+    const FIRST_RESULTS = firstResults(searching);
+    expect(searching.search?.limit).toBe(FIRST_RESULTS);
+    expect(FIRST_RESULTS).toBeGreaterThan(windowRows(searching));
     const hits = articles.map(({ id }) => hit(id)).slice(0, FIRST_RESULTS);
     // As many as asked for, of 500: G comes near their end, and twice as many are asked for.
     const state = after(searching, answer('spaceprot', hits, 500), key('enter'));
@@ -186,11 +190,26 @@ describe('searching the list', () => {
     const wanting = after(state, key('G'));
     expect(wanting.search?.limit).toBe(FIRST_RESULTS * 2);
     // More results of the same query keep the selection.
-    const grown = after(wanting, answer('spaceprot', [...hits, hit('a59')].slice(0, 61), 500));
+    const grown = after(
+      wanting,
+      answer('spaceprot', [...hits, hit(`a${FIRST_RESULTS}`)].slice(0, FIRST_RESULTS + 1), 500),
+    );
     expect(grown.selected).toBe(FIRST_RESULTS - 1);
     // Fewer than asked for: that was all of them, and nothing more is asked.
     const all = after(searching, answer('spaceprot', hits.slice(0, 10)), key('enter'), key('G'));
     expect(all.search?.limit).toBe(FIRST_RESULTS);
+  });
+});
+
+describe('results asked for as the window changes', () => {
+  it('asks for more when the window grows taller than the results it has', () => {
+    const first = firstResults(searching);
+    const hits = articles.map(({ id }) => hit(id)).slice(0, first);
+    const state = after(searching, answer('spaceprot', hits, 500));
+    expect(state.search?.limit).toBe(first);
+    const taller = after(state, { type: 'resize', size: { columns: 80, rows: 60 } });
+    expect(taller.search?.limit).toBeGreaterThanOrEqual(firstResults(taller));
+    expect(taller.search?.limit).toBeGreaterThan(first);
   });
 });
 

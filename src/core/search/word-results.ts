@@ -37,6 +37,8 @@ interface Scratch {
   cache: Map<string, WordResult>;
   /** Answers for words of one character, kept for good (see prepareSearch). */
   kept: Map<string, WordResult>;
+  /** firstCharacters' answer: counting it reads the whole vocabulary, and preparing asks every slice. */
+  firsts?: string[];
 }
 const scratches = new WeakMap<SearchIndex, Scratch>();
 
@@ -101,6 +103,11 @@ export function prepareWords(index: SearchIndex, budget = Infinity): boolean {
 
 /** The characters that start the most terms, at most 40. */
 export function firstCharacters(index: SearchIndex): string[] {
+  const scratch = scratchOf(index);
+  return (scratch.firsts ??= countFirstCharacters(index));
+}
+
+function countFirstCharacters(index: SearchIndex): string[] {
   const counts = new Map<string, number>();
   for (const term of index.vocabulary.terms) {
     const first = String.fromCodePoint(term.codePointAt(0)!);
