@@ -33,9 +33,15 @@ export function listHeight(size: Size, searching = false): number {
   return Math.max(1, frameHeight(size) - (hasBars('list', size) ? 2 : 0) - field);
 }
 
-/** Article lines in view: the frame less the footer, when there is room for it. */
+/** Whether the reader has room for its header (the title, kept while scrolling) besides two lines. */
+export function hasReaderHeader(size: Size): boolean {
+  return frameHeight(size) >= 4;
+}
+
+/** Article lines in view: the frame less the header and the footer, when there is room for them. */
 export function readerHeight(size: Size): number {
-  return Math.max(1, frameHeight(size) - (hasBars('reader', size) ? 1 : 0));
+  const bars = (hasBars('reader', size) ? 1 : 0) + (hasReaderHeader(size) ? 1 : 0);
+  return Math.max(1, frameHeight(size) - bars);
 }
 
 export function clamp(value: number, low: number, high: number): number {

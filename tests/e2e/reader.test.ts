@@ -129,8 +129,10 @@ describe('the full-screen reader', () => {
       expect(rows[23]).toBe('');
       const body = rows.slice(0, 22);
       expect(Math.max(...body.map(width))).toBeGreaterThan(60);
-      // The end of the top line: after the reflow the view starts at or a little before it.
+      // The end of the top line (below the header row): after the reflow the view starts at or a little
+      // before it.
       const topWords = rows
+        .slice(1)
         .find((row) => row.trim() !== '')!
         .trim()
         .split(' ')
@@ -141,7 +143,7 @@ describe('the full-screen reader', () => {
       session.resize(50, 20);
       // Reflowed: the footer on the frame's new last row, every line of text within the new column.
       await session.waitFor(
-        (now) => now[18]!.includes('%') && now.slice(0, 18).every((row) => width(row) <= 48),
+        (now) => now[18]!.includes('%') && now.slice(1, 18).every((row) => width(row) <= 48),
       );
       rows = session.screen();
       expect(Math.max(...rows.map(width))).toBeLessThanOrEqual(50);
@@ -224,13 +226,13 @@ describe('the full-screen reader', () => {
       expect(session.lookOf('“That’s why')).toMatchObject({ italic: true, inverse: false });
       session.write('"');
       await session.waitFor('quotation 1/');
-      // The title's quoted words come first.
+      // The title's quoted words come first (in the article, below the header row that names it).
       for (const text of ['‘Unbreakable', 'Relations’']) {
-        for (const look of session.looksOf(text)!) {
+        for (const look of session.looksOf(text, 1)!) {
           expect(look).toMatchObject({ inverse: true, italic: true, color: YELLOW });
         }
       }
-      expect(session.lookOf(SEED_TITLE)).toMatchObject({ inverse: false });
+      expect(session.lookOf(SEED_TITLE, 1)).toMatchObject({ inverse: false });
       expect(session.lookOf('“That’s why')).toMatchObject({ inverse: false });
 
       session.write('"');
@@ -242,7 +244,7 @@ describe('the full-screen reader', () => {
         }
       }
       expect(session.lookOf('Putin responded,')).toMatchObject({ inverse: false, italic: false });
-      expect(session.lookOf('‘Unbreakable')).toMatchObject({ inverse: false, italic: true });
+      expect(session.lookOf('‘Unbreakable', 1)).toMatchObject({ inverse: false, italic: true });
     },
     SLOW,
   );
@@ -307,9 +309,10 @@ describe('the full-screen reader', () => {
     'centres the text column on a wide terminal',
     async () => {
       const session = await openSeed({ cols: 300, rows: 30 });
+      // The article's rows, between the header row and the footer.
       const body = session
         .screen()
-        .slice(0, 28)
+        .slice(1, 28)
         .filter((row) => row.trim() !== '');
       const left = Math.min(...body.map((row) => row.length - row.trimStart().length));
       // (300 − 80) / 2 = 110, give or take the column's own margins.
@@ -378,10 +381,12 @@ describe('the full-screen reader', () => {
       const session = await openSeed();
       const first = session.screen();
       // What a terminal sends for three notches of the wheel down, under DECSET 1007.
+      // Row 0 is the header, which stays; the article scrolls below it.
       for (let notch = 0; notch < 3; notch++) session.write('\x1b[B');
-      await session.waitFor((rows) => rows[0] === first[3]);
+      await session.waitFor((rows) => rows[1] === first[4]);
       for (let notch = 0; notch < 3; notch++) session.write('\x1b[A');
-      await session.waitFor((rows) => rows[0] === first[0]);
+      await session.waitFor((rows) => rows[1] === first[1]);
+      expect(session.screen()[0]).toBe(first[0]);
     },
     SLOW,
   );

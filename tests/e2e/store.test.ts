@@ -29,6 +29,8 @@ async function startList(home: string, options: SessionOptions = {}): Promise<Te
 const rowOf = (session: TerminalSession, title: string) =>
   session.screen().find((row) => row.includes(title)) ?? '';
 const footer = (session: TerminalSession) => session.screen().at(-2)!;
+/** The reader's header row: the article's title, source and ★. */
+const header = (session: TerminalSession) => session.screen()[0]!;
 const percentOf = (session: TerminalSession) => Number(/(\d+)%/.exec(footer(session))?.[1]);
 const readerShown = (rows: string[]) => rows.at(-2)!.includes('%');
 
@@ -70,9 +72,9 @@ describe('what the reader keeps', () => {
       await session.waitFor(() => rowOf(session, WELCOME).startsWith('•★'));
 
       await openSeed(session);
-      expect(footer(session)).not.toContain('★');
+      expect(header(session)).not.toContain('★');
       session.write('s');
-      await session.waitFor(() => footer(session).includes('★'));
+      await session.waitFor(() => header(session).includes('★'));
       const topWords = await readTo(session, 40);
       const percent = percentOf(session);
       expect(percent).toBeLessThan(100);

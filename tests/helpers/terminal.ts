@@ -154,15 +154,15 @@ export class TerminalSession {
     }
   }
 
-  /** How the cell holding the first occurrence of `text` looks. */
-  lookOf(text: string): CellLook | undefined {
-    return this.looksOf(text)?.[0];
+  /** How the cell holding the first occurrence of `text` (at or below row `fromRow`) looks. */
+  lookOf(text: string, fromRow = 0): CellLook | undefined {
+    return this.looksOf(text, fromRow)?.[0];
   }
 
-  /** How each cell of the first occurrence of `text` looks, one look per character of `text`. */
-  looksOf(text: string): CellLook[] | undefined {
+  /** How each cell of the first occurrence of `text` at or below row `fromRow` looks, one look per character. */
+  looksOf(text: string, fromRow = 0): CellLook[] | undefined {
     const buffer = this.term.buffer.active;
-    for (let y = 0; y < buffer.length; y++) {
+    for (let y = fromRow; y < buffer.length; y++) {
       const line = buffer.getLine(y)!;
       // One entry per character drawn: the second half of a wide character holds none.
       const cells: IBufferCell[] = [];

@@ -240,8 +240,10 @@ describe('the search field', () => {
     app.stdin.write('\r');
     await app.until((screen) => screen.includes('match 1/3'));
     // The title's match and two in the body: the first is marked as the current one.
-    expect(stylesBefore(app.styled(), 'Spaceport')).toContain('\x1b[7m');
-    expect(stylesBefore(app.styled(), 'Spaceport')).toContain('\x1b[4m');
+    // Below the header row, which names the article.
+    const text = app.styled().split('\n').slice(1).join('\n');
+    expect(stylesBefore(text, 'Spaceport')).toContain('\x1b[7m');
+    expect(stylesBefore(text, 'Spaceport')).toContain('\x1b[4m');
     app.stdin.write('n');
     await app.until((screen) => screen.includes('match 2/3'));
     expect(app.screen()).toContain('At the spaceport, a second spaceport.');

@@ -102,12 +102,13 @@ describe('bookmarks and read marks', () => {
     expect(app.store.sent.at(-1)).toEqual({ kind: 'bookmark', id: 'a.one', bookmark: null });
   });
 
-  it('s in the reader stars the open article, shown in the footer', async () => {
+  it('s in the reader stars the open article, shown in its header', async () => {
     const app = start();
     await app.press('j', '\r');
     expect(app.screen()).not.toContain('★');
     await app.press('s');
-    expect(app.screen().split('\n').at(-1)).toMatch(/★ · \d+%/);
+    expect(app.screen().split('\n')[0]).toMatch(/★$/);
+    expect(app.screen().split('\n').at(-1)).not.toContain('★');
     await app.press('q');
     expect(app.row('Bravo')).toMatch(/^ ★ /);
   });

@@ -5,9 +5,11 @@ import { matchesByLine } from '../../core/find-in-page.js';
 import { markedSegments, progress, type Page } from '../../core/page.js';
 import { Footer } from '../components/Footer.js';
 import { FieldLine } from '../components/FieldLine.js';
+import { StatusLine } from '../components/StatusLine.js';
 import { StyledLine } from '../components/StyledLine.js';
 import { matchesOf } from '../find-state.js';
 import { keyHints } from '../keymap.js';
+import { hasReaderHeader } from '../geometry.js';
 import { hasBars, readerHeight, type AppState } from '../state.js';
 
 interface Props {
@@ -34,13 +36,12 @@ export function ReaderScreen({ state, page, color }: Props) {
   // How far is unknown until the whole article is wrapped, a moment after its first lines are drawn.
   const facts = page.complete
     ? [
-        star,
         found,
         marked ? `quotation ${mark! + 1}/${page.quotes.length}` : '',
         `${percent}%`,
         minutesLeft > 0 ? `${minutesLeft} min left` : '',
       ]
-    : [star, '…'];
+    : ['…'];
   let footer = null;
   if (find?.field && hasBars('reader', size)) {
     footer = <FieldLine prompt="/" field={find.field} focused right={found} width={size.columns} />;
@@ -53,8 +54,18 @@ export function ReaderScreen({ state, page, color }: Props) {
       />
     );
   }
+  // The title stays in view while scrolling, with the source and the bookmark's ★.
+  const header = hasReaderHeader(size) && (
+    <StatusLine
+      left={[article.title, article.source].filter(Boolean).join(' · ')}
+      right={star}
+      width={size.columns}
+      dimLeft
+    />
+  );
   return (
     <>
+      {header}
       <Box flexDirection="column" flexGrow={1} marginLeft={page.indent}>
         {page.lines.slice(top, top + height).map((line, k) => {
           const y = top + k;
