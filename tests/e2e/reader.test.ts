@@ -458,7 +458,8 @@ describe('the full-screen reader', () => {
         const noted = join(bin, 'noted');
         writeFileSync(browser, `#!/bin/sh\nprintf '%s' "$1" > ${quoted(noted)}\n`);
         chmodSync(browser, 0o755);
-        const session = await startList({ env: { ...env, BROWSER: browser } });
+        // The fake browser is found on PATH by name, as a real one would be.
+        const session = await startList({ env: { ...env, BROWSER: 'fake-browser' } });
         session.write('\r');
         await session.waitFor('the map[2]');
         session.write('L');
