@@ -87,6 +87,15 @@ async function drawn(session: TerminalSession, act: () => void): Promise<void> {
   await session.waitFor(() => session.output.length > before);
 }
 
+/** Waits until the app has written nothing for a while: every frame of what came before is drawn. */
+async function quiet(session: TerminalSession, ms = 150): Promise<void> {
+  let seen = -1;
+  while (seen !== session.output.length) {
+    seen = session.output.length;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+}
+
 /** A shell word for `text`. */
 const quoted = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 
@@ -277,6 +286,10 @@ describe('the full-screen reader', () => {
           [2, 2],
         ] as const) {
           await drawn(session, () => session.resize(cols, rows));
+          // Right after a shrink Ink draws a frame taller than the screen and clears it; a key's frame in
+          // that moment can go unwritten until the next key (an Ink 6.8 quirk, noted for the team): the
+          // keys wait until the resize's frames are done.
+          await quiet(session);
           // Help changes the frame at any size: a new frame proves the keys before it were handled.
           await drawn(session, () => session.write('jG"g?'));
           await drawn(session, () => session.write('x'));
