@@ -1,10 +1,9 @@
-import chalk from 'chalk';
-import { render } from 'ink-testing-library';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pageOf } from '../../src/core/paginate.js';
 import { App } from '../../src/ui/App.js';
 import type { AddSource } from '../../src/ui/state.js';
 import { makeArticle } from '../helpers/articles.js';
+import { inkApps, plain, sleep, type Rendered } from '../helpers/ink-app.js';
 
 const articles = [
   makeArticle({ id: 'first', title: 'First article', date: '2024-02-02' }),
@@ -12,21 +11,11 @@ const articles = [
 ];
 const imported = makeArticle({ id: 'imported', title: 'The imported one', date: '2023-06-01' });
 
-beforeAll(() => {
-  chalk.level = 1;
-});
-
-let current: ReturnType<typeof render> | undefined;
-afterEach(() => {
-  current?.unmount();
-  current = undefined;
-});
-
-const strip = (frame: string | undefined) => (frame ?? '').replace(/\x1b\[[0-9;]*m/g, '');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const { mount } = inkApps();
+let current: Rendered | undefined;
 
 function start(addSource?: AddSource) {
-  current = render(
+  current = mount(
     <App
       articles={articles}
       warnings={[]}
@@ -41,7 +30,7 @@ function start(addSource?: AddSource) {
     /** Opens the prompt, and waits until its text field is there to take keys. */
     async open() {
       stdin.write('a');
-      await vi.waitFor(() => expect(strip(lastFrame())).toContain('path or URL'));
+      await vi.waitFor(() => expect(plain(lastFrame())).toContain('path or URL'));
       await sleep(50);
     },
     /**
@@ -51,7 +40,7 @@ function start(addSource?: AddSource) {
     async type(text: string) {
       for (let end = 1; end <= text.length; end++) {
         stdin.write(text[end - 1]!);
-        await vi.waitFor(() => expect(strip(lastFrame())).toContain(`> ${text.slice(0, end)}`));
+        await vi.waitFor(() => expect(plain(lastFrame())).toContain(`> ${text.slice(0, end)}`));
         // The field takes the next key once React has run its effects, a moment after the frame.
         await sleep(25);
       }
@@ -62,7 +51,7 @@ function start(addSource?: AddSource) {
         await sleep(40);
       }
     },
-    screen: () => strip(lastFrame()),
+    screen: () => plain(lastFrame()),
   };
 }
 

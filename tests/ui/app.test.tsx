@@ -1,9 +1,8 @@
-import chalk from 'chalk';
-import { render } from 'ink-testing-library';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pageOf } from '../../src/core/paginate.js';
 import { App } from '../../src/ui/App.js';
 import { makeArticle, paragraphs } from '../helpers/articles.js';
+import { inkApps, plain, sleep, type Rendered } from '../helpers/ink-app.js';
 
 const articles = [
   makeArticle({
@@ -17,19 +16,11 @@ const articles = [
   makeArticle({ id: 'second', title: 'Second article', date: '2024-01-01', body: 'Short body.' }),
 ];
 
-// Styles on, as the reader sets them, so that marks can be seen in the frames.
-beforeAll(() => {
-  chalk.level = 1;
-});
-
-let current: ReturnType<typeof render> | undefined;
-afterEach(() => {
-  current?.unmount();
-  current = undefined;
-});
+const { mount } = inkApps();
+let current: Rendered | undefined;
 
 function start(openLink = async (url: string) => `Opened ${url}`, color = true) {
-  current = render(
+  current = mount(
     <App
       articles={articles}
       warnings={[{ path: '/lib/broken.md', message: 'no title in the front matter' }]}
@@ -49,13 +40,11 @@ function start(openLink = async (url: string) => `Opened ${url}`, color = true) 
       }
     },
     /** The frame as text. */
-    screen: () => (lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, ''),
+    screen: () => plain(lastFrame()),
     /** The frame with its styles. */
     styled: () => lastFrame() ?? '',
   };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Ink draws asynchronously: waits for a new frame (a key that changes nothing draws none), then quiet. */
 async function settled(frames: readonly string[], before: number) {
@@ -89,7 +78,7 @@ describe('App', () => {
     const many = Array.from({ length: 1234 }, (_, k) =>
       makeArticle({ id: `n${k}`, title: `No. ${k}` }),
     );
-    current = render(
+    current = mount(
       <App
         articles={many}
         warnings={[]}
@@ -98,14 +87,14 @@ describe('App', () => {
         paginate={pageOf}
       />,
     );
-    const lines = (current.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+    const lines = plain(current.lastFrame()).split('\n');
     expect(lines[0]).toMatch(/^inkwell · Library · 1,234 articles · 1,234 unread +1\/1234$/);
     expect(lines.filter((line) => line.includes('No. '))).toHaveLength(21);
   });
 
   it('draws the first lines of a long article at once, and the rest right after', async () => {
     const long = makeArticle({ id: 'long', title: 'Long one', body: paragraphs(800) });
-    current = render(
+    current = mount(
       <App
         articles={[long]}
         warnings={[]}

@@ -1,10 +1,9 @@
-import chalk from 'chalk';
-import { render } from 'ink-testing-library';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pageOf } from '../../src/core/paginate.js';
 import type { SearchAnswer, SearchHit, Searcher } from '../../src/core/search/types.js';
 import { App } from '../../src/ui/App.js';
 import { makeArticle, paragraphs } from '../helpers/articles.js';
+import { inkApps, plain, sleep, type Rendered } from '../helpers/ink-app.js';
 
 const articles = [
   makeArticle({ id: 'first', title: 'First article', date: '2024-03-03', body: paragraphs(10) }),
@@ -54,21 +53,11 @@ function spaceAnswer(query: string): SearchAnswer {
   };
 }
 
-beforeAll(() => {
-  chalk.level = 1;
-});
-
-let current: ReturnType<typeof render> | undefined;
-afterEach(() => {
-  current?.unmount();
-  current = undefined;
-});
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const plain = (frame: string | undefined) => (frame ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+const { mount } = inkApps();
+let current: Rendered | undefined;
 
 function start(searcher = new FakeSearcher()) {
-  current = render(
+  current = mount(
     <App
       articles={articles}
       warnings={[]}
@@ -195,7 +184,7 @@ describe('the search field', () => {
       makeArticle({ id: `m${k}`, title: `Made ${k}` }),
     );
     const searcher = new FakeSearcher();
-    current = render(
+    current = mount(
       <App
         articles={many}
         warnings={[]}

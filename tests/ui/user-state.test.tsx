@@ -1,14 +1,13 @@
 // Bookmarks, read marks, the lists Tab cycles and key overrides, through real keys into the App, with a
 // store that records what it is sent.
-import chalk from 'chalk';
-import { render } from 'ink-testing-library';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pageOf } from '../../src/core/paginate.js';
 import { applyChanges, emptyData, type Change, type UserData } from '../../src/state/data.js';
 import { App } from '../../src/ui/App.js';
 import type { Action } from '../../src/ui/state.js';
 import type { StoreLink } from '../../src/ui/store-link.js';
 import { makeArticle, paragraphs } from '../helpers/articles.js';
+import { inkApps, plain, sleep, type Rendered } from '../helpers/ink-app.js';
 
 const AT = '2026-11-30T04:00:00.000Z';
 const articles = [
@@ -17,15 +16,8 @@ const articles = [
   makeArticle({ id: 'c.three', title: 'Charlie', date: '2024-01-01' }),
 ];
 
-beforeAll(() => {
-  chalk.level = 1;
-});
-
-let current: ReturnType<typeof render> | undefined;
-afterEach(() => {
-  current?.unmount();
-  current = undefined;
-});
+const { mount } = inkApps();
+let current: Rendered | undefined;
 
 /** A store in memory: records every change sent, and lets a test deliver data as another process would. */
 class FakeStore implements StoreLink {
@@ -47,11 +39,9 @@ class FakeStore implements StoreLink {
   flush() {}
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 function start(initial?: UserData) {
   const store = new FakeStore(initial);
-  current = render(
+  current = mount(
     <App
       articles={articles}
       warnings={[]}
@@ -63,7 +53,7 @@ function start(initial?: UserData) {
     />,
   );
   const { stdin, lastFrame, frames } = current;
-  const screen = () => (lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+  const screen = () => plain(lastFrame());
   return {
     store,
     screen,
