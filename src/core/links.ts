@@ -80,5 +80,10 @@ const ST = '\x1b\\';
  * ASCII, no spaces), so nothing in it can end the sequence early.
  */
 export function hyperlink(text: string, url: string): string {
-  return /^[\x21-\x7e]+$/.test(url) ? `${OSC8}${url}${ST}${text}${OSC8}${ST}` : text;
+  return isLinkable(url) ? `${OSC8}${url}${ST}${text}${OSC8}${ST}` : text;
+}
+
+/** Printable ASCII, no spaces: an address that cannot end an OSC 8 sequence or smuggle a control. */
+export function isLinkable(url: string): boolean {
+  return /^[\x21-\x7e]+$/.test(url);
 }

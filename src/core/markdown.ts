@@ -1,6 +1,7 @@
 // Article body (Markdown) → blocks of styled runs, the shape every view draws from.
 import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
 import { boundMarkdown, MAX_BLOCK_NESTING } from './markdown-bounds.js';
+import { isLinkable } from './links.js';
 import { sanitize } from './sanitize.js';
 
 /** How a run of inline text is marked up. */
@@ -255,7 +256,7 @@ export function linkTarget(href: unknown): string | null {
   try {
     const url = new URL(sanitize(href).trim());
     if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) return null;
-    return /^[\x21-\x7e]+$/.test(url.href) ? url.href : null;
+    return isLinkable(url.href) ? url.href : null;
   } catch {
     return null;
   }
