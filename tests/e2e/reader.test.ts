@@ -477,7 +477,11 @@ describe('the full-screen reader', () => {
         await session.waitFor('the map[2]');
         session.write('L');
         await session.waitFor('Links: a number or Enter opens one');
-        expect(words(session.screen())).toContain('[2] the map · https://example.net/map?x=1');
+        // A frame can reach the screen in more than one piece: wait for the row, then the whole list.
+        await session.waitFor((rows) =>
+          words(rows).includes('[2] the map · https://example.net/map?x=1'),
+        );
+        expect(words(session.screen())).toContain('[1] the report · https://example.org/report');
         session.write('2');
         await session.waitFor('Opened example.net');
         expect(readFileSync(noted, 'utf8')).toBe('https://example.net/map?x=1');
