@@ -1,7 +1,7 @@
 // The full-screen reader: one reducer holds the state, keys become actions, screens draw what it holds.
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
 import { useCallback, useEffect, useInsertionEffect, useReducer, useRef } from 'react';
-import type { Article } from '../core/article.js';
+import type { Article, ArticleMeta } from '../core/article.js';
 import { prepareFind } from '../core/find-in-page.js';
 import type { Searcher } from '../core/search/types.js';
 import type { LoadWarning } from '../library/load.js';
@@ -39,7 +39,7 @@ const PREPARE_LINES_AT_MOST = 8192;
 const COMPLETE_AFTER_MS = 50;
 
 export interface AppProps {
-  articles: readonly Article[];
+  articles: readonly ArticleMeta[];
   warnings: readonly LoadWarning[];
   /** False under NO_COLOR: the screens then tell things apart by attributes alone. */
   color: boolean;
@@ -51,7 +51,7 @@ export interface AppProps {
    * Starts the library's search engine; called once, after the first frame, so the list never waits for
    * it. Without it, a search waits for ever.
    */
-  startSearcher?: (articles: readonly Article[]) => Searcher;
+  startSearcher?: (articles: readonly ArticleMeta[]) => Searcher;
   /** Where bookmarks, read marks, positions and settings are kept; without it they last this session. */
   store?: StoreLink;
   /** The time as ISO 8601 (tests give a fixed one). */
@@ -96,13 +96,15 @@ export function App({
       }),
     [jobControl, stdout, write],
   );
-  // Pages need the Markdown parser (~20 ms to load), which the list does without: it loads after the first
-  // frame, and the reducer holds keys back until then.
+  // Pages need the Markdown parser (~20 ms to load) and the article reader (with the YAML parser), which
+  // the list does without: they load after the first frame, and the reducer holds keys back until then.
+  const bodyOf = useRef<(article: ArticleMeta) => Article>(bodyGiven);
   useEffect(() => {
     if (given) return;
-    void import('../core/paginate.js').then(({ pageOf }) =>
-      dispatch({ type: 'ready', paginate: pageOf }),
-    );
+    void import('./article-pages.js').then(({ readerPage, withBody }) => {
+      bodyOf.current = withBody;
+      dispatch({ type: 'ready', paginate: readerPage });
+    });
   }, [given]);
 
   // The engine starts after the first frame (effects run once it is drawn) and answers as it can; the
@@ -156,11 +158,13 @@ export function App({
   const { paginate, size } = state;
   const { measure, theme } = state.user.settings;
   useEffect(() => {
-    if (!upNext || !paginate || !worthPreparing(upNext.body)) return;
-    const timer = setTimeout(
-      () => paginate(upNext, size.columns, undefined, measure),
-      PREPARE_AFTER_MS,
-    );
+    if (!upNext || !paginate) return;
+    // Its body is read only once the selection has rested on it.
+    const timer = setTimeout(() => {
+      if (worthPreparing(bodyOf.current(upNext).body)) {
+        paginate(upNext, size.columns, undefined, measure);
+      }
+    }, PREPARE_AFTER_MS);
     return () => clearTimeout(timer);
   }, [upNext, paginate, size.columns, measure]);
 
@@ -267,6 +271,11 @@ function worthPreparing(body: string): boolean {
     if (++lines > PREPARE_LINES_AT_MOST) return false;
   }
   return true;
+}
+
+/** The body of an article that came with one (tests give whole articles with their page maker). */
+function bodyGiven(article: ArticleMeta): Article {
+  return 'body' in article ? (article as Article) : { ...article, body: '' };
 }
 
 function sizeOf(stdout: NodeJS.WriteStream): Size {

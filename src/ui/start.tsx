@@ -1,7 +1,7 @@
 // Starts the full-screen reader on the process's terminal and returns its exit status once it is closed.
 import chalk from 'chalk';
 import { render } from 'ink';
-import type { Article } from '../core/article.js';
+import type { ArticleMeta } from '../core/article.js';
 import { sanitize } from '../core/sanitize.js';
 import type { Searcher } from '../core/search/types.js';
 import type { LibrarySearcher } from '../library/searcher.js';
@@ -13,7 +13,7 @@ import { storeLink } from './store-link.js';
 import { describe, enterFullScreen, onAbnormalExit } from './terminal.js';
 
 export interface ReaderOptions {
-  articles: readonly Article[];
+  articles: readonly ArticleMeta[];
   warnings: readonly LoadWarning[];
   /** The colour level the command line chose (FORCE_COLOR, NO_COLOR, the terminal). */
   colorLevel: 0 | 1 | 2 | 3;
@@ -93,7 +93,7 @@ function lazySearch() {
   let engine: Promise<LibrarySearcher> | undefined;
   let closed = false;
   return {
-    start(articles: readonly Article[]): Searcher {
+    start(articles: readonly ArticleMeta[]): Searcher {
       engine = import('../library/searcher.js').then((module) => {
         const started = module.startSearcher(articles);
         if (closed) started.close();
