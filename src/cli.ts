@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import packageJson from '../package.json' with { type: 'json' };
 import { canDrawFullScreen, processOutput } from './commands/output.js';
 import { run } from './commands/run.js';
-import type { Library } from './library/load.js';
+import type { Library } from './library/library.js';
 import { resolvePaths } from './library/paths.js';
 import { sanitize } from './core/sanitize.js';
 import type { AddSource } from './ui/state.js';

@@ -1,6 +1,8 @@
 // Runs one command line: parse, load the library, dispatch; returns the exit status.
 import { resolve } from 'node:path';
-import { loadLibrary, type Library, type LibraryFolder } from '../library/load.js';
+import type { Library } from '../library/library.js';
+import { openLibrary } from '../library/library-cache.js';
+import type { LibraryFolder } from '../library/walk.js';
 import type { Paths } from '../library/paths.js';
 import type { AddSource } from '../ui/state.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
@@ -54,7 +56,8 @@ export async function run(
       return 0;
     }
     const folders = libraryFolders(bundledContent, paths, args);
-    const library = loadLibrary(folders);
+    const { articles, warnings } = await openLibrary(folders, { cacheDir: paths.cache });
+    const library: Library = { articles, warnings };
     // The reader lists skipped files itself, in its footer. Its `a` prompt loads the importers when used.
     if (!args.command && !args.json && startReader) {
       return startReader(library, async (source, onProgress) =>

@@ -58,7 +58,7 @@ export function walkLibrary(
   known?: ReadonlyMap<string, Listing>,
 ): Walk {
   const warnings: LoadWarning[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<number, Set<number>>();
   const listings = new Map<string, Listing>();
   const files: FoundFile[] = [];
   folders.forEach((folder, rank) => {
@@ -70,7 +70,7 @@ export function walkLibrary(
 
 interface WalkContext {
   warnings: LoadWarning[];
-  seen: Set<string>;
+  seen: Map<number, Set<number>>;
   maxEntries: number;
   known: ReadonlyMap<string, Listing> | undefined;
   listings: Map<string, Listing>;
@@ -106,10 +106,12 @@ function listingOf(dir: string, mtimeMs: number, context: WalkContext): Listing 
 function articleFiles(folder: LibraryFolder, context: WalkContext): Array<Omit<FoundFile, 'rank'>> {
   const { warnings, seen, maxEntries } = context;
   const files: Array<Omit<FoundFile, 'rank'>> = [];
+  // Inodes by device, as numbers: a string key per file is garbage a large library feels.
   const firstVisit = (stat: { dev: number; ino: number }) => {
-    const key = `${stat.dev}:${stat.ino}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    let inodes = seen.get(stat.dev);
+    if (!inodes) seen.set(stat.dev, (inodes = new Set()));
+    if (inodes.has(stat.ino)) return false;
+    inodes.add(stat.ino);
     return true;
   };
   let inside: string | undefined;
