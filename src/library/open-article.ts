@@ -15,7 +15,7 @@ export function openArticle(meta: ArticleMeta): Opened {
   const reason = (warnings[0]?.message ?? 'cannot be read').replace(/^skipped: /, '');
   const why = reason.includes('ENOENT')
     ? 'the file is gone (moved or deleted since the list was made)'
-    : `the file ${reason}`;
+    : reason;
   return { ok: false, message: sanitizeLine(`${meta.path}: ${why}`) };
 }
 
