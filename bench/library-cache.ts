@@ -43,7 +43,7 @@ export interface LibrarySample {
 }
 
 /** Writes `count` articles of about `words` words as Markdown files; returns the folder and the newest. */
-function writeLibrary(
+export function writeLibrary(
   root: string,
   count: number,
   words: number,

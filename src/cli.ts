@@ -24,6 +24,7 @@ const out = processOutput();
 async function startReader(
   { articles, warnings }: Library,
   addSource?: AddSource,
+  revalidate?: () => Promise<Library | null>,
 ): Promise<number> {
   const { startReader } = await withoutFetch(() => import('./ui/start.js'));
   return startReader({
@@ -32,6 +33,7 @@ async function startReader(
     colorLevel: out.style.level,
     configDir: paths.config,
     ...(addSource ? { addSource } : {}),
+    ...(revalidate ? { revalidate } : {}),
   });
 }
 

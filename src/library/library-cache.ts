@@ -18,7 +18,7 @@ import {
 } from './walk.js';
 
 /** Bumped whenever what is cached, or how an article is parsed, changes: an older cache is rebuilt. */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 const FORMAT = 'inkwell library cache';
 /**
  * A file or folder changed this close to being read may change again within the same tick of a coarse
@@ -36,12 +36,22 @@ export interface OpenStats {
   reused: number;
   /** Why a cache that was there was not used. */
   rebuilt?: string;
+  /** Whether the library differs from the cache's (articles, their order or the warnings). */
+  changed: boolean;
 }
 
 export interface OpenOptions {
   /** The cache's folder; without it nothing is cached. */
   cacheDir?: string;
   maxEntries?: number;
+  /** The cache as peekLibrary read it, not read again. */
+  known?: CachedLibrary;
+}
+
+/** A cache as read: what a start shows at once, and what revalidating it starts from. */
+export interface CachedLibrary {
+  library: Library;
+  decoded: Decoded;
 }
 
 /** A file as cached: path, size, time, its article fields (none when it was skipped), its warnings. */
@@ -69,18 +79,51 @@ interface CacheFile {
   /** The files (by index) shown, newest first, and the warnings of id clashes. */
   order: number[];
   clashes: LoadWarning[];
+  /** The walk's own warnings (folders missing, links not followed). */
+  walkWarnings: LoadWarning[];
+}
+
+/**
+ * The library as the cache last knew it, without looking at the folders: for a first frame at once, to
+ * be checked by openLibrary right after. Undefined when there is no usable cache.
+ */
+export function peekLibrary(
+  folders: readonly LibraryFolder[],
+  cacheDir: string,
+): CachedLibrary | undefined {
+  const key = keyOf(folders);
+  const found = readCache(cacheFileFor(cacheDir, key), key);
+  if (!found.ok) return undefined;
+  const { files, order, clashes, walkWarnings } = found.cache;
+  const articles = order.map((at) => files[at]!.meta!);
+  const warnings = [...walkWarnings, ...fileWarnings(files), ...clashes];
+  return { library: { articles, warnings }, decoded: found.cache };
+}
+
+function keyOf(folders: readonly LibraryFolder[]): string {
+  return JSON.stringify(folders.map(({ dir, required }) => [dir, required]));
+}
+
+function fileWarnings(entries: readonly DecodedEntry[]): LoadWarning[] {
+  const warnings: LoadWarning[] = [];
+  for (const entry of entries) {
+    for (const message of entry.warnings) warnings.push({ path: entry.path, message });
+  }
+  return warnings;
 }
 
 /** The library of these folders, from the cache where it is still true. */
 export async function openLibrary(
   folders: readonly LibraryFolder[],
-  { cacheDir, maxEntries = MAX_ENTRIES }: OpenOptions = {},
+  { cacheDir, maxEntries = MAX_ENTRIES, known }: OpenOptions = {},
 ): Promise<Library & { stats: OpenStats }> {
-  const key = JSON.stringify(folders.map(({ dir, required }) => [dir, required]));
+  const key = keyOf(folders);
   const file = cacheDir ? cacheFileFor(cacheDir, key) : undefined;
-  const stats: OpenStats = { cache: file ? 'cold' : 'none', read: 0, reused: 0 };
-  let cached: Decoded | undefined;
-  if (file) {
+  const stats: OpenStats = { cache: file ? 'cold' : 'none', read: 0, reused: 0, changed: true };
+  let cached: Decoded | undefined = known?.decoded;
+  if (cached) {
+    stats.cache = 'warm';
+  } else if (file) {
     const found = readCache(file, key);
     if (found.ok) {
       cached = found.cache;
@@ -156,7 +199,10 @@ export async function openLibrary(
     !cached ||
     walk.listings.size !== cached.listings.size ||
     [...walk.listings].some(([dir, listing]) => cached!.listings.get(dir) !== listing);
-  if (file && (!unchanged || listingsChanged)) {
+  const walkWarningsChanged =
+    !cached || JSON.stringify(walk.warnings) !== JSON.stringify(cached.walkWarnings);
+  stats.changed = !unchanged || walkWarningsChanged;
+  if (file && (!unchanged || listingsChanged || walkWarningsChanged)) {
     writeCache(file, {
       format: FORMAT,
       version: CACHE_VERSION,
@@ -170,14 +216,10 @@ export async function openLibrary(
       files: entries.map(encodeEntry),
       order,
       clashes,
+      walkWarnings: walk.warnings,
     });
   }
-
-  const fileWarnings: LoadWarning[] = [];
-  for (const entry of entries) {
-    for (const message of entry.warnings) fileWarnings.push({ path: entry.path, message });
-  }
-  return { articles, warnings: [...walk.warnings, ...fileWarnings, ...clashes], stats };
+  return { articles, warnings: [...walk.warnings, ...fileWarnings(entries), ...clashes], stats };
 }
 
 /** The cache file of one set of folders (a --library start keeps its own). */
@@ -198,11 +240,13 @@ interface DecodedEntry {
   warnings: string[];
 }
 
-interface Decoded {
+/** A cache checked and turned back into articles. */
+export interface Decoded {
   listings: Map<string, Listing>;
   files: DecodedEntry[];
   order: number[];
   clashes: LoadWarning[];
+  walkWarnings: LoadWarning[];
 }
 
 type ReadResult = { ok: true; cache: Decoded } | { ok: false; reason: string };
@@ -251,9 +295,9 @@ const isTime = (value: unknown): value is number =>
   typeof value === 'number' && (value === UNTRUSTED || Number.isFinite(value));
 
 function decode(cache: Partial<CacheFile>): Decoded {
-  const { listings, files, order, clashes } = cache;
+  const { listings, files, order, clashes, walkWarnings } = cache;
   check(Array.isArray(listings) && Array.isArray(files) && Array.isArray(order));
-  check(Array.isArray(clashes));
+  check(Array.isArray(clashes) && Array.isArray(walkWarnings));
   const decodedListings = new Map<string, Listing>();
   for (const listing of listings) {
     check(Array.isArray(listing) && listing.length === 4);
@@ -271,10 +315,10 @@ function decode(cache: Partial<CacheFile>): Decoded {
     check(isCount(at) && at < decodedFiles.length && !seen.has(at) && !!decodedFiles[at]!.meta);
     seen.add(at);
   }
-  for (const clash of clashes) {
-    check(typeof clash?.path === 'string' && typeof clash.message === 'string');
+  for (const warning of [...clashes, ...walkWarnings]) {
+    check(typeof warning?.path === 'string' && typeof warning.message === 'string');
   }
-  return { listings: decodedListings, files: decodedFiles, order, clashes };
+  return { listings: decodedListings, files: decodedFiles, order, clashes, walkWarnings };
 }
 
 function decodeEntry(entry: FileEntry): DecodedEntry {

@@ -1,6 +1,6 @@
 // The full-screen reader: one reducer holds the state, keys become actions, screens draw what it holds.
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
-import { useCallback, useEffect, useInsertionEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useInsertionEffect, useReducer, useRef, useState } from 'react';
 import type { Article, ArticleMeta } from '../core/article.js';
 import { prepareFind } from '../core/find-in-page.js';
 import type { Searcher } from '../core/search/types.js';
@@ -60,6 +60,11 @@ export interface AppProps {
   jobControl?: Pick<FullScreen, 'suspend' | 'onContinue'>;
   /** Imports what the `a` prompt names; without it, `a` says adding is not available. */
   addSource?: AddSource;
+  /**
+   * Given when `articles` came from the cache unchecked: looks at the folders after the first frame and
+   * resolves to the library as it is now, or null when the cache was right. Search starts after it.
+   */
+  revalidate?: () => Promise<{ articles: ArticleMeta[]; warnings: LoadWarning[] } | null>;
 }
 
 export function App({
@@ -73,6 +78,7 @@ export function App({
   now,
   jobControl,
   addSource,
+  revalidate,
 }: AppProps) {
   const { stdout, write } = useStdout();
   const { exit } = useApp();
@@ -110,15 +116,38 @@ export function App({
   // The engine starts after the first frame (effects run once it is drawn) and answers as it can; the
   // runner asks about the latest query only, and hands each answer to the reducer, which drops it unless
   // the field still holds that query.
+  // The library checked against the folders (when it came from the cache) before the index is built.
+  const [indexed, setIndexed] = useState<readonly ArticleMeta[] | null>(
+    revalidate ? null : articles,
+  );
+  useEffect(() => {
+    if (!revalidate) return;
+    let live = true;
+    // A turn later, so that the first frame is surely written before the folders are walked.
+    const timer = setTimeout(() => {
+      void revalidate().then(
+        (fresh) => {
+          if (!live) return;
+          if (fresh) dispatch({ type: 'library', ...fresh });
+          setIndexed(fresh ? fresh.articles : articles);
+        },
+        () => live && setIndexed(articles),
+      );
+    }, 0);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [revalidate, articles]);
   const runner = useRef<SearchRunner | null>(null);
   useEffect(() => {
-    if (!startSearcher) return;
-    const started = new SearchRunner(startSearcher(articles), (query, answer) =>
+    if (!startSearcher || !indexed) return;
+    const started = new SearchRunner(startSearcher(indexed), (query, answer) =>
       dispatch({ type: 'answer', query, answer }),
     );
     runner.current = started;
     return () => started.stop();
-  }, [startSearcher, articles]);
+  }, [startSearcher, indexed]);
   const query = queryOf(state.search);
   const limit = state.search?.limit ?? 0;
   // Asked as the field's frame is committed, before Ink draws it (layout effects run after the drawing):

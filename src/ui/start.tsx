@@ -6,7 +6,7 @@ import { sanitize } from '../core/sanitize.js';
 import type { Searcher } from '../core/search/types.js';
 import type { LibrarySearcher } from '../library/searcher.js';
 import type { LoadWarning } from '../library/load.js';
-import { App } from './App.js';
+import { App, type AppProps } from './App.js';
 import { openInBrowser } from './browser.js';
 import type { AddSource } from './state.js';
 import { storeLink } from './store-link.js';
@@ -21,6 +21,8 @@ export interface ReaderOptions {
   configDir: string;
   /** What the `a` prompt imports with. */
   addSource?: AddSource;
+  /** Checks a library shown from the cache against the folders (see AppProps). */
+  revalidate?: AppProps['revalidate'];
 }
 
 export async function startReader({
@@ -29,6 +31,7 @@ export async function startReader({
   colorLevel,
   configDir,
   addSource,
+  revalidate,
 }: ReaderOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;
   // Ink styles text through chalk. Without colour, bold, italic, underline and inverse still tell a
@@ -47,6 +50,7 @@ export async function startReader({
       jobControl={screen}
       store={store}
       {...(addSource ? { addSource } : {})}
+      {...(revalidate ? { revalidate } : {})}
     />,
     {
       stdin,

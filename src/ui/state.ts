@@ -171,6 +171,8 @@ export type Action =
   | { type: 'addSubmit' }
   | { type: 'addProgress'; text: string }
   | { type: 'added'; result: AddResult }
+  /** The library as the folders now hold it (checked after the first frame, which showed the cache's). */
+  | { type: 'library'; articles: readonly ArticleMeta[]; warnings: readonly LoadWarning[] }
   | { type: 'addFailed'; text: string };
 
 export function initialState(
@@ -293,6 +295,8 @@ export function reduce(state: AppState, action: Action): AppState {
         : state;
     case 'added':
       return added(state, action.result);
+    case 'library':
+      return libraryChanged(state, action.articles, action.warnings);
     case 'addFailed':
       return { ...state, adding: null, request: null, notice: sanitizeLine(action.text) };
   }
@@ -307,6 +311,22 @@ function added(state: AppState, { articles, warnings, id, notice }: AddResult): 
   const base = { ...next, screen: 'list' as const };
   // The new article is surely in the library list, whichever list was shown.
   return id === null ? showView(base, state.view, current) : showView(base, 'library', id);
+}
+
+/**
+ * The library changed under the list: in the list, it is made anew with the selection on the same
+ * article; elsewhere (reading, searching, adding) it is made anew on leaving, as after a store change.
+ */
+function libraryChanged(
+  state: AppState,
+  articles: readonly ArticleMeta[],
+  warnings: readonly LoadWarning[],
+): AppState {
+  const next = { ...state, articles, warnings };
+  const calm = state.screen === 'list' && !state.search && !state.adding && !state.overlay;
+  return calm
+    ? showView(next, state.view, state.shown[state.selected]?.id)
+    : { ...next, viewStale: true };
 }
 
 /** A command with a count before it: repeated, or taken as a place to go. */

@@ -307,3 +307,24 @@ describe('counts before a key, as in less and vim', () => {
     expect(keys(reading, '5', '0', '%').top).toBe(Math.floor((lines - 1) / 2));
   });
 });
+
+describe('the library checked after the first frame', () => {
+  const warnings = [{ path: '/library/x.md', message: 'skipped: no front matter' }];
+  it('remakes the list, the selection staying on the same article', () => {
+    const selected = after(start, 'down', 'down');
+    const fresh = [makeArticle({ id: 'new', date: '2999-01-01' }), ...articles.slice(1)];
+    const next = reduce(selected, { type: 'library', articles: fresh, warnings });
+    expect(next.shown.map((a) => a.id).slice(0, 2)).toEqual(['new', 'a1']);
+    expect(next.shown[next.selected]!.id).toBe('a2');
+    expect(next.warnings).toEqual(warnings);
+  });
+
+  it('waits until the reader is left when an article is open', () => {
+    const fresh = articles.slice(5);
+    const next = reduce(reading, { type: 'library', articles: fresh, warnings: [] });
+    expect(next.screen).toBe('reader');
+    expect(next.shown).toBe(reading.shown);
+    const back = after(next, 'back');
+    expect(back.shown.map((a) => a.id)).toEqual(fresh.map((a) => a.id));
+  });
+});
