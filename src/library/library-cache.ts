@@ -379,6 +379,10 @@ function writeCache(file: string, cache: CacheFile): void {
     writeFileSync(temporary, serialize(cache));
     renameSync(temporary, file);
   } catch {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Its folder could not be made either: there is nothing to remove.
+    }
   }
 }

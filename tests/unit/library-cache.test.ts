@@ -219,3 +219,15 @@ describe('openLibrary: a cache that is wrong is rebuilt, never trusted, never fa
     expect((await open()).stats.cache).toBe('warm');
   });
 });
+
+describe('openLibrary: a cache folder that cannot be made', () => {
+  it('loads the library all the same', async () => {
+    const dir = tempLibrary({ 'a.md': article('Alpha') });
+    const parent = tempDir();
+    writeFileSync(join(parent, 'file'), '');
+    const library = await openLibrary([{ dir, required: true }], {
+      cacheDir: join(parent, 'file', 'cache'),
+    });
+    expect(titles(library)).toEqual(['Alpha']);
+  });
+});
