@@ -139,6 +139,33 @@ export function byNewest(a: ArticleMeta, b: ArticleMeta): number {
   return a.title.localeCompare(b.title);
 }
 
+/**
+ * The articles in byNewest's order, sorted in place: each date's day and instant worked out once, not at
+ * every comparison (100,000 articles make some 1.7 million comparisons).
+ */
+export function sortByNewest<T extends ArticleMeta>(articles: T[]): T[] {
+  const keyed = articles.map((article) => ({
+    article,
+    day: article.date === null ? '' : dayOf(article.date),
+    instant: article.date === null ? 0 : instantOf(article.date),
+  }));
+  keyed.sort((x, y) => {
+    const a = x.article;
+    const b = y.article;
+    if (a.date !== b.date) {
+      if (a.date === null) return 1;
+      if (b.date === null) return -1;
+      const day = compareStrings(y.day, x.day);
+      if (day !== 0) return day;
+      const difference = y.instant - x.instant;
+      if (difference !== 0) return difference;
+    }
+    return a.title.localeCompare(b.title);
+  });
+  keyed.forEach((entry, at) => (articles[at] = entry.article));
+  return articles;
+}
+
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 // A library from its loaded files: id clashes settled in favour of the user's copy, newest first.
-import { byNewest, type ArticleMeta } from '../core/article.js';
+import { sortByNewest, type ArticleMeta } from '../core/article.js';
 import type { LoadWarning } from './walk.js';
 
 export interface Library {
@@ -36,7 +36,7 @@ export function settleLibrary(files: readonly LoadedFile[]): {
       message: `not shown: same id "${article.id}" as ${winner.path}`,
     });
   }
-  const articles = [...byId.values()].map((held) => held.article).sort(byNewest);
+  const articles = sortByNewest([...byId.values()].map((held) => held.article));
   return { articles, warnings };
 }
 
