@@ -17,7 +17,9 @@ import { searchBench } from './search.js';
 import { benchLibrary } from './search-library.js';
 import { median, ms, percentile, timeCall } from './stats.js';
 
-const BINARY = fileURLToPath(new URL('../dist/inkwell.js', import.meta.url));
+// BENCH_BINARY names another build (an earlier commit's, say) to measure instead, for a before/after.
+const BINARY =
+  process.env.BENCH_BINARY ?? fileURLToPath(new URL('../dist/inkwell.js', import.meta.url));
 const CONTENT = fileURLToPath(new URL('../content/', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const SCROLL_STEPS = Number(process.env.BENCH_SCROLL_STEPS ?? 200);
