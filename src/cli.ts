@@ -4,6 +4,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { canDrawFullScreen, processOutput } from './commands/output.js';
 import { run } from './commands/run.js';
 import type { Library } from './library/library.js';
+import type { Progress } from './library/library-cache.js';
 import { resolvePaths } from './library/paths.js';
 import { sanitize } from './core/sanitize.js';
 import type { AddSource } from './ui/state.js';
@@ -24,7 +25,8 @@ const out = processOutput();
 async function startReader(
   { articles, warnings }: Library,
   addSource?: AddSource,
-  revalidate?: () => Promise<Library | null>,
+  revalidate?: (onProgress?: Progress) => Promise<Library | null>,
+  indexing?: boolean,
 ): Promise<number> {
   const { startReader } = await withoutFetch(() => import('./ui/start.js'));
   return startReader({
@@ -34,6 +36,7 @@ async function startReader(
     configDir: paths.config,
     ...(addSource ? { addSource } : {}),
     ...(revalidate ? { revalidate } : {}),
+    ...(indexing ? { indexing } : {}),
   });
 }
 

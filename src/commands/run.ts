@@ -1,7 +1,7 @@
 // Runs one command line: parse, load the library, dispatch; returns the exit status.
 import { resolve } from 'node:path';
 import type { Library } from '../library/library.js';
-import { openLibrary, peekLibrary } from '../library/library-cache.js';
+import { openLibrary, peekLibrary, type Progress } from '../library/library-cache.js';
 import type { LibraryFolder } from '../library/walk.js';
 import type { Paths } from '../library/paths.js';
 import type { AddSource } from '../ui/state.js';
@@ -40,7 +40,9 @@ export interface Environment {
   startReader?: (
     library: Library,
     addSource?: AddSource,
-    revalidate?: () => Promise<Library | null>,
+    revalidate?: (onProgress?: Progress) => Promise<Library | null>,
+    /** Whether the library is still to be read (it comes through `revalidate`, in batches). */
+    indexing?: boolean,
   ) => Promise<number>;
 }
 
@@ -76,8 +78,16 @@ export async function run(
         };
         return startReader(known.library, addSource, revalidate);
       }
-      const { articles, warnings } = await openLibrary(folders, { cacheDir });
-      return startReader({ articles, warnings }, addSource);
+      // No cache (a first start, or one rebuilt): the reader opens at once and the list fills in as the
+      // files are read, in batches, the header saying how far it got.
+      const load = async (onProgress?: Progress) => {
+        const { articles, warnings } = await openLibrary(folders, {
+          cacheDir,
+          ...(onProgress ? { onProgress } : {}),
+        });
+        return { articles, warnings };
+      };
+      return startReader({ articles: [], warnings: [] }, addSource, load, true);
     }
     const { articles, warnings } = await openLibrary(folders, { cacheDir });
     const library: Library = { articles, warnings };

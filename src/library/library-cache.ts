@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { ArticleMeta } from '../core/article.js';
 import { knowMeasures } from '../core/list-rows.js';
 import {
@@ -24,6 +25,7 @@ import {
   type LibraryFolder,
   type Listing,
   type LoadWarning,
+  type Walk,
 } from './walk.js';
 
 export { CACHE_VERSION } from './cache-format.js';
@@ -51,7 +53,20 @@ export interface OpenOptions {
   maxEntries?: number;
   /** The cache as peekLibrary read it, not read again. */
   known?: CachedLibrary;
+  /**
+   * Given, files are read in slices that give the event loop a turn (a reader draws and takes keys
+   * meanwhile), and now and then it is handed the library as far as it is known.
+   */
+  onProgress?: Progress;
 }
+
+/** The library as far as it is read: `done` of the `total` files to read. */
+export type Progress = (library: Library, done: number, total: number) => void;
+
+/** Reading work between two turns of the event loop. */
+const SLICE_MS = 30;
+/** The library shown at most this often while it is read, and not more than a fifth of the time. */
+const SHOW_EVERY_MS = 200;
 
 /** A cache as read: what a start shows at once, and what revalidating it starts from. */
 export interface CachedLibrary {
@@ -127,7 +142,7 @@ function fileWarnings(entries: readonly CacheEntry[]): LoadWarning[] {
 /** The library of these folders, from the cache where it is still true. */
 export async function openLibrary(
   folders: readonly LibraryFolder[],
-  { cacheDir, maxEntries = MAX_ENTRIES, known }: OpenOptions = {},
+  { cacheDir, maxEntries = MAX_ENTRIES, known, onProgress }: OpenOptions = {},
 ): Promise<Library & { stats: OpenStats }> {
   const key = keyOf(folders);
   const file = cacheDir ? cacheFileFor(cacheDir, key) : undefined;
@@ -194,7 +209,9 @@ export async function openLibrary(
     if (toRead.length > 0) {
       // The parser (and YAML with it) is needed only now.
       const { loadArticle } = await import('./load.js');
+      const pacer = onProgress && progressPacer(walk, entries, toRead.length, onProgress);
       for (const at of toRead) {
+        if (pacer) await pacer.step();
         const { path, size, mtimeMs } = walk.files[at]!;
         const warnings: LoadWarning[] = [];
         const article = loadArticle(path, warnings);
@@ -249,6 +266,43 @@ export async function openLibrary(
     ? [...walk.warnings, ...cached!.fileWarnings(), ...clashes]
     : [...walk.warnings, ...fileWarnings(entriesNow()), ...clashes];
   return { articles, warnings, stats };
+}
+
+/**
+ * Gives the event loop a turn every SLICE_MS of reading, and hands over the library as read so far:
+ * first after one slice, then as often as SHOW_EVERY_MS allows, but never so often that settling
+ * (sorting) what is known takes more than a fifth of the time.
+ */
+function progressPacer(walk: Walk, entries: CacheEntry[], total: number, onProgress: Progress) {
+  let done = 0;
+  let sliceStart = performance.now();
+  let shownAt = -Infinity;
+  let settleMs = 0;
+  const show = () => {
+    const start = performance.now();
+    const loaded: LoadedFile[] = [];
+    const known: CacheEntry[] = [];
+    entries.forEach((entry, at) => {
+      known.push(entry);
+      loaded.push({ article: entry.meta ?? undefined, rank: walk.files[at]!.rank });
+    });
+    const settled = settleLibrary(loaded);
+    const warnings = [...walk.warnings, ...fileWarnings(known), ...settled.warnings];
+    onProgress({ articles: settled.articles, warnings }, done, total);
+    shownAt = performance.now();
+    settleMs = shownAt - start;
+  };
+  return {
+    async step(): Promise<void> {
+      const now = performance.now();
+      if (done > 0 && now - sliceStart >= SLICE_MS) {
+        if (now - shownAt >= Math.max(SHOW_EVERY_MS, 5 * settleMs)) show();
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+      done += 1;
+    },
+  };
 }
 
 /** Each cached path's entry, for files found where the cache had another. */

@@ -12,6 +12,7 @@ export { MAX_ENTRIES, type LibraryFolder, type LoadWarning } from './walk.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const READ_CHUNK_BYTES = 64 * 1024;
+const END_PROBE_BYTES = 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Every article of every folder, read now; later folders win id clashes. */
@@ -75,8 +76,15 @@ function readUpTo(
     const chunks: Buffer[] = [];
     let length = 0;
     while (length <= max) {
-      // The reported size is a hint: files under /proc report 0 and hold more, so reads are never small.
-      const wanted = Math.max(stat.size - length, READ_CHUNK_BYTES);
+      // The reported size is a hint: files under /proc report 0 and hold more, and a file can grow while
+      // it is read. Read what it claims, then a small read to see that it ends there (a large buffer per
+      // file would be garbage a library of thousands feels), and large reads past that.
+      const wanted =
+        length < stat.size
+          ? stat.size - length
+          : length === stat.size && length > 0
+            ? END_PROBE_BYTES
+            : READ_CHUNK_BYTES;
       const chunk = Buffer.allocUnsafe(Math.min(wanted, max - length) + 1);
       const read = readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;

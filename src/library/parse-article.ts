@@ -2,6 +2,7 @@
 import { parseDocument, type ErrorCode, type YAMLError } from 'yaml';
 import { countWords, readingMinutes, type Article } from '../core/article.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
+import { simpleFrontMatter } from './simple-front-matter.js';
 
 /** An article as its text gives it: all but the file's size and time, which the loader adds. */
 export type ParsedArticle = Omit<Article, 'size' | 'mtimeMs'>;
@@ -46,22 +47,25 @@ export function parseArticle(raw: string, path: string, fileId: string): ParseRe
       reason: `front matter has more than the limit of ${MAX_FRONT_MATTER_FIELDS} fields`,
     };
 
-  const doc = parseDocument(frontMatter, {
-    schema: 'core',
-    uniqueKeys: true,
-    // The library would print its warnings (which quote the file) to stderr unsanitized.
-    logLevel: 'silent',
-  });
-  const error = doc.errors[0];
-  if (error) return { ok: false, reason: yamlReason(error, frontMatter) };
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (aliasError) {
-    return {
-      ok: false,
-      reason: `front matter is not valid YAML: ${firstLine((aliasError as Error).message)}`,
-    };
+  // Most front matter is a few plain `key: value` lines, read without the YAML parser; the rest is YAML's.
+  let data: unknown = simpleFrontMatter(frontMatter);
+  if (data === undefined) {
+    const doc = parseDocument(frontMatter, {
+      schema: 'core',
+      uniqueKeys: true,
+      // The library would print its warnings (which quote the file) to stderr unsanitized.
+      logLevel: 'silent',
+    });
+    const error = doc.errors[0];
+    if (error) return { ok: false, reason: yamlReason(error, frontMatter) };
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (aliasError) {
+      return {
+        ok: false,
+        reason: `front matter is not valid YAML: ${firstLine((aliasError as Error).message)}`,
+      };
+    }
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, reason: 'front matter is not a list of fields' };

@@ -64,8 +64,18 @@ export interface AppProps {
    * Given when `articles` came from the cache unchecked: looks at the folders after the first frame and
    * resolves to the library as it is now, or null when the cache was right. Search starts after it.
    */
-  revalidate?: () => Promise<{ articles: ArticleMeta[]; warnings: LoadWarning[] } | null>;
+  revalidate?: (
+    onProgress?: (library: LibraryNow, done: number, total: number) => void,
+  ) => Promise<LibraryNow | null>;
+  /**
+   * The library is still to be read (no cache): `articles` is empty, and `revalidate` hands over the
+   * library as read so far now and then, the header saying how far it got.
+   */
+  indexing?: boolean;
 }
+
+/** The library as the folders hold it. */
+type LibraryNow = { articles: readonly ArticleMeta[]; warnings: readonly LoadWarning[] };
 
 export function App({
   articles,
@@ -79,12 +89,14 @@ export function App({
   jobControl,
   addSource,
   revalidate,
+  indexing,
 }: AppProps) {
   const { stdout, write } = useStdout();
   const { exit } = useApp();
-  const [state, dispatch] = useReducer(reduce, null, () =>
-    initialState(articles, warnings, sizeOf(stdout), given, now),
-  );
+  const [state, dispatch] = useReducer(reduce, null, () => ({
+    ...initialState(articles, warnings, sizeOf(stdout), given, now),
+    indexing: indexing ? { done: 0, total: 0 } : null,
+  }));
 
   // Ink follows the width by itself, but not the height.
   useEffect(() => {
@@ -125,20 +137,28 @@ export function App({
     let live = true;
     // A turn later, so that the first frame is surely written before the folders are walked.
     const timer = setTimeout(() => {
-      void revalidate().then(
+      const onProgress = (library: LibraryNow, done: number, total: number) => {
+        if (live) dispatch({ type: 'library', ...library, indexing: { done, total } });
+      };
+      void revalidate(onProgress).then(
         (fresh) => {
           if (!live) return;
           if (fresh) dispatch({ type: 'library', ...fresh });
+          else if (indexing) dispatch({ type: 'library', articles, warnings });
           setIndexed(fresh ? fresh.articles : articles);
         },
-        () => live && setIndexed(articles),
+        () => {
+          if (!live) return;
+          if (indexing) dispatch({ type: 'library', articles, warnings });
+          setIndexed(articles);
+        },
       );
     }, 0);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [revalidate, articles]);
+  }, [revalidate, articles, warnings, indexing]);
   const runner = useRef<SearchRunner | null>(null);
   useEffect(() => {
     if (!startSearcher || !indexed) return;

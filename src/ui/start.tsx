@@ -23,6 +23,8 @@ export interface ReaderOptions {
   addSource?: AddSource;
   /** Checks a library shown from the cache against the folders (see AppProps). */
   revalidate?: AppProps['revalidate'];
+  /** The library is still to be read: it arrives through `revalidate`, in batches. */
+  indexing?: boolean;
 }
 
 export async function startReader({
@@ -32,6 +34,7 @@ export async function startReader({
   configDir,
   addSource,
   revalidate,
+  indexing,
 }: ReaderOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;
   // Ink styles text through chalk. Without colour, bold, italic, underline and inverse still tell a
@@ -51,6 +54,7 @@ export async function startReader({
       store={store}
       {...(addSource ? { addSource } : {})}
       {...(revalidate ? { revalidate } : {})}
+      {...(indexing ? { indexing } : {})}
     />,
     {
       stdin,

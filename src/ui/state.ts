@@ -118,6 +118,14 @@ export interface AppState {
   heldKeys: readonly string[];
   /** A count typed before a key (5j, 12G, 50%), shown in the footer until the key comes. */
   count: string;
+  /** While the library is first read: how many of its files are read (the header says so). */
+  indexing: Indexing | null;
+}
+
+/** How far the first reading of a library has come: `done` of `total` files. */
+export interface Indexing {
+  done: number;
+  total: number;
 }
 
 /** The `a` prompt: the path or address typed so far; `progress` is set while the import runs. */
@@ -172,7 +180,13 @@ export type Action =
   | { type: 'addProgress'; text: string }
   | { type: 'added'; result: AddResult }
   /** The library as the folders now hold it (checked after the first frame, which showed the cache's). */
-  | { type: 'library'; articles: readonly ArticleMeta[]; warnings: readonly LoadWarning[] }
+  | {
+      type: 'library';
+      articles: readonly ArticleMeta[];
+      warnings: readonly LoadWarning[];
+      /** Set while the library is read for the first time: this is it as far as it is read. */
+      indexing?: Indexing;
+    }
   | { type: 'addFailed'; text: string };
 
 export function initialState(
@@ -212,6 +226,7 @@ export function initialState(
     paginate,
     heldKeys: [],
     count: '',
+    indexing: null,
   };
 }
 
@@ -296,7 +311,10 @@ export function reduce(state: AppState, action: Action): AppState {
     case 'added':
       return added(state, action.result);
     case 'library':
-      return libraryChanged(state, action.articles, action.warnings);
+      return {
+        ...libraryChanged(state, action.articles, action.warnings),
+        indexing: action.indexing ?? null,
+      };
     case 'addFailed':
       return { ...state, adding: null, request: null, notice: sanitizeLine(action.text) };
   }
