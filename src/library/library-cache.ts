@@ -58,6 +58,8 @@ export interface OpenOptions {
    * meanwhile), and now and then it is handed the library as far as it is known.
    */
   onProgress?: Progress;
+  /** How long a slice of reading lasts and how often progress is shown (tests make them 0). */
+  pace?: { sliceMs: number; showMs: number };
 }
 
 /** The library as far as it is read: `done` of the `total` files to read. */
@@ -142,7 +144,7 @@ function fileWarnings(entries: readonly CacheEntry[]): LoadWarning[] {
 /** The library of these folders, from the cache where it is still true. */
 export async function openLibrary(
   folders: readonly LibraryFolder[],
-  { cacheDir, maxEntries = MAX_ENTRIES, known, onProgress }: OpenOptions = {},
+  { cacheDir, maxEntries = MAX_ENTRIES, known, onProgress, pace }: OpenOptions = {},
 ): Promise<Library & { stats: OpenStats }> {
   const key = keyOf(folders);
   const file = cacheDir ? cacheFileFor(cacheDir, key) : undefined;
@@ -209,7 +211,7 @@ export async function openLibrary(
     if (toRead.length > 0) {
       // The parser (and YAML with it) is needed only now.
       const { loadArticle } = await import('./load.js');
-      const pacer = onProgress && progressPacer(walk, entries, toRead.length, onProgress);
+      const pacer = onProgress && progressPacer(walk, entries, toRead.length, onProgress, pace);
       for (const at of toRead) {
         if (pacer) await pacer.step();
         const { path, size, mtimeMs } = walk.files[at]!;
@@ -273,7 +275,13 @@ export async function openLibrary(
  * first after one slice, then as often as SHOW_EVERY_MS allows, but never so often that settling
  * (sorting) what is known takes more than a fifth of the time.
  */
-function progressPacer(walk: Walk, entries: CacheEntry[], total: number, onProgress: Progress) {
+function progressPacer(
+  walk: Walk,
+  entries: CacheEntry[],
+  total: number,
+  onProgress: Progress,
+  { sliceMs, showMs } = { sliceMs: SLICE_MS, showMs: SHOW_EVERY_MS },
+) {
   let done = 0;
   let sliceStart = performance.now();
   let shownAt = -Infinity;
@@ -295,8 +303,8 @@ function progressPacer(walk: Walk, entries: CacheEntry[], total: number, onProgr
   return {
     async step(): Promise<void> {
       const now = performance.now();
-      if (done > 0 && now - sliceStart >= SLICE_MS) {
-        if (now - shownAt >= Math.max(SHOW_EVERY_MS, 5 * settleMs)) show();
+      if (done > 0 && now - sliceStart >= sliceMs) {
+        if (now - shownAt >= Math.max(showMs, 5 * settleMs)) show();
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = performance.now();
       }
