@@ -1,6 +1,13 @@
 // The full-screen reader: one reducer holds the state, keys become actions, screens draw what it holds.
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
-import { useCallback, useEffect, useInsertionEffect, useReducer, useRef } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useInsertionEffect,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+} from 'react';
 import type { Article } from '../core/article.js';
 import { prepareFind } from '../core/find-in-page.js';
 import type { Searcher } from '../core/search/types.js';
@@ -77,7 +84,7 @@ export function App({
   const { stdout, write } = useStdout();
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reduce, null, () =>
-    initialState(articles, warnings, sizeOf(stdout), given, now),
+    initialState(articles, warnings, sizeOf(stdout), given, now, store !== undefined),
   );
 
   // Ink follows the width by itself, but not the height.
@@ -117,6 +124,9 @@ export function App({
     runner.current = started;
     return () => started.stop();
   }, [startSearcher, articles]);
+  const { measure, theme } = state.user.settings;
+  // The theme setting, unless NO_COLOR has the last word.
+  const palette = !color || theme === 'mono' ? false : theme === 'light' ? 'light' : true;
   const query = queryOf(state.search);
   const limit = state.search?.limit ?? 0;
   // Asked as the field's frame is committed, before Ink draws it (layout effects run after the drawing):
@@ -136,7 +146,9 @@ export function App({
     [store],
   );
   const { changes, changeBase } = state;
-  useEffect(() => {
+  // Handed over in the frame's own task (layout effects run right after Ink draws it), not in a later one:
+  // a signal or a quit that comes the moment a change is seen still finds it handed over and writes it.
+  useLayoutEffect(() => {
     const fresh = changes.slice(handed.current - changeBase);
     if (fresh.length === 0) return;
     handed.current += fresh.length;
@@ -154,7 +166,6 @@ export function App({
   // A very long one is left alone: wrapping it would freeze the list for as long as opening it does.
   const upNext = state.shown[state.screen === 'list' ? state.selected : state.selected + 1];
   const { paginate, size } = state;
-  const { measure, theme } = state.user.settings;
   useEffect(() => {
     if (!upNext || !paginate || !worthPreparing(upNext.body)) return;
     const timer = setTimeout(
@@ -213,7 +224,8 @@ export function App({
   const position = page?.complete ? positionNow(state) : undefined;
   const place = position?.position;
   const placeKey = position && `${position.id} ${place ? `${place.block}:${place.offset}` : 'top'}`;
-  useEffect(() => {
+  // In the frame's own task, as the changes are (see above).
+  useLayoutEffect(() => {
     if (position) store?.notePosition(position);
     // Keyed by the place alone: the time inside the change is new on every frame, and is not news.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -222,8 +234,6 @@ export function App({
   const onAddText = useCallback((text: string) => dispatch({ type: 'addText', text }), []);
   const onAddSubmit = useCallback(() => dispatch({ type: 'addSubmit' }), []);
 
-  // The theme setting, unless NO_COLOR has the last word.
-  const palette = !color || theme === 'mono' ? false : theme === 'light' ? 'light' : true;
   let screen;
   if (state.adding) {
     screen = (
