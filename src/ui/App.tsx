@@ -22,6 +22,7 @@ import { AddScreen } from './screens/AddScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
 import { OverlayScreen } from './screens/OverlayScreen.js';
 import { SearchRunner } from './search-runner.js';
+import { WARM_UP_FRAMES, warmUpFrame } from './warm-up.js';
 import {
   currentPage,
   frameHeight,
@@ -42,6 +43,9 @@ const PREPARE_AT_MOST = 256 * 1024;
  * of thousands of short items costs the parser several times what as many characters of prose do.
  */
 const PREPARE_LINES_AT_MOST = 8192;
+/** How long after the first frame the search's frames start to be warmed up, one every WARM_UP_GAP_MS. */
+const WARM_UP_AFTER_MS = 150;
+const WARM_UP_GAP_MS = 5;
 /** When the rest of a long article is wrapped: after Ink has drawn its first lines (30 frames a second). */
 const COMPLETE_AFTER_MS = 50;
 
@@ -124,9 +128,31 @@ export function App({
     runner.current = started;
     return () => started.stop();
   }, [startSearcher, articles]);
+  // While the index builds, this thread idles: it draws made-up results off screen meanwhile, a frame at a
+  // time, so that the first search's frames are not drawn by cold code. A search opened stops it (its own
+  // frames warm the same code), and so does any screen but the list.
   const { measure, theme } = state.user.settings;
   // The theme setting, unless NO_COLOR has the last word.
   const palette = !color || theme === 'mono' ? false : theme === 'light' ? 'light' : true;
+  const latest = useRef(state);
+  useInsertionEffect(() => {
+    latest.current = state;
+  });
+  useEffect(() => {
+    if (!startSearcher) return;
+    let step = 0;
+    let timer: NodeJS.Timeout;
+    const next = () => {
+      const now = latest.current;
+      if (step >= WARM_UP_FRAMES || now.search || now.screen !== 'list' || now.overlay) return;
+      warmUpFrame(now, palette, step++);
+      timer = setTimeout(next, WARM_UP_GAP_MS);
+    };
+    timer = setTimeout(next, WARM_UP_AFTER_MS);
+    return () => clearTimeout(timer);
+    // Once, after the first frame; the palette is the one of that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [startSearcher]);
   const query = queryOf(state.search);
   const limit = state.search?.limit ?? 0;
   // Asked as the field's frame is committed, before Ink draws it (layout effects run after the drawing):
