@@ -22,7 +22,7 @@ import { AddScreen } from './screens/AddScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
 import { OverlayScreen } from './screens/OverlayScreen.js';
 import { SearchRunner } from './search-runner.js';
-import { WARM_UP_FRAMES, warmUpFrame } from './warm-up.js';
+import { WARM_UP_STEPS, warmUpStep } from './warm-up.js';
 import {
   currentPage,
   frameHeight,
@@ -144,8 +144,8 @@ export function App({
     let timer: NodeJS.Timeout;
     const next = () => {
       const now = latest.current;
-      if (step >= WARM_UP_FRAMES || now.search || now.screen !== 'list' || now.overlay) return;
-      warmUpFrame(now, palette, step++);
+      if (step >= WARM_UP_STEPS || now.search || now.screen !== 'list' || now.overlay) return;
+      warmUpStep(now, palette, step++);
       timer = setTimeout(next, WARM_UP_GAP_MS);
     };
     timer = setTimeout(next, WARM_UP_AFTER_MS);
