@@ -22,7 +22,7 @@ import { AddScreen } from './screens/AddScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
 import { OverlayScreen } from './screens/OverlayScreen.js';
 import { SearchRunner } from './search-runner.js';
-import { WARM_UP_STEPS, warmUpStep } from './warm-up.js';
+import { WarmUp } from './warm-up.js';
 import {
   currentPage,
   frameHeight,
@@ -140,16 +140,19 @@ export function App({
   });
   useEffect(() => {
     if (!startSearcher) return;
-    let step = 0;
+    let warmUp: WarmUp | undefined;
     let timer: NodeJS.Timeout;
     const next = () => {
       const now = latest.current;
-      if (step >= WARM_UP_STEPS || now.search || now.screen !== 'list' || now.overlay) return;
-      warmUpStep(now, palette, step++);
-      timer = setTimeout(next, WARM_UP_GAP_MS);
+      if (now.search || now.screen !== 'list' || now.overlay) return warmUp?.stop();
+      warmUp ??= new WarmUp(now, palette);
+      if (warmUp.step()) timer = setTimeout(next, WARM_UP_GAP_MS);
     };
     timer = setTimeout(next, WARM_UP_AFTER_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      warmUp?.stop();
+    };
     // Once, after the first frame; the palette is the one of that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [startSearcher]);

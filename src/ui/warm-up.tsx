@@ -1,7 +1,7 @@
 // Draws made-up search results off screen while the reader waits after start-up: the first search's
 // frames then run code that is compiled already, instead of paying for it between a key and its results.
-import { renderToString } from 'ink';
-import { useLayoutEffect, useState } from 'react';
+import { render, type Instance } from 'ink';
+import { PassThrough, Writable } from 'node:stream';
 import type { Article } from '../core/article.js';
 import type { SearchAnswer, SearchHit } from '../core/search/types.js';
 import { applyAnswer, openSearch, searchEdited } from './list-search.js';
@@ -9,38 +9,77 @@ import { ListScreen } from './screens/ListScreen.js';
 import type { AppState } from './state.js';
 import { fieldOf } from './text-field.js';
 
-/** Steps of warming up: a few dozen frames is what the engine needs to compile the hot paths. */
-export const WARM_UP_STEPS = 12;
+/** Frames drawn to warm up, one a step: a few dozen is what the engine needs to compile the hot paths. */
+export const WARM_UP_FRAMES = 24;
 
-/**
- * Draws the list as a made-up search shows it, to a string that is thrown away: the field opened, a key
- * typed, its results (marked titles, snippets), the next key and its results. Each frame updates the one
- * before, as a search's frames do. Never touches the terminal or the app's state.
- */
-export function warmUpStep(state: AppState, color: boolean | 'light', step: number): void {
-  const from = { ...state, search: null, hits: null };
-  const opened = openSearch(from);
-  const frames = [from, opened];
-  for (const typed of ['warm', 'warmup']) {
-    const query = `${typed}${step}`;
-    const edited = searchEdited(frames.at(-1)!, fieldOf(query));
-    frames.push(
-      edited,
-      applyAnswer(edited, query, madeUpAnswer(state.articles, step + typed.length)),
-    );
+/** A terminal that shows nothing: what Ink draws into it is dropped. */
+class Nowhere extends Writable {
+  readonly isTTY = true;
+  constructor(
+    readonly columns: number,
+    readonly rows: number,
+  ) {
+    super();
   }
-  renderToString(<Frames frames={frames} color={color} />, { columns: state.size.columns });
+  override _write(_chunk: unknown, _encoding: string, done: () => void): void {
+    done();
+  }
 }
 
-/** Draws each frame in turn, one commit each: React's and Yoga's updates, not only first draws. */
-function Frames({ frames, color }: { frames: AppState[]; color: boolean | 'light' }) {
-  const [shown, setShown] = useState(0);
-  // A layout effect's update is drawn before renderToString returns: the cascade is the point here.
-  useLayoutEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (shown < frames.length - 1) setShown(shown + 1);
-  }, [shown, frames.length]);
-  return <ListScreen state={frames[shown]!} color={color} />;
+/**
+ * A made-up search drawn a frame at a time by an Ink of its own, into a terminal that shows nothing: the
+ * field opened, a key, its results (marked titles, snippets), the next key, its results, and so on, each
+ * frame an update of the one before, as a search's frames are. Never touches the app's state or screen.
+ */
+export class WarmUp {
+  private ink: Instance | undefined;
+  private drawn = 0;
+
+  constructor(
+    private readonly state: AppState,
+    private readonly color: boolean | 'light',
+  ) {}
+
+  /** Draws the next frame; false once every frame is drawn (and the Ink is gone). */
+  step(): boolean {
+    if (this.drawn >= WARM_UP_FRAMES) {
+      this.stop();
+      return false;
+    }
+    const screen = <ListScreen state={frame(this.state, this.drawn++)} color={this.color} />;
+    if (this.ink) {
+      this.ink.rerender(screen);
+    } else {
+      const { columns, rows } = this.state.size;
+      const nowhere = new Nowhere(columns, rows) as unknown as NodeJS.WriteStream;
+      this.ink = render(screen, {
+        stdout: nowhere,
+        stderr: nowhere,
+        stdin: new PassThrough() as unknown as NodeJS.ReadStream,
+        exitOnCtrlC: false,
+        patchConsole: false,
+        incrementalRendering: false,
+        maxFps: 1000,
+      });
+    }
+    return true;
+  }
+
+  stop(): void {
+    this.drawn = WARM_UP_FRAMES;
+    this.ink?.unmount();
+    this.ink?.cleanup();
+    this.ink = undefined;
+  }
+}
+
+/** Frame `k` of the made-up search: the field just opened, then a key's field, then its results, in turn. */
+function frame(state: AppState, k: number): AppState {
+  const opened = openSearch({ ...state, search: null, hits: null });
+  if (k === 0) return opened;
+  const query = `warm ${k}`;
+  const edited = searchEdited(opened, fieldOf(query));
+  return k % 2 === 1 ? edited : applyAnswer(edited, query, madeUpAnswer(state.articles, k));
 }
 
 /** A screenful of the library's articles as hits, titles and snippets marked here and there. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageOf } from '../../src/core/paginate.js';
 import { initialState } from '../../src/ui/state.js';
-import { WARM_UP_STEPS, warmUpStep } from '../../src/ui/warm-up.js';
+import { WARM_UP_FRAMES, WarmUp } from '../../src/ui/warm-up.js';
 import { makeArticle } from '../helpers/articles.js';
 
 const many = Array.from({ length: 40 }, (_, k) =>
@@ -22,9 +22,18 @@ describe('warming up', () => {
     ]) {
       const state = initialState(articles, [], size, pageOf);
       const before = JSON.stringify(state);
-      for (let step = 0; step < WARM_UP_STEPS; step++) {
-        for (const color of [true, false, 'light'] as const) warmUpStep(state, color, step);
+      for (const color of [true, false, 'light'] as const) {
+        const warmUp = new WarmUp(state, color);
+        let steps = 0;
+        while (warmUp.step()) steps++;
+        expect(steps).toBe(WARM_UP_FRAMES);
       }
+      // Stopped half way, it can be stopped again, and steps no more.
+      const stopped = new WarmUp(state, true);
+      stopped.step();
+      stopped.stop();
+      stopped.stop();
+      expect(stopped.step()).toBe(false);
       expect(JSON.stringify(state)).toBe(before);
     }
   });
