@@ -46,7 +46,7 @@ const PREPARE_LINES_AT_MOST = 8192;
 /** How long after the first frame the search's frames start to be warmed up, one every WARM_UP_GAP_MS. */
 const WARM_UP_AFTER_MS = 150;
 const WARM_UP_GAP_MS = 5;
-/** When the rest of a long article is wrapped: after Ink has drawn its first lines (30 frames a second). */
+/** When the rest of a long article is wrapped: once Ink has drawn its first lines, and the terminal shown them. */
 const COMPLETE_AFTER_MS = 50;
 
 export interface AppProps {
@@ -233,7 +233,7 @@ export function App({
   const opened = state.shown[state.selected];
   useEffect(() => {
     if (!page || page.complete || !opened || !paginate) return;
-    // Ink writes at most one frame every ~33 ms: wrapping waits until the first lines are on the screen.
+    // Wrapping waits until the first lines are on the screen: it holds this thread for a while.
     const timer = setTimeout(() => {
       paginate(opened, page.columns, undefined, measure);
       redraw();
