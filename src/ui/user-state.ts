@@ -62,8 +62,10 @@ export function openAt(state: AppState, index: number): AppState {
 function resumed(opened: AppState): AppState {
   const article = target(opened);
   const place = article && opened.user.positions.get(article.id);
+  if (!place) return opened;
+  // Only now: the whole page is made here, where an article opened at its top draws its first lines first.
   const page = currentPage(opened);
-  if (!place || !page) return opened;
+  if (!page) return opened;
   const height = readerHeight(opened.size);
   const top = Math.min(lineOf(page.lines, place), lastTop(page.lines.length, height));
   if (top <= 0) return opened;
