@@ -80,12 +80,22 @@ const inkSharedOutputCaches = {
         '        }',
         '',
       ].join('\n');
+      // A row written once by itself is kept as text: its styled characters are not kept too, which would
+      // only fill the young heap with objects that outlive a frame (long collector pauses while typing).
+      const styledOnce =
+        '                    const characters = writes.length === 2 ? styledCharsFromTokens(tokenize(line)) : this.caches.getStyledChars(line);';
       const cellPlacing = place
         .slice(
           place.indexOf('                    const characters'),
           place.lastIndexOf('                    offsetY++;'),
         )
-        .replaceAll('\n    ', '\n');
+        .replaceAll('\n    ', '\n')
+        .replace(
+          '                    const characters = this.caches.getStyledChars(line);',
+          styledOnce,
+        );
+      if (!cellPlacing.includes(styledOnce))
+        throw new Error(`${path}: Ink's Output.get has changed`);
       const get = [
         '    get() {',
         '        const rows = [];',
