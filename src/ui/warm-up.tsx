@@ -2,7 +2,7 @@
 // frames then run code that is compiled already, instead of paying for it between a key and its results.
 import { render, type Instance } from 'ink';
 import { PassThrough, Writable } from 'node:stream';
-import type { Article } from '../core/article.js';
+import type { ArticleMeta } from '../core/article.js';
 import type { SearchAnswer, SearchHit } from '../core/search/types.js';
 import { applyAnswer, openSearch, searchEdited } from './list-search.js';
 import { ListScreen } from './screens/ListScreen.js';
@@ -83,7 +83,7 @@ function frame(state: AppState, k: number): AppState {
 }
 
 /** A screenful of the library's articles as hits, titles and snippets marked here and there. */
-function madeUpAnswer(articles: readonly Article[], step: number): SearchAnswer {
+function madeUpAnswer(articles: readonly ArticleMeta[], step: number): SearchAnswer {
   const hits: SearchHit[] = articles.slice(step, step + 20).map((article, k) => {
     const title = article.title;
     const at = title.length > 8 ? (step + k) % (title.length - 4) : 0;

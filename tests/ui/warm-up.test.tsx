@@ -1,7 +1,7 @@
 // The warm-up draws made-up search frames off screen: it must draw them without failing, whatever the
 // library (empty, one article, many), and change nothing of the app's state.
 import { describe, expect, it } from 'vitest';
-import { pageOf } from '../../src/core/paginate.js';
+import { readerPage } from '../../src/ui/article-pages.js';
 import { initialState } from '../../src/ui/state.js';
 import { WARM_UP_FRAMES, WarmUp } from '../../src/ui/warm-up.js';
 import { makeArticle } from '../helpers/articles.js';
@@ -20,7 +20,7 @@ describe('warming up', () => {
       { columns: 80, rows: 24 },
       { columns: 20, rows: 3 },
     ]) {
-      const state = initialState(articles, [], size, pageOf);
+      const state = initialState(articles, [], size, readerPage);
       const before = JSON.stringify(state);
       for (const color of [true, false, 'light'] as const) {
         const warmUp = new WarmUp(state, color);
