@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ArticleMeta } from '../core/article.js';
+import type { Article, ArticleMeta } from '../core/article.js';
+import type { YamlFields } from './article-text.js';
 import { knowMeasures } from '../core/list-rows.js';
 import {
   CachedFiles,
@@ -209,14 +210,24 @@ export async function openLibrary(
       if (reuse[at]! >= 0) entries[at] = cached!.entry(reuse[at]!);
     }
     if (toRead.length > 0) {
-      // The parser (and YAML with it) is needed only now.
-      const { loadArticle } = await import('./load.js');
+      // The reader is needed only now, and the YAML parser only for front matter that is not plain.
+      const { NEEDS_YAML, readArticle } = await import('./read-article.js');
+      let yaml: YamlFields | undefined;
+      const loadArticle = async (
+        path: string,
+        warnings: LoadWarning[],
+      ): Promise<Article | undefined> => {
+        const article = readArticle(path, warnings, yaml);
+        if (article !== NEEDS_YAML) return article as Article | undefined;
+        yaml = (await import('./yaml-fields.js')).yamlFields;
+        return readArticle(path, warnings, yaml) as Article | undefined;
+      };
       const pacer = onProgress && progressPacer(walk, entries, toRead.length, onProgress, pace);
       for (const at of toRead) {
         if (pacer) await pacer.step();
         const { path, size, mtimeMs } = walk.files[at]!;
         const warnings: LoadWarning[] = [];
-        const article = loadArticle(path, warnings);
+        const article = await loadArticle(path, warnings);
         const meta = article ? metaOf(article) : null;
         // What was read is fingerprinted as it was read; a time too near now is not trusted later.
         const fresh = meta ? meta : { size, mtimeMs };

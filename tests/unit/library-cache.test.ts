@@ -329,3 +329,21 @@ describe('peekLibrary: the cache as it was, each article made as it is looked at
     expect(measureList(lazy)).toEqual(measureList(opened.articles));
   });
 });
+
+describe('openLibrary: front matter beyond plain lines', () => {
+  it('is read with the YAML parser, loaded then, and gives what loadLibrary gives', async () => {
+    const dir = tempLibrary({
+      'plain.md': '---\ntitle: Plain one\ntags: [a, b]\n---\nBody.\n',
+      'yaml.md': '---\ntitle: YAML one\ntags:\n  - c\n  - d\n---\nBody.\n',
+      'broken.md': '---\ntitle: Broken: colon\n---\nBody.\n',
+    });
+    age(dir);
+    const folders = [{ dir, required: true }];
+    const library = await openLibrary(folders, { cacheDir: join(tempDir(), 'cache') });
+    const loaded = loadLibrary(folders);
+    expect(library.articles).toEqual(loaded.articles);
+    expect(library.warnings).toEqual(loaded.warnings);
+    expect(library.articles.find((a) => a.title === 'YAML one')?.tags).toEqual(['c', 'd']);
+    expect(library.warnings[0]?.message).toMatch(/not valid YAML/);
+  });
+});
