@@ -147,7 +147,8 @@ export function App({
   useEffect(() => {
     if (!revalidate) return;
     let live = true;
-    // A turn later, so that the first frame is surely written before the folders are walked.
+    // Later, so that the first frame is surely written before the folders are walked: walking blocks
+    // the thread, and Ink writes a frame a moment after React commits it (a turn was not always enough).
     const timer = setTimeout(() => {
       const onProgress = (library: LibraryNow, done: number, total: number) => {
         if (live) dispatch({ type: 'library', ...library, indexing: { done, total } });
@@ -165,7 +166,7 @@ export function App({
           setIndexed(articles);
         },
       );
-    }, 0);
+    }, 40);
     return () => {
       live = false;
       clearTimeout(timer);
