@@ -2,7 +2,7 @@
 // exactly what users run.
 import { build } from 'esbuild';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -72,25 +72,144 @@ const ansiSameStyles = {
   },
 };
 
+/** Replaces `old` in `source` (from `path`) with `new`, failing the build when a pinned package has changed. */
+function patch(path, source, old, replacement) {
+  if (!source.includes(old)) throw new Error(`${path}: the code to patch has changed`);
+  return source.replace(old, replacement);
+}
+
+/**
+ * Starts yoga (Ink's layout engine) synchronously: the same WebAssembly, compiled and instantiated at once
+ * instead of through a promise awaited at the module's top level. A script cannot await at its top level,
+ * and without the promise nothing looks for a global fetch either, which would cost ~25 ms to load.
+ */
+const yogaSyncStart = {
+  name: 'yoga-sync-start',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      const contents = patch(
+        path,
+        patch(
+          path,
+          source,
+          "import loadYoga from '../binaries/yoga-wasm-base64-esm.js';",
+          "import loadYoga, { wasmDataUrl } from '../binaries/yoga-wasm-base64-esm.js';",
+        ),
+        'const Yoga = wrapAssembly(await loadYoga());',
+        [
+          "const wasm = Buffer.from(wasmDataUrl.slice(wasmDataUrl.indexOf(',') + 1), 'base64');",
+          // Emscripten asks this hook for the instance; given one at once, the module is ready on return.
+          'const yogaModule = { instantiateWasm(imports, receive) {',
+          '  receive(new WebAssembly.Instance(new WebAssembly.Module(wasm), imports));',
+          '  return {};',
+          '} };',
+          'loadYoga(yogaModule);',
+          'const Yoga = wrapAssembly(yogaModule);',
+        ].join('\n'),
+      );
+      return { contents, loader: 'js' };
+    });
+    build.onLoad(
+      { filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ },
+      ({ path }) => {
+        const source = readFileSync(path, 'utf8');
+        const url = /H="(data:application\/octet-stream;base64,[A-Za-z0-9+/=]+)"/.exec(source);
+        if (!url) throw new Error(`${path}: the code to patch has changed`);
+        // The bytes are named rather than copied, so the bundle holds them once.
+        const contents = `export const wasmDataUrl = "${url[1]}";\n${source.replace(url[0], 'H=wasmDataUrl')}`;
+        return { contents, loader: 'js' };
+      },
+    );
+  },
+};
+
+/**
+ * Leaves React's devtools out of Ink. Ink imports them, with DEV=true, at its module's top level, which a
+ * script cannot do; inkwell does not ship them, so all that import could do is warn that they are missing.
+ */
+const inkWithoutDevtools = {
+  name: 'ink-without-devtools',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      const start = source.indexOf(
+        "if (isDev()) {\n    try {\n        await import('./devtools.js');",
+      );
+      const end = source.indexOf('\n}\n', start);
+      if (start < 0 || end < 0) throw new Error(`${path}: the code to patch has changed`);
+      const withoutImport = source.slice(0, start) + source.slice(end + 3);
+      const contents = patch(
+        path,
+        withoutImport,
+        'const packageJson = isDev()\n    ? await loadPackageJson()\n    : { name: undefined, version: undefined };',
+        'const packageJson = { name: undefined, version: undefined };',
+      );
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+/** What every build shares: Node 20, minified, React in production mode, Ink's patches. */
+const common = {
+  // Paths in the metafile are relative to this, wherever the build is started from.
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  plugins: [
+    inkStringWidth,
+    inkSharedOutputCaches,
+    ansiSameStyles,
+    yogaSyncStart,
+    inkWithoutDevtools,
+  ],
+  metafile: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+/**
+ * Bundles the program (`source`, src/cli.ts) into one CommonJS script in `outdir/chunks`, named by its
+ * content's hash: unlike an ES module, a script can be compiled from V8's code cache (src/cached-script.ts),
+ * whose file the name keys. What it imports dynamically stays in it, evaluated only when imported.
+ */
+async function bundleAppScript(source, outdir) {
+  const result = await build({
+    ...common,
+    entryPoints: { app: source },
+    outdir: join(outdir, 'chunks'),
+    entryNames: '[name]-[hash]',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    // src/cached-script.ts hands the script its own address under this name.
+    define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__inkwellUrl' },
+  });
+  const [output] = Object.keys(result.metafile.outputs).filter((path) => path.endsWith('.cjs'));
+  return { relative: `./chunks/${basename(output)}`, written: join(root, output) };
+}
+
 /**
  * Bundles `entryPoints` ({name: source}) into `outdir`: ESM, minified, React in production mode, and code
- * splitting, so that what a command does not import (Ink, React) is never loaded.
+ * splitting, so that what a command does not import (Ink, React) is never loaded. With `appScript`, the
+ * program is also bundled as one script (see bundleAppScript), whose path the entry points find in
+ * __INKWELL_APP_SCRIPT__.
  */
-export async function bundle(entryPoints, outdir) {
+export async function bundle(entryPoints, outdir, { appScript } = {}) {
+  const app = appScript ? await bundleAppScript(appScript, outdir) : undefined;
   const result = await build({
-    // Paths in the metafile are relative to this, wherever the build is started from.
-    absWorkingDir: root,
+    ...common,
     entryPoints,
     outdir,
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
-    bundle: true,
-    platform: 'node',
     format: 'esm',
-    target: 'node20',
-    minify: true,
     // React picks its production build at bundle time; the banner covers anything that reads it at run time.
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      ...(app ? { __INKWELL_APP_SCRIPT__: JSON.stringify(app.relative) } : {}),
+    },
     banner: {
       js: [
         '#!/usr/bin/env node',
@@ -100,16 +219,11 @@ export async function bundle(entryPoints, outdir) {
         'const require = __inkwellCreateRequire(import.meta.url);',
       ].join('\n'),
     },
-    // Ink loads React's devtools only when DEV=true, and they are not installed: Ink says so itself then.
-    external: ['react-devtools-core'],
-    plugins: [inkStringWidth, inkSharedOutputCaches, ansiSameStyles],
-    metafile: true,
-    legalComments: 'none',
-    logLevel: 'warning',
   });
   // Chunks of earlier builds go only once the new ones are written. A reader started before the build
   // that has yet to load one of its chunks (the Markdown parser, the browser opener) will then fail to.
   const written = new Set(Object.keys(result.metafile.outputs).map((path) => join(root, path)));
+  if (app) written.add(app.written);
   const chunks = join(outdir, 'chunks');
   for (const name of existsSync(chunks) ? readdirSync(chunks) : []) {
     if (!written.has(join(chunks, name))) rmSync(join(chunks, name), { force: true });

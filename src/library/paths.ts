@@ -1,4 +1,4 @@
-// Where inkwell keeps the user's things: INKWELL_HOME, else the platform's data and config folders.
+// Where inkwell keeps the user's things: INKWELL_HOME, else the platform's data, config and cache folders.
 import envPaths from 'env-paths';
 import { join } from 'node:path';
 
@@ -12,6 +12,8 @@ export interface Paths {
    * own default (~/.config/inkwell-nodejs on Linux).
    */
   config: string;
+  /** What can be made again and is safe to delete: INKWELL_HOME/cache, else the platform cache folder. */
+  cache: string;
 }
 
 export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
@@ -21,5 +23,6 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
     home,
     articles: join(home, 'articles'),
     config: env.INKWELL_HOME ? home : envPaths('inkwell', { suffix: 'nodejs' }).config,
+    cache: env.INKWELL_HOME ? join(home, 'cache') : platform.cache,
   };
 }

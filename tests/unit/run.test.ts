@@ -62,6 +62,7 @@ describe('resolvePaths', () => {
       home: '/x/home',
       articles: '/x/home/articles',
       config: '/x/home',
+      cache: '/x/home/cache',
     });
   });
   it('uses the platform data folder otherwise', () => {
@@ -69,5 +70,6 @@ describe('resolvePaths', () => {
     expect(paths.home).toMatch(/inkwell$/);
     expect(paths.articles).toBe(join(paths.home, 'articles'));
     expect(paths.config).not.toBe(paths.home);
+    expect(paths.cache).not.toBe(paths.home);
   });
 });

@@ -1,0 +1,103 @@
+// Runs a CommonJS bundle (inkwell as the full-screen reader starts it) from V8's code cache, kept in the cache
+// folder: a start then skips parsing and compiling what the last one compiled (tens of milliseconds of Ink
+// and React). A cache that is missing, corrupt, from another build or another Node is ignored and rewritten.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { constants, Script } from 'node:vm';
+import { crc32 } from 'node:zlib';
+import { mark } from './startup.js';
+
+/** A bundle evaluated: its exports, and how to keep what V8 compiled of it for the next start. */
+export interface CachedScript {
+  exports: Record<string, unknown>;
+  /** Whether this start used a cache (false: none, or it did not fit). */
+  fromCache: boolean;
+  /**
+   * Writes V8's code for the bundle, with what it has compiled so far, when the cache was not used. Never
+   * throws: a cache folder that cannot be written only means the next start compiles again.
+   */
+  save(): void;
+}
+
+/**
+ * V8 checks that a cache fits its own version, flags and the source's length, but not its bytes, and a
+ * damaged cache can crash it: each file starts with this tag and a CRC-32 of the rest.
+ */
+const MAGIC = 0x696b7763; // "ikwc"
+const HEADER_BYTES = 8;
+
+/**
+ * Evaluates `file`, a CommonJS bundle whose name carries its content's hash, with the code cache kept in
+ * `cacheDir` (made when first written). Where the bundle's source said `import.meta.url` it sees `url`.
+ */
+export function runCachedScript(file: string, cacheDir: string, url: string): CachedScript {
+  const source = readFileSync(file, 'utf8');
+  // The bundle's name changes with its content, the cache's with Node's: a cache can only meet its own.
+  const cacheFile = join(cacheDir, `${basename(file)}.${process.version}-${process.arch}.v8`);
+  const cachedData = readCache(cacheFile);
+  const script = new Script(
+    `(function (exports, require, module, __filename, __dirname, __inkwellUrl) {${source}\n})`,
+    {
+      filename: file,
+      ...(cachedData ? { cachedData } : {}),
+      // Its dynamic import() of Node's own modules goes through the usual loader.
+      importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    },
+  );
+  mark('script compiled');
+  const fromCache = cachedData !== undefined && !script.cachedDataRejected;
+  const module = { exports: {} as Record<string, unknown> };
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper(module.exports, createRequire(file), module, file, dirname(file), url);
+  let saved = fromCache;
+  return {
+    exports: module.exports,
+    fromCache,
+    save() {
+      if (saved) return;
+      saved = true;
+      try {
+        writeCache(cacheFile, script.createCachedData());
+      } catch {
+        // The next start compiles again, and tries again.
+      }
+    },
+  };
+}
+
+function readCache(cacheFile: string): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+  if (bytes.length <= HEADER_BYTES || bytes.readUInt32LE(0) !== MAGIC) return undefined;
+  const data = bytes.subarray(HEADER_BYTES);
+  return crc32(data) === bytes.readUInt32LE(4) ? data : undefined;
+}
+
+function writeCache(cacheFile: string, data: Buffer): void {
+  const header = Buffer.alloc(HEADER_BYTES);
+  header.writeUInt32LE(MAGIC, 0);
+  header.writeUInt32LE(crc32(data), 4);
+  const dir = dirname(cacheFile);
+  // Written aside and renamed into place: two processes saving at once each leave a whole file.
+  const partial = `${cacheFile}.${process.pid}.partial`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(partial, Buffer.concat([header, data]));
+    renameSync(partial, cacheFile);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  // The caches of earlier builds and other Nodes are of no more use.
+  const prefix = `${basename(cacheFile).split('-')[0]}-`;
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith(prefix) && name.endsWith('.v8') && name !== basename(cacheFile)) {
+      rmSync(join(dir, name), { force: true });
+    }
+  }
+}
