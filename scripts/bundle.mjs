@@ -150,6 +150,58 @@ const inkWithoutDevtools = {
   },
 };
 
+/**
+ * Keeps Intl.Segmenter off the first frame: the first one a process creates costs ~15 ms (ICU loads its
+ * rules), each later one a few. Ink's tokenizer (@alcalzone/ansi-tokenize) made one as it loaded and split
+ * every line with it; it now asks the core's `graphemes`, which needs none for text whose characters
+ * cannot join (as nearly all text is), and gives the same graphemes. slice-ansi makes its own only when it
+ * is first asked to slice.
+ */
+const noSegmenterAtLoad = {
+  name: 'no-segmenter-at-load',
+  setup(build) {
+    build.onLoad(
+      { filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/ },
+      ({ path }) => {
+        const source = readFileSync(path, 'utf8');
+        const graphemes = JSON.stringify(join(root, 'src', 'core', 'text-width.ts'));
+        const contents = patch(
+          path,
+          source,
+          'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });',
+          [
+            `import { graphemes as coreGraphemes } from ${graphemes};`,
+            'function* segments(text) {',
+            '    let index = 0;',
+            '    for (const segment of coreGraphemes(text)) {',
+            '        yield { segment, index };',
+            '        index += segment.length;',
+            '    }',
+            '}',
+            'const segmenter = { segment: segments };',
+          ].join('\n'),
+        );
+        return { contents, loader: 'js' };
+      },
+    );
+    build.onLoad({ filter: /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      const contents = patch(
+        path,
+        source,
+        "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
+        [
+          'let graphemeSegmenter;',
+          'const GRAPHEME_SEGMENTER = {',
+          "  segment: (text) => (graphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text),",
+          '};',
+        ].join('\n'),
+      );
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 /** What every build shares: Node 20, minified, React in production mode, Ink's patches. */
 const common = {
   // Paths in the metafile are relative to this, wherever the build is started from.
@@ -164,6 +216,7 @@ const common = {
     ansiSameStyles,
     yogaSyncStart,
     inkWithoutDevtools,
+    noSegmenterAtLoad,
   ],
   metafile: true,
   legalComments: 'none',
