@@ -1,6 +1,7 @@
-// Bundles src/main.ts into dist/inkwell.js (and the search worker into dist/search-worker.js): one file loads far faster than many modules. The full-screen
-// reader (Ink, React) goes into chunks loaded only when it starts, so the commands do not pay for it, and the
-// whole program also into one script, which the reader starts from V8's code cache (src/cached-script.ts).
+// Bundles src/main.ts into dist/inkwell.js, src/cli.ts into dist/cli.js and the search worker into
+// dist/search-worker.js: one file loads far faster than many modules. The full-screen reader (Ink, React) goes
+// into chunks loaded only when it starts, so the commands do not pay for it, and the whole program also into
+// one script, which the reader starts from V8's code cache (src/cached-script.ts).
 // `--if-stale` skips the build when dist/inkwell.js is newer than every source file and the lockfile.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,10 +33,13 @@ if (!process.argv.includes('--if-stale') || isStale()) {
   // The search index is built on a worker thread, which starts from a script of its own.
   await bundle(
     {
-      inkwell: join(root, 'src', 'main.ts'),
+      cli: join(root, 'src', 'cli.ts'),
       'search-worker': join(root, 'src', 'library', 'search-worker.ts'),
     },
     outdir,
-    { appScript: join(root, 'src', 'cli.ts') },
+    {
+      appScript: join(root, 'src', 'cli.ts'),
+      launcher: { name: 'inkwell', source: join(root, 'src', 'main.ts') },
+    },
   );
 }

@@ -2,5 +2,5 @@
 export function bundle(
   entryPoints: Record<string, string>,
   outdir: string,
-  options?: { appScript?: string },
+  options?: { appScript?: string; launcher?: { name: string; source: string } },
 ): Promise<void>;

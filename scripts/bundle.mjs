@@ -1,8 +1,8 @@
 // How inkwell is bundled, shared by the build (scripts/build.mjs) and the benchmark, which must measure
 // exactly what users run.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -238,18 +238,61 @@ async function bundleAppScript(source, outdir) {
     format: 'cjs',
     // src/cached-script.ts hands the script its own address under this name.
     define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__inkwellUrl' },
+    write: false,
   });
-  const [output] = Object.keys(result.metafile.outputs).filter((path) => path.endsWith('.cjs'));
-  return { relative: `./chunks/${basename(output)}`, written: join(root, output) };
+  const [output] = result.outputFiles.filter((file) => file.path.endsWith('.cjs'));
+  mkdirSync(dirname(output.path), { recursive: true });
+  writeFileSync(output.path, asciiOnly(output.text, output.path));
+  return { relative: `./chunks/${basename(output.path)}`, written: output.path };
+}
+
+/**
+ * `code` with every non-ASCII character escaped (\uXXXX), which means the same in strings, regular
+ * expressions and identifiers: esbuild leaves some in regular expressions. A script of ASCII alone is read
+ * as Latin-1 into a one-byte string, without decoding UTF-8 into a string twice the size.
+ */
+function asciiOnly(code, path) {
+  // After a backslash, an escape would stand for a different thing: no such code is expected.
+  if (/\\[^\x00-\x7f]/.test(code))
+    throw new Error(`${path}: a non-ASCII character after a backslash`);
+  return code.replace(
+    /[^\x00-\x7f]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * Bundles the executable's first module (`source`, src/main.ts) as `outdir/<name>.js`, one file with
+ * nothing to import but Node's modules and, for the commands, the program's own entry (`./cli.js`, left
+ * as it is): every module file more is one more for Node to find, read and link before anything runs.
+ */
+async function bundleLauncher(name, source, outdir, app) {
+  const result = await build({
+    ...common,
+    entryPoints: { [name]: source },
+    outdir,
+    format: 'esm',
+    define: { __INKWELL_APP_SCRIPT__: JSON.stringify(app.relative) },
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [
+      {
+        name: 'program-entry',
+        setup(build) {
+          build.onResolve({ filter: /^\.\/cli\.js$/ }, ({ path }) => ({ path, external: true }));
+        },
+      },
+    ],
+  });
+  return Object.keys(result.metafile.outputs).map((path) => join(root, path));
 }
 
 /**
  * Bundles `entryPoints` ({name: source}) into `outdir`: ESM, minified, React in production mode, and code
- * splitting, so that what a command does not import (Ink, React) is never loaded. With `appScript`, the
- * program is also bundled as one script (see bundleAppScript), whose path the entry points find in
- * __INKWELL_APP_SCRIPT__.
+ * splitting, so that what a command does not import (Ink, React) is never loaded. With `appScript` and
+ * `launcher` ({name, source}), the program (`entryPoints.cli`) is also bundled as one script (see
+ * bundleAppScript), and the launcher, which starts either, as `outdir/<name>.js` (see bundleLauncher).
  */
-export async function bundle(entryPoints, outdir, { appScript } = {}) {
+export async function bundle(entryPoints, outdir, { appScript, launcher } = {}) {
   const app = appScript ? await bundleAppScript(appScript, outdir) : undefined;
   const result = await build({
     ...common,
@@ -259,10 +302,7 @@ export async function bundle(entryPoints, outdir, { appScript } = {}) {
     splitting: true,
     format: 'esm',
     // React picks its production build at bundle time; the banner covers anything that reads it at run time.
-    define: {
-      'process.env.NODE_ENV': '"production"',
-      ...(app ? { __INKWELL_APP_SCRIPT__: JSON.stringify(app.relative) } : {}),
-    },
+    define: { 'process.env.NODE_ENV': '"production"' },
     banner: {
       js: [
         '#!/usr/bin/env node',
@@ -273,6 +313,7 @@ export async function bundle(entryPoints, outdir, { appScript } = {}) {
       ].join('\n'),
     },
   });
+  if (app && launcher) await bundleLauncher(launcher.name, launcher.source, outdir, app);
   // Chunks of earlier builds go only once the new ones are written. A reader started before the build
   // that has yet to load one of its chunks (the Markdown parser, the browser opener) will then fail to.
   const written = new Set(Object.keys(result.metafile.outputs).map((path) => join(root, path)));

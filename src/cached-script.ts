@@ -1,11 +1,12 @@
 // Runs a CommonJS bundle (inkwell as the full-screen reader starts it) from V8's code cache, kept in the cache
 // folder: a start then skips parsing and compiling what the last one compiled (tens of milliseconds of Ink
 // and React). A cache that is missing, corrupt, from another build or another Node is ignored and rewritten.
+import { isAscii } from 'node:buffer';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import type * as Zlib from 'node:zlib';
 import { constants, Script } from 'node:vm';
-import { crc32 } from 'node:zlib';
 import { mark } from './startup.js';
 
 /** A bundle evaluated: its exports, and how to keep what V8 compiled of it for the next start. */
@@ -32,7 +33,9 @@ const HEADER_BYTES = 8;
  * `cacheDir` (made when first written). Where the bundle's source said `import.meta.url` it sees `url`.
  */
 export function runCachedScript(file: string, cacheDir: string, url: string): CachedScript {
-  const source = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  // The build writes ASCII alone: read as Latin-1, it becomes a one-byte string with no UTF-8 to decode.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   // The bundle's name changes with its content, the cache's with Node's: a cache can only meet its own.
   const cacheFile = join(cacheDir, `${basename(file)}.${process.version}-${process.arch}.v8`);
   const cachedData = readCache(cacheFile);
@@ -64,6 +67,11 @@ export function runCachedScript(file: string, cacheDir: string, url: string): Ca
       }
     },
   };
+}
+
+/** CRC-32, from zlib loaded when first needed: the commands, which load this module too, never need it. */
+function crc32(data: Buffer): number {
+  return (process.getBuiltinModule('node:zlib') as typeof Zlib).crc32(data);
 }
 
 function readCache(cacheFile: string): Buffer | undefined {

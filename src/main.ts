@@ -3,9 +3,10 @@
 // which load only what each one needs. Both run the same program (src/cli.ts).
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCachedScript } from './cached-script.js';
 import type * as Cli from './cli.js';
 import { resolvePaths } from './library/paths.js';
-import { onFirstFrame } from './startup.js';
+import { mark, onFirstFrame } from './startup.js';
 
 /** dist/chunks/app-<hash>.cjs, set by the build; unset when src/ runs as it is. */
 declare const __INKWELL_APP_SCRIPT__: string | undefined;
@@ -24,7 +25,7 @@ async function load(): Promise<typeof Cli> {
   if (typeof __INKWELL_APP_SCRIPT__ !== 'string' || !startsReader(process.argv.slice(2))) {
     return import('./cli.js');
   }
-  const { runCachedScript } = await import('./cached-script.js');
+  mark('node started');
   const script = runCachedScript(
     fileURLToPath(new URL(__INKWELL_APP_SCRIPT__, import.meta.url)),
     join(resolvePaths().cache, 'code'),

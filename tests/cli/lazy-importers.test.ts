@@ -26,8 +26,8 @@ function dynamicChunk(prefix: string, file = CLI): string {
   return join(dirname(file), name);
 }
 
-/** The program's chunk, which the binary imports when it runs a command. */
-const CLI = dynamicChunk('cli', BINARY);
+/** The program's entry, which the binary imports when it runs a command. */
+const CLI = join(dirname(BINARY), 'cli.js');
 
 describe('the importers stay off the first frame', () => {
   it.each([
