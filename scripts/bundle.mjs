@@ -242,7 +242,12 @@ async function bundleAppScript(source, outdir) {
   });
   const [output] = result.outputFiles.filter((file) => file.path.endsWith('.cjs'));
   mkdirSync(dirname(output.path), { recursive: true });
-  writeFileSync(output.path, asciiOnly(output.text, output.path));
+  // Run as a function of what src/cached-script.ts hands it (SCRIPT_PARAMETERS there).
+  const parameters = 'exports, require, module, __filename, __dirname, __inkwellUrl';
+  writeFileSync(
+    output.path,
+    `(function (${parameters}) {${asciiOnly(output.text, output.path)}\n})`,
+  );
   return { relative: `./chunks/${basename(output.path)}`, written: output.path };
 }
 

@@ -1,7 +1,6 @@
 // Runs a CommonJS bundle (inkwell as the full-screen reader starts it) from V8's code cache, kept in the cache
 // folder: a start then skips parsing and compiling what the last one compiled (tens of milliseconds of Ink
 // and React). A cache that is missing, corrupt, from another build or another Node is ignored and rewritten.
-import { isAscii } from 'node:buffer';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -28,26 +27,27 @@ export interface CachedScript {
 const MAGIC = 0x696b7763; // "ikwc"
 const HEADER_BYTES = 8;
 
+/** What the build wraps the script's code in: it is run as a function of these (see scripts/bundle.mjs). */
+export const SCRIPT_PARAMETERS = 'exports, require, module, __filename, __dirname, __inkwellUrl';
+
 /**
- * Evaluates `file`, a CommonJS bundle whose name carries its content's hash, with the code cache kept in
- * `cacheDir` (made when first written). Where the bundle's source said `import.meta.url` it sees `url`.
+ * Evaluates `file` with the code cache kept in `cacheDir` (made when first written). The file, whose name
+ * carries its content's hash, is CommonJS code in ASCII alone, wrapped as `(function (SCRIPT_PARAMETERS)
+ * {...})`; where its source said `import.meta.url` it sees `url`.
  */
 export function runCachedScript(file: string, cacheDir: string, url: string): CachedScript {
-  const bytes = readFileSync(file);
-  // The build writes ASCII alone: read as Latin-1, it becomes a one-byte string with no UTF-8 to decode.
-  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  // ASCII read as Latin-1 becomes a one-byte string with no UTF-8 to decode, and the wrapping is already
+  // done: V8 gets the file's text as it is.
+  const source = readFileSync(file, 'latin1');
   // The bundle's name changes with its content, the cache's with Node's: a cache can only meet its own.
   const cacheFile = join(cacheDir, `${basename(file)}.${process.version}-${process.arch}.v8`);
   const cachedData = readCache(cacheFile);
-  const script = new Script(
-    `(function (exports, require, module, __filename, __dirname, __inkwellUrl) {${source}\n})`,
-    {
-      filename: file,
-      ...(cachedData ? { cachedData } : {}),
-      // Its dynamic import() of Node's own modules goes through the usual loader.
-      importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    },
-  );
+  const script = new Script(source, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+    // Its dynamic import() of Node's own modules goes through the usual loader.
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
   mark('script compiled');
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {} as Record<string, unknown> };

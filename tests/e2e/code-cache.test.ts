@@ -51,7 +51,7 @@ describe('the code cache', () => {
       expect(await readAndQuit(home)).toBe(0);
       const path = join(home, 'cache', 'code', cacheFiles(home)[0]!);
       const bytes = readFileSync(path);
-      for (let at = 100; at < bytes.length; at += 997) bytes[at] ^= 0xff;
+      for (let at = 100; at < bytes.length; at += 997) bytes[at] = bytes[at]! ^ 0xff;
       writeFileSync(path, bytes);
       expect(await readAndQuit(home)).toBe(0);
       expect(readFileSync(path).equals(bytes)).toBe(false);

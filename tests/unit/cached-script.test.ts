@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCachedScript } from '../../src/cached-script.js';
+import { runCachedScript, SCRIPT_PARAMETERS } from '../../src/cached-script.js';
 import { tempDir } from '../helpers/temp-library.js';
 
 let scripts = 0;
@@ -14,8 +14,9 @@ function bundle(name = `app-T${++scripts}.cjs`) {
   const file = join(dir, name);
   writeFileSync(
     file,
-    `module.exports.answer = ${scripts} * 2; module.exports.url = __inkwellUrl;\n` +
-      `module.exports.twice = (n) => n * 2; module.exports.twice(${scripts});\n`,
+    `(function (${SCRIPT_PARAMETERS}) {\n` +
+      `module.exports.answer = ${scripts} * 2; module.exports.url = __inkwellUrl;\n` +
+      `module.exports.twice = (n) => n * 2; module.exports.twice(${scripts});\n})`,
   );
   return { file, cacheDir: join(dir, 'cache', 'code') };
 }
@@ -60,7 +61,7 @@ describe('runCachedScript', () => {
     runCachedScript(file, cacheDir, 'file:///x').save();
     writeFileSync(join(cacheDir, 'app-OLD.cjs.v18.0.0-x64.v8'), 'old');
     writeFileSync(join(cacheDir, 'unrelated.txt'), 'kept');
-    writeFileSync(file, `${readFileSync(file, 'utf8')}// changed\n`);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n// changed\n`);
     runCachedScript(file, cacheDir, 'file:///x').save();
     expect(readdirSync(cacheDir).sort()).toEqual([
       `app-NEW.cjs.${process.version}-${process.arch}.v8`,
