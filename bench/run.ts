@@ -16,7 +16,7 @@ import { searchBench } from './search.js';
 import { benchLibrary } from './search-library.js';
 import { median, ms, percentile, timeCall } from './stats.js';
 
-const BINARY = fileURLToPath(new URL('../dist/inkwell.js', import.meta.url));
+const BINARY = fileURLToPath(new URL('../dist/inkwell.cjs', import.meta.url));
 const CONTENT = fileURLToPath(new URL('../content/', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const SCROLL_STEPS = Number(process.env.BENCH_SCROLL_STEPS ?? 200);

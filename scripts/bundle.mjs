@@ -1,6 +1,7 @@
 // How inkwell is bundled, shared by the build (scripts/build.mjs) and the benchmark, which must measure
 // exactly what users run.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -233,7 +234,6 @@ async function bundleAppScript(source, outdir) {
     ...common,
     entryPoints: { app: source },
     outdir: join(outdir, 'chunks'),
-    entryNames: '[name]-[hash]',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     // src/cached-script.ts hands the script its own address under this name.
@@ -241,14 +241,15 @@ async function bundleAppScript(source, outdir) {
     write: false,
   });
   const [output] = result.outputFiles.filter((file) => file.path.endsWith('.cjs'));
-  mkdirSync(dirname(output.path), { recursive: true });
   // Run as a function of what src/cached-script.ts hands it (SCRIPT_PARAMETERS there).
   const parameters = 'exports, require, module, __filename, __dirname, __inkwellUrl';
-  writeFileSync(
-    output.path,
-    `(function (${parameters}) {${asciiOnly(output.text, output.path)}\n})`,
-  );
-  return { relative: `./chunks/${basename(output.path)}`, written: output.path };
+  const text = `(function (${parameters}) {${asciiOnly(output.text, output.path)}\n})`;
+  // Named by what is written, byte for byte: the code cache is keyed by this name.
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  const path = join(outdir, 'chunks', `app-${hash}.cjs`);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  return { relative: `./chunks/${basename(path)}`, written: path };
 }
 
 /**
@@ -267,18 +268,28 @@ function asciiOnly(code, path) {
 }
 
 /**
- * Bundles the executable's first module (`source`, src/main.ts) as `outdir/<name>.js`, one file with
- * nothing to import but Node's modules and, for the commands, the program's own entry (`./cli.js`, left
- * as it is): every module file more is one more for Node to find, read and link before anything runs.
+ * Bundles the executable (`source`, src/main.ts) as `outdir/<name>.cjs`, one CommonJS file with nothing
+ * to load but Node's modules and, for the commands, the program's own entry (`./cli.js`, left as it is):
+ * every module file more is one more for Node to find, read and link before anything runs.
  */
 async function bundleLauncher(name, source, outdir, app) {
   const result = await build({
     ...common,
     entryPoints: { [name]: source },
     outdir,
-    format: 'esm',
-    define: { __INKWELL_APP_SCRIPT__: JSON.stringify(app.relative) },
-    banner: { js: '#!/usr/bin/env node' },
+    // CommonJS: Node starts it without its ES module loader, whose file reads wait on its thread pool.
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    define: {
+      __INKWELL_APP_SCRIPT__: JSON.stringify(app.relative),
+      'import.meta.url': '__inkwellLauncherUrl',
+    },
+    banner: {
+      js: [
+        '#!/usr/bin/env node',
+        "const __inkwellLauncherUrl = require('node:url').pathToFileURL(__filename).href;",
+      ].join('\n'),
+    },
     plugins: [
       {
         name: 'program-entry',

@@ -13,7 +13,7 @@ import { describe } from './ui/terminal.js';
 import { withoutFetch } from './ui/without-fetch.js';
 
 /**
- * Runs inkwell on this process and sets its exit status. `entryUrl` is the address of dist/inkwell.js (or
+ * Runs inkwell on this process and sets its exit status. `entryUrl` is the address of dist/inkwell.cjs (or
  * of src/main.ts), one folder below the project, beside content/.
  */
 export async function main(entryUrl: string): Promise<void> {

@@ -1,6 +1,6 @@
-// The inkwell executable. The full-screen reader starts from one script that V8 compiles from its code
-// cache (src/cached-script.ts), which ES modules cannot on Node 20; the commands start from the ES modules,
-// which load only what each one needs. Both run the same program (src/cli.ts).
+// The inkwell executable (bundled as CommonJS, dist/inkwell.cjs). The full-screen reader starts from one
+// script that V8 compiles from its code cache (src/cached-script.ts), which ES modules cannot on Node 20;
+// the commands start from the ES modules, which load only what each one needs. Both run src/cli.ts.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCachedScript } from './cached-script.js';
@@ -40,4 +40,4 @@ async function load(): Promise<typeof Cli> {
   return script.exports as unknown as typeof Cli;
 }
 
-await (await load()).main(import.meta.url);
+void load().then((cli) => cli.main(import.meta.url));
