@@ -244,6 +244,9 @@ async function bundleAppScript(source, outdir) {
   const [output] = result.outputFiles.filter((file) => file.path.endsWith('.cjs'));
   // Run as a function of what src/cached-script.ts hands it (SCRIPT_PARAMETERS there).
   const parameters = 'exports, require, module, __filename, __dirname, __inkwellUrl';
+  // A script compiled by node:vm cannot import() without an experimental loader: everything is inside.
+  if (/\bimport\(/.test(output.text))
+    throw new Error(`${output.path}: the app script would import()`);
   const text = `(function (${parameters}) {${asciiOnly(output.text, output.path)}\n})`;
   // Named by what is written, byte for byte: the code cache is keyed by this name.
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 12);

@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type * as Zlib from 'node:zlib';
-import { constants, Script } from 'node:vm';
+import { Script } from 'node:vm';
 import { mark } from './startup.js';
 
 /** A bundle evaluated: its exports, and how to keep what V8 compiled of it for the next start. */
@@ -42,12 +42,9 @@ export function runCachedScript(file: string, cacheDir: string, url: string): Ca
   // The bundle's name changes with its content, the cache's with Node's: a cache can only meet its own.
   const cacheFile = join(cacheDir, `${basename(file)}.${process.version}-${process.arch}.v8`);
   const cachedData = readCache(cacheFile);
-  const script = new Script(source, {
-    filename: file,
-    ...(cachedData ? { cachedData } : {}),
-    // Its dynamic import() of Node's own modules goes through the usual loader.
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // No importModuleDynamically: the script has no import() (the build checks), and the loader that option
+  // would name warns, on Node 20, that it is experimental.
+  const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   mark('script compiled');
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {} as Record<string, unknown> };
