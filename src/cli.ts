@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import packageJson from '../package.json' with { type: 'json' };
 import { canDrawFullScreen, processOutput } from './commands/output.js';
 import { run } from './commands/run.js';
-import type { Library } from './library/load.js';
+import type { Library } from './library/library.js';
 import { resolvePaths } from './library/paths.js';
 import { sanitize } from './core/sanitize.js';
 import { mark } from './startup.js';
@@ -33,6 +33,7 @@ export async function main(entryUrl: string): Promise<void> {
   async function startReader(
     { articles, warnings }: Library,
     addSource?: AddSource,
+    revalidate?: () => Promise<Library | null>,
   ): Promise<number> {
     mark('library loaded');
     const { startReader } = await withoutFetch(() => import('./ui/start.js'));
@@ -43,6 +44,7 @@ export async function main(entryUrl: string): Promise<void> {
       colorLevel: out.style.level,
       configDir: paths.config,
       ...(addSource ? { addSource } : {}),
+      ...(revalidate ? { revalidate } : {}),
     });
   }
 

@@ -12,7 +12,11 @@ export interface Paths {
    * own default (~/.config/inkwell-nodejs on Linux).
    */
   config: string;
-  /** What can be made again and is safe to delete: INKWELL_HOME/cache, else the platform cache folder. */
+  /**
+   * What can be made again and is safe to delete (parsed article fields, so a start reads only changed
+   * files; the code the reader starts from): $INKWELL_HOME/cache, else the platform cache folder
+   * (~/.cache/inkwell on Linux).
+   */
   cache: string;
 }
 
