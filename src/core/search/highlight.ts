@@ -105,7 +105,8 @@ export function fieldRanges(
 
 /**
  * The body's best passage (the most query words close together, the first such), cut at word boundaries
- * within its paragraph, with `…` where it was cut. Null when the body did not match.
+ * within its paragraph, with `…` where it was cut. Null when the body did not match or cannot be read.
+ * The body is read again (textOf) and its words looked up again: the index keeps no positions.
  */
 export function bodySnippet(
   index: SearchIndex,
@@ -113,18 +114,30 @@ export function bodySnippet(
   matched: MatchedTerms,
   terms: Set<string>,
 ): Snippet | null {
+  const text = index.textOf(doc);
+  if (text === null) return null;
   const wordMasks = matched.bodyWords;
-  const { tokenStart, tokenTerms, tokenOffsets } = index;
+  const { vocabulary } = index;
+  /** Matches: the word's number in the body, where it starts, which query words it matched. */
   const positions: number[] = [];
+  const offsets: number[] = [];
   const masks: number[] = [];
-  for (let at = tokenStart[doc]!; at < tokenStart[doc + 1]!; at++) {
-    const mask = wordMasks[tokenTerms[at]!]!;
-    if (mask === 0) continue;
-    positions.push(at);
+  let word = 0;
+  const visit = (start: number, id: number) => {
+    word += 1;
+    const mask = id < 0 ? 0 : wordMasks[id]!;
+    if (mask === 0) return false;
+    positions.push(word);
+    offsets.push(start);
     masks.push(mask);
     // The best passage is nearly always among the first matches; a word of one letter matches hundreds.
-    if (positions.length === MAX_POSITIONS) break;
-  }
+    return positions.length === MAX_POSITIONS;
+  };
+  scanWords(
+    text,
+    (start, end) => visit(start, vocabulary.idOfRange(text, start, end)),
+    (start, _end, term) => visit(start, vocabulary.idOf(term)),
+  );
   if (positions.length === 0) return null;
   let best = 0;
   let bestCount = 0;
@@ -139,8 +152,7 @@ export function bodySnippet(
       bestCount = count;
     }
   }
-  const text = index.docs[doc]!.text;
-  const at = tokenOffsets[positions[best]!]!;
+  const at = offsets[best]!;
   const { start: paragraphStart, end: paragraphEnd } = paragraphAround(text, at);
   // A short paragraph is shown whole; near its end, the window reaches back further.
   let start = Math.max(paragraphStart, Math.min(at - BEFORE, paragraphEnd - LENGTH));
@@ -149,59 +161,43 @@ export function bodySnippet(
   if (end < paragraphEnd) end = wordEndBefore(text, end, at);
   const lead = start > paragraphStart ? '…' : '';
   const { text: body, shift } = squeezed(text.slice(start, end));
-  const ranges = windowRanges(index, doc, positions[best]!, start, end, matched, terms).map(
-    (range) => ({
-      start: lead.length + shift(range.start - start),
-      end: lead.length + shift(range.end - start),
-    }),
-  );
+  const ranges = windowRanges(index, text, start, end, matched, terms).map((range) => ({
+    start: lead.length + shift(range.start - start),
+    end: lead.length + shift(range.end - start),
+  }));
   return { text: lead + body + (end < paragraphEnd ? '…' : ''), ranges };
 }
 
-/**
- * The matched words of text[start, end), from the indexed words around position `near`: their terms
- * are known, so nothing is looked up again.
- */
+/** The matched words that start in text[start, end). */
 function windowRanges(
   index: SearchIndex,
-  doc: number,
-  near: number,
+  text: string,
   start: number,
   end: number,
   matched: MatchedTerms,
   terms: Set<string>,
 ): TextRange[] {
-  const { tokenStart, tokenTerms, tokenOffsets, vocabulary } = index;
-  const text = index.docs[doc]!.text;
-  let at = near;
-  while (at > tokenStart[doc]! && tokenOffsets[at - 1]! >= start) at -= 1;
+  const { vocabulary } = index;
   const ranges: TextRange[] = [];
-  for (; at < tokenStart[doc + 1]! && tokenOffsets[at]! < end; at++) {
-    const id = tokenTerms[at]!;
+  const mark = (from: number, to: number, id: number) => {
+    if (from >= end) return true;
     const found = matched.rangesOf(id, FIELD_BITS.body);
-    if (found.length === 0) continue;
-    const term = vocabulary.terms[id]!;
-    const offset = tokenOffsets[at]!;
-    const word = text.slice(offset, wordEnd(text, offset, term));
-    terms.add(term);
-    for (const [from, to] of found) {
-      const [a, b] = unfoldInWord(word, from, to);
-      ranges.push({ start: offset + a, end: offset + b });
+    if (found.length === 0) return false;
+    terms.add(vocabulary.terms[id]!);
+    const word = text.slice(from, to);
+    for (const [a, b] of found) {
+      const [x, y] = unfoldInWord(word, a, b);
+      ranges.push({ start: from + x, end: from + y });
     }
-  }
-  return merge(ranges);
-}
-
-/** Where the word that starts at `offset` and folds to `term` ends. */
-function wordEnd(text: string, offset: number, term: string): number {
-  const plain = text.slice(offset, offset + term.length);
-  if (plain.toLowerCase() === term) return offset + term.length;
-  let end = -1;
-  const first = (_start: number, stop: number) => {
-    if (end === -1) end = offset + stop;
+    return false;
   };
-  scanWords(text.slice(offset, offset + term.length * 4 + 8), first, first);
-  return end === -1 ? offset + 1 : end;
+  scanWords(
+    text,
+    (from, to) => mark(from, to, vocabulary.idOfRange(text, from, to)),
+    (from, to, term) => mark(from, to, vocabulary.idOf(term)),
+    start,
+  );
+  return merge(ranges);
 }
 
 /** Runs of spaces and line breaks as one space, and where each character of the original went. */

@@ -80,15 +80,17 @@ export function eachToken(text: string, visit: (start: number, end: number, term
 
 /**
  * The words of `text`, as eachToken reads them: ASCII words go to `plain` as bare positions (the index
- * looks them up without making a string), others to `other` with their folded term.
+ * looks them up without making a string), others to `other` with their folded term. A visitor that
+ * returns true stops the scan; `from` starts it further on (at the start of a word).
  */
 export function scanWords(
   text: string,
-  plain: (start: number, end: number) => void,
-  other: (start: number, end: number, term: string) => void,
+  plain: (start: number, end: number) => boolean | void,
+  other: (start: number, end: number, term: string) => boolean | void,
+  from = 0,
 ) {
   const length = text.length;
-  let at = 0;
+  let at = from;
   while (at < length) {
     const code = text.charCodeAt(at);
     const kind = code < 128 ? kinds[code]! : kindAt(text, at);
@@ -116,10 +118,10 @@ export function scanWords(
       }
     }
     if (ascii) {
-      plain(start, at);
+      if (plain(start, at) === true) return;
     } else {
       const term = foldWord(text.slice(start, at));
-      if (term) other(start, at, term);
+      if (term && other(start, at, term) === true) return;
     }
   }
 }

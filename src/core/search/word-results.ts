@@ -29,6 +29,8 @@ const MASK_WEIGHT = Array.from({ length: 32 }, (_, mask) =>
   ),
 );
 const CACHED_WORDS = 96;
+/** 1 + log(count), by count: the body's term-frequency score. */
+const LOG_COUNT = Float64Array.from({ length: 256 }, (_, count) => 1 + Math.log(Math.max(1, count)));
 
 interface Scratch {
   best: Float64Array;
@@ -123,12 +125,22 @@ function countFirstCharacters(index: SearchIndex): string[] {
 function accumulate(index: SearchIndex, terms: TermMatch[], allowed: number): WordResult {
   const { best, shortBest, fields } = scratchOf(index);
   const touched: number[] = [];
-  const { postingStart, postingDocs, postingCounts, fieldStart, fieldDocs, fieldMasks } = index;
+  const { fieldStart, fieldDocs, fieldMasks } = index;
+  const { start, byteStart, bytes, counts } = index.body;
   for (const { id, closeness } of terms) {
     if (allowed & FIELD_BITS.body) {
-      for (let at = postingStart[id]!; at < postingStart[id + 1]!; at++) {
-        const doc = postingDocs[at]!;
-        const value = closeness * (1 + Math.log(postingCounts[at]!));
+      // The postings decoded in place (see postings.ts): this loop is most of a short word's answer.
+      let at = byteStart[id]!;
+      let doc = -1;
+      for (let k = start[id]!; k < start[id + 1]!; k++) {
+        let byte = bytes[at++]!;
+        let gap = byte & 127;
+        for (let shift = 7; byte & 128; shift += 7) {
+          byte = bytes[at++]!;
+          gap |= (byte & 127) << shift;
+        }
+        doc += gap;
+        const value = closeness * LOG_COUNT[counts[k]!]!;
         if (fields[doc] === 0) touched.push(doc);
         if (value > best[doc]!) best[doc] = value;
         fields[doc]! |= FIELD_BITS.body;
