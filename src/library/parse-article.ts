@@ -6,7 +6,7 @@ import { sanitize, sanitizeLine } from '../core/sanitize.js';
 export type ParseResult =
   { ok: true; article: Article; warnings: string[] } | { ok: false; reason: string };
 
-const FRONT_MATTER = /^---[ \t]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+export const FRONT_MATTER = /^---[ \t]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const SAFE_ID = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;

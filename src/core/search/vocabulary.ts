@@ -28,7 +28,11 @@ export class Vocabulary {
   private table = new Int32Array(1 << 16);
   private sorted: string[] = [];
   private sortedIds: Int32Array = new Int32Array(0);
-  private grams: Trigrams = { keys: new Float64Array(0), start: new Int32Array(1), ids: new Int32Array(0) };
+  private grams: Trigrams = {
+    keys: new Float64Array(0),
+    start: new Int32Array(1),
+    ids: new Int32Array(0),
+  };
   private shared = new Int32Array(0);
   private lengths = new Uint8Array(0);
   private commonness = new Float32Array(0);

@@ -30,7 +30,10 @@ const MASK_WEIGHT = Array.from({ length: 32 }, (_, mask) =>
 );
 const CACHED_WORDS = 96;
 /** 1 + log(count), by count: the body's term-frequency score. */
-const LOG_COUNT = Float64Array.from({ length: 256 }, (_, count) => 1 + Math.log(Math.max(1, count)));
+const LOG_COUNT = Float64Array.from(
+  { length: 256 },
+  (_, count) => 1 + Math.log(Math.max(1, count)),
+);
 
 interface Scratch {
   best: Float64Array;
