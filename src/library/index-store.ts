@@ -38,7 +38,8 @@ export function readIndexFile(path: string): LoadedIndex {
     if (size < PREFIX_BYTES) return { ok: false, reason: 'cut short' };
     const prefix = Buffer.alloc(PREFIX_BYTES);
     readFully(fd, prefix, 0);
-    if (prefix.toString('latin1', 0, 8) !== MAGIC) return { ok: false, reason: 'not an index file' };
+    if (prefix.toString('latin1', 0, 8) !== MAGIC)
+      return { ok: false, reason: 'not an index file' };
     if (prefix.readUInt32LE(8) !== INDEX_FORMAT) {
       return { ok: false, reason: 'from another version of inkwell' };
     }
@@ -96,7 +97,7 @@ export async function writeIndexFile(
     const file = await open(temporary, 'w');
     try {
       for (const chunk of [prefix, ...chunks]) {
-        for (let done = 0; done < chunk.byteLength; ) {
+        for (let done = 0; done < chunk.byteLength;) {
           done += (await file.write(chunk, done, chunk.byteLength - done)).bytesWritten;
         }
       }

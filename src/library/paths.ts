@@ -12,6 +12,8 @@ export interface Paths {
    * own default (~/.config/inkwell-nodejs on Linux).
    */
   config: string;
+  /** What can always be rebuilt (the saved search index): INKWELL_HOME/cache, else the platform cache folder. */
+  cache: string;
 }
 
 export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
@@ -21,5 +23,6 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
     home,
     articles: join(home, 'articles'),
     config: env.INKWELL_HOME ? home : envPaths('inkwell', { suffix: 'nodejs' }).config,
+    cache: env.INKWELL_HOME ? join(home, 'cache') : platform.cache,
   };
 }

@@ -23,7 +23,9 @@ export function encodeIndex(index: SearchIndex, fingerprints: Fingerprints): Uin
   const { sortedIds, grams } = vocabulary.sealed();
   const encoder = new TextEncoder();
   const docText = docs
-    .map((doc) => [doc.id, doc.title, doc.author, doc.source, doc.tags, doc.path].map(noNul).join('\0'))
+    .map((doc) =>
+      [doc.id, doc.title, doc.author, doc.source, doc.tags, doc.path].map(noNul).join('\0'),
+    )
     .join('\0');
   const sections: ArrayBufferView[] = [
     encoder.encode(docText),
@@ -71,9 +73,17 @@ export function decodeIndex(bytes: Uint8Array): { index: SearchIndex; fingerprin
   if (header[2] !== SECTIONS) throw new Error('not this version of the index');
   let at = HEADER_BYTES;
   let section = 0;
-  const next = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, unit: number): T => {
+  const next = <T>(
+    make: (buffer: ArrayBufferLike, offset: number, length: number) => T,
+    unit: number,
+  ): T => {
     const length = header[3 + section++]!;
-    if (!Number.isInteger(length) || length < 0 || length % unit !== 0 || at + length > bytes.byteLength) {
+    if (
+      !Number.isInteger(length) ||
+      length < 0 ||
+      length % unit !== 0 ||
+      at + length > bytes.byteLength
+    ) {
       throw new Error('a section of the index is cut short');
     }
     const view = make(bytes.buffer, bytes.byteOffset + at, length / unit);
@@ -111,7 +121,8 @@ export function decodeIndex(bytes: Uint8Array): { index: SearchIndex; fingerprin
   checkStarts(body.byteStart, termCount, body.bytes.length);
   checkStarts(fieldStart, termCount, fieldDocs.length);
   if (fieldMasks.length !== fieldDocs.length) throw new Error('the field postings do not add up');
-  for (const doc of fieldDocs) if (doc < 0 || doc >= docCount) throw new Error('a posting is out of range');
+  for (const doc of fieldDocs)
+    if (doc < 0 || doc >= docCount) throw new Error('a posting is out of range');
 
   const docs: IndexedDocument[] = [];
   for (let doc = 0; doc < docCount; doc++) {
