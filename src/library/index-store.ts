@@ -3,7 +3,7 @@
 // reported and never used; a new one is written beside it and renamed over it, so a reader or a second
 // writer always finds a whole file.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { SearchIndex } from '../core/search/build-index.js';
@@ -94,6 +94,7 @@ export async function writeIndexFile(
   );
   try {
     await mkdir(dirname(path), { recursive: true });
+    await removeLeftovers(dirname(path));
     const file = await open(temporary, 'w');
     try {
       for (const chunk of [prefix, ...chunks]) {
@@ -109,5 +110,20 @@ export async function writeIndexFile(
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
     return (error as Error).message;
+  }
+}
+
+/** How old a temporary file must be to be taken for one a writer that was stopped left behind. */
+const LEFTOVER_MS = 10 * 60 * 1000;
+
+/** Temporary files of writers stopped midway (the reader quit while saving). */
+async function removeLeftovers(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(`.${INDEX_FILE}.`) || !name.endsWith('.tmp')) continue;
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > LEFTOVER_MS)
+      await rm(path, { force: true }).catch(() => undefined);
   }
 }

@@ -104,6 +104,7 @@ export class SearchEngine {
       const dropped = kept.map((flag) => 1 - flag);
       base.index.dropped = dropped.includes(1) ? dropped : null;
       this.adopt(base);
+      this.segments.push(base);
     } else {
       for (const source of sources) fresh.push(withFingerprint(source));
     }

@@ -16,7 +16,7 @@ describe.each([
   { where: 'in-process', workerUrl: null },
 ])('startSearcher ($where)', ({ where, workerUrl }) => {
   it('answers a query asked before the index is ready, once it is', async () => {
-    const searcher = startSearcher(articles, { workerUrl });
+    const searcher = startSearcher(articles, { workerUrl, indexFile: null });
     started.push(searcher);
     const answer = await searcher.search('sovreignty');
     expect(answer).toMatchObject({ ok: true, hits: [{ id: SEED_ID, terms: ['sovereignty'] }] });
@@ -24,7 +24,7 @@ describe.each([
   });
 
   it('answers in the order asked, blank queries at once, bad ones with a hint', async () => {
-    const searcher = startSearcher(articles, { workerUrl });
+    const searcher = startSearcher(articles, { workerUrl, indexFile: null });
     started.push(searcher);
     const answers = await Promise.all([
       searcher.search('hegemonik'),
@@ -39,7 +39,7 @@ describe.each([
   });
 
   it('answers after close with an error, never a rejection', async () => {
-    const searcher = startSearcher(articles, { workerUrl });
+    const searcher = startSearcher(articles, { workerUrl, indexFile: null });
     searcher.close();
     await expect(searcher.search('putin')).resolves.toMatchObject({ ok: false });
   });
@@ -51,7 +51,7 @@ describe('startSearcher when its worker dies', () => {
     { name: 'it throws', script: 'throw new Error("broken")' },
   ])('answers from an index built in process when $name', async ({ script }) => {
     const workerUrl = new URL(`data:text/javascript,${encodeURIComponent(script)}`);
-    const searcher = startSearcher(articles, { workerUrl });
+    const searcher = startSearcher(articles, { workerUrl, indexFile: null });
     started.push(searcher);
     const answer = await searcher.search('spaceprot');
     expect(answer).toMatchObject({ ok: true, hits: [{ id: SEED_ID }] });

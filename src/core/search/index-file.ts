@@ -53,7 +53,10 @@ export function encodeIndex(index: SearchIndex, fingerprints: Fingerprints): Uin
   sections.forEach((section, k) => (header[3 + k] = section.byteLength));
   const chunks: Uint8Array[] = [new Uint8Array(header.buffer)];
   for (const section of sections) {
-    chunks.push(new Uint8Array(section.buffer, section.byteOffset, section.byteLength));
+    // Empty sections are left out (a checksum of an empty buffer can come out wrong).
+    if (section.byteLength > 0) {
+      chunks.push(new Uint8Array(section.buffer, section.byteOffset, section.byteLength));
+    }
     const pad = (8 - (section.byteLength % 8)) % 8;
     if (pad > 0) chunks.push(new Uint8Array(pad));
   }
