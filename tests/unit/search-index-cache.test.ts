@@ -135,7 +135,7 @@ describe('the saved search index', () => {
     {
       name: 'a flipped byte',
       harm: (bytes: Buffer) => {
-        bytes[bytes.length >> 1] ^= 0xff;
+        bytes[bytes.length >> 1]! ^= 0xff;
         return bytes;
       },
       note: 'damaged',
