@@ -4,7 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Article } from '../src/core/article.js';
 import { layoutBlocks } from '../src/core/layout.js';
 import { parseMarkdown } from '../src/core/markdown.js';
 import { measureStartUp } from './first-frame.js';
@@ -12,9 +14,16 @@ import { measureHostile } from './hostile.js';
 import { measureImport } from './import.js';
 import { longArticle } from './long-article.js';
 import { loadReaderBench } from './load-reader.js';
-import { searchBench } from './search.js';
+import { makeQueries, searchBench } from './search.js';
 import { benchLibrary } from './search-library.js';
+import { benchFolder, runScaleChild, searchScaleBench } from './search-scale.js';
 import { median, ms, percentile, timeCall } from './stats.js';
+
+// A child process of the search scale bench runs this same file, and only its part.
+if (process.env.BENCH_SEARCH_CHILD) {
+  await runScaleChild();
+  process.exit(0);
+}
 
 const BINARY = fileURLToPath(new URL('../dist/inkwell.js', import.meta.url));
 const CONTENT = fileURLToPath(new URL('../content/', import.meta.url));
@@ -30,6 +39,14 @@ const LONG_BYTES = 200 * 1024;
 const ONLY = process.env.BENCH_ONLY;
 const WORKER = new URL('./search-worker.js', import.meta.url);
 const SEARCH_ARTICLES = Number(process.env.BENCH_SEARCH_ARTICLES ?? 10_000);
+/** Library sizes of the search scale bench (cold, warm, one changed): `BENCH_SEARCH_SIZES=10000`. */
+const SEARCH_SIZES = (process.env.BENCH_SEARCH_SIZES ?? '10000,100000').split(',').map(Number);
+
+/** The made-up library's articles with the paths of their files in the bench's folder. */
+function onDisk(articles: readonly Article[]): Article[] {
+  const { library } = benchFolder(articles.length);
+  return articles.map((article) => ({ ...article, path: join(library, `${article.id}.md`) }));
+}
 
 /** One line of the report: a figure and, when it has one, its budget and whether it is met. */
 interface Row {
@@ -137,11 +154,14 @@ if (!ONLY) {
 
 if (!ONLY || ONLY === 'search') {
   rows.push(
-    ...(await searchBench(WORKER, {
+    ...(await searchBench(WORKER, onDisk, {
       slowSamples: Number(process.env.BENCH_FUSE_SAMPLES ?? 2),
       rivals: process.env.BENCH_SEARCH_RIVALS !== '0',
     })),
   );
+  const library = benchLibrary();
+  const queries = makeQueries(library.articles, library.vocabulary);
+  rows.push(...searchScaleBench(fileURLToPath(import.meta.url), SEARCH_SIZES, queries));
 }
 
 if (!ONLY || ONLY === 'search' || ONLY === 'typing') {
@@ -152,7 +172,7 @@ if (!ONLY || ONLY === 'search' || ONLY === 'typing') {
   const { vocabulary } = library;
   const long = (from: number) => vocabulary.slice(from).find((word) => word.length >= 10)!;
   const swapped = long(40_000);
-  const typing = await measureSearchTyping(library.articles, [
+  const typing = await measureSearchTyping(onDisk(library.articles), [
     long(30_000),
     swapped.slice(0, 2) + swapped[3] + swapped[2] + swapped.slice(4),
     `${vocabulary[300]} ${vocabulary[8000]}`,

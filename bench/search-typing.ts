@@ -41,7 +41,7 @@ export async function measureSearchTyping(
   /** How long the engine took to answer each query, by query. */
   const answered = new Map<string, number>();
   const wrapped = (all: readonly Article[]): Searcher => {
-    engine = startSearcher(all);
+    engine = startSearcher(all, { indexFile: null });
     const started = engine;
     return {
       search: (query, limit) => {

@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { basename, extname, join, sep } from 'node:path';
 import { byNewest, type Article } from '../core/article.js';
+import { MAX_FILE_BYTES } from './article-file.js';
 import { parseArticle } from './parse-article.js';
 
 /** A folder of articles. Folders later in the list win id clashes over earlier ones. */
@@ -34,7 +35,7 @@ export interface Library {
   warnings: LoadWarning[];
 }
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 const READ_CHUNK_BYTES = 64 * 1024;
 const MAX_DEPTH = 8;
 /** Entries (files and folders) read under one library folder at most: a library, not a whole disk. */

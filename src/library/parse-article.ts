@@ -2,11 +2,11 @@
 import { parseDocument, type ErrorCode, type YAMLError } from 'yaml';
 import { countWords, readingMinutes, type Article } from '../core/article.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
+import { FRONT_MATTER } from './article-file.js';
 
 export type ParseResult =
   { ok: true; article: Article; warnings: string[] } | { ok: false; reason: string };
 
-export const FRONT_MATTER = /^---[ \t]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const SAFE_ID = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;

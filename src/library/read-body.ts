@@ -4,8 +4,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { sanitize } from '../core/sanitize.js';
 import { plainText } from '../core/search/tokenize.js';
-import { MAX_FILE_BYTES } from './load.js';
-import { FRONT_MATTER } from './parse-article.js';
+import { FRONT_MATTER, MAX_FILE_BYTES } from './article-file.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -42,39 +41,8 @@ export function readBody(path: string): string | null {
   return match ? text.slice(match[0].length).replace(/^\n+/, '') : null;
 }
 
-/** Plain texts of bodies (see plainText) read lately, by path: a query typed on shows many of the same. */
-export class BodyTexts {
-  private readonly texts = new Map<string, string>();
-  private characters = 0;
-
-  /** `budget`: characters kept at most. */
-  constructor(private readonly budget = 4 * 1024 * 1024) {}
-
-  get(path: string): string | null {
-    const known = this.texts.get(path);
-    if (known !== undefined) {
-      this.texts.delete(path);
-      this.texts.set(path, known);
-      return known;
-    }
-    const body = path ? readBody(path) : null;
-    if (body === null) return null;
-    const text = plainText(body);
-    this.texts.set(path, text);
-    this.characters += text.length;
-    for (const [oldest, old] of this.texts) {
-      if (this.characters <= this.budget) break;
-      this.texts.delete(oldest);
-      this.characters -= old.length;
-    }
-    return text;
-  }
-
-  /** Forgets the text of a file that changed. */
-  forget(path: string): void {
-    const known = this.texts.get(path);
-    if (known === undefined) return;
-    this.texts.delete(path);
-    this.characters -= known.length;
-  }
+/** The body of the article file at `path` as plain text (see plainText), for a snippet; null when unreadable. */
+export function readPlainText(path: string): string | null {
+  const body = path ? readBody(path) : null;
+  return body === null ? null : plainText(body);
 }

@@ -9,7 +9,7 @@ import type { Fingerprints } from '../core/search/index-file.js';
 import { mergeSteps } from '../core/search/merge-index.js';
 import { firstOf, searchRanked } from '../core/search/search.js';
 import { readIndexFile, writeIndexFile } from './index-store.js';
-import { BodyTexts, readBody } from './read-body.js';
+import { readBody, readPlainText } from './read-body.js';
 
 /** What identifies an article to the engine; its body is read from `path` unless given. */
 export interface SearchSource {
@@ -63,7 +63,6 @@ export class SearchEngine {
   private segments: Segment[] = [];
   private readonly where = new Map<string, { segment: Segment; doc: number }>();
   private readonly ranks = new Map<string, number>();
-  private readonly texts = new BodyTexts();
   /** Bumped by every change, so that a merge begun before one is not kept. */
   private generation = 0;
   private newest = 0;
@@ -182,7 +181,6 @@ export class SearchEngine {
     const upserts = (changes.upsert ?? []).map(withFingerprint);
     for (const source of upserts) {
       this.drop(source.id);
-      this.texts.forget(source.path);
       for (const [id, { segment, doc }] of this.where) {
         if (segment.index.docs[doc]!.path === source.path) this.drop(id);
       }
@@ -258,13 +256,10 @@ export class SearchEngine {
     return segment;
   }
 
-  /** Snippets of a segment's articles are cut from their files, read again. */
+  /** Snippets of a segment's articles are cut from their files, read again (see highlight.ts). */
   private adopt(segment: Segment): void {
     const { docs } = segment.index;
-    segment.index.textOf = (doc) => {
-      const path = docs[doc]?.path;
-      return path ? this.texts.get(path) : null;
-    };
+    segment.index.textOf = (doc) => readPlainText(docs[doc]?.path ?? '');
   }
 
   private drop(id: string): void {

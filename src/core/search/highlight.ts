@@ -103,10 +103,69 @@ export function fieldRanges(
   return merge(ranges);
 }
 
+/** A body's words as an index knows them: term ids (-1 for none), where each starts and ends. */
+interface BodyWords {
+  text: string;
+  terms: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** Words of bodies kept per index, at most: about 10 MB, the bodies of a few screens of results. */
+const KEPT_WORDS = 1_000_000;
+const bodyCaches = new WeakMap<SearchIndex, { bodies: Map<number, BodyWords>; words: number }>();
+
+/**
+ * The words of document `doc`'s body, read again (textOf) and looked up, and kept a while: the index
+ * keeps no positions, and while a query is typed the same articles are shown again and again.
+ */
+function bodyWords(index: SearchIndex, doc: number): BodyWords | null {
+  let cache = bodyCaches.get(index);
+  if (!cache) bodyCaches.set(index, (cache = { bodies: new Map(), words: 0 }));
+  const known = cache.bodies.get(doc);
+  if (known) {
+    cache.bodies.delete(doc);
+    cache.bodies.set(doc, known);
+    return known;
+  }
+  const text = index.textOf(doc);
+  if (text === null) return null;
+  const { vocabulary } = index;
+  const terms: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  scanWords(
+    text,
+    (start, end) => {
+      terms.push(vocabulary.idOfRange(text, start, end));
+      starts.push(start);
+      ends.push(end);
+    },
+    (start, end, term) => {
+      terms.push(vocabulary.idOf(term));
+      starts.push(start);
+      ends.push(end);
+    },
+  );
+  const words: BodyWords = {
+    text,
+    terms: Int32Array.from(terms),
+    starts: Int32Array.from(starts),
+    ends: Int32Array.from(ends),
+  };
+  cache.bodies.set(doc, words);
+  cache.words += terms.length + 1;
+  for (const [oldest, old] of cache.bodies) {
+    if (cache.words <= KEPT_WORDS) break;
+    cache.bodies.delete(oldest);
+    cache.words -= old.terms.length + 1;
+  }
+  return words;
+}
+
 /**
  * The body's best passage (the most query words close together, the first such), cut at word boundaries
  * within its paragraph, with `…` where it was cut. Null when the body did not match or cannot be read.
- * The body is read again (textOf) and its words looked up again: the index keeps no positions.
  */
 export function bodySnippet(
   index: SearchIndex,
@@ -114,30 +173,21 @@ export function bodySnippet(
   matched: MatchedTerms,
   terms: Set<string>,
 ): Snippet | null {
-  const text = index.textOf(doc);
-  if (text === null) return null;
+  const body = bodyWords(index, doc);
+  if (!body) return null;
   const wordMasks = matched.bodyWords;
-  const { vocabulary } = index;
-  /** Matches: the word's number in the body, where it starts, which query words it matched. */
+  const { text, terms: wordTerms, starts } = body;
   const positions: number[] = [];
-  const offsets: number[] = [];
   const masks: number[] = [];
-  let word = 0;
-  const visit = (start: number, id: number) => {
-    word += 1;
+  for (let at = 0; at < wordTerms.length; at++) {
+    const id = wordTerms[at]!;
     const mask = id < 0 ? 0 : wordMasks[id]!;
-    if (mask === 0) return false;
-    positions.push(word);
-    offsets.push(start);
+    if (mask === 0) continue;
+    positions.push(at);
     masks.push(mask);
     // The best passage is nearly always among the first matches; a word of one letter matches hundreds.
-    return positions.length === MAX_POSITIONS;
-  };
-  scanWords(
-    text,
-    (start, end) => visit(start, vocabulary.idOfRange(text, start, end)),
-    (start, _end, term) => visit(start, vocabulary.idOf(term)),
-  );
+    if (positions.length === MAX_POSITIONS) break;
+  }
   if (positions.length === 0) return null;
   let best = 0;
   let bestCount = 0;
@@ -152,7 +202,7 @@ export function bodySnippet(
       bestCount = count;
     }
   }
-  const at = offsets[best]!;
+  const at = starts[positions[best]!]!;
   const { start: paragraphStart, end: paragraphEnd } = paragraphAround(text, at);
   // A short paragraph is shown whole; near its end, the window reaches back further.
   let start = Math.max(paragraphStart, Math.min(at - BEFORE, paragraphEnd - LENGTH));
@@ -160,43 +210,45 @@ export function bodySnippet(
   let end = Math.min(paragraphEnd, start + LENGTH);
   if (end < paragraphEnd) end = wordEndBefore(text, end, at);
   const lead = start > paragraphStart ? '…' : '';
-  const { text: body, shift } = squeezed(text.slice(start, end));
-  const ranges = windowRanges(index, text, start, end, matched, terms).map((range) => ({
-    start: lead.length + shift(range.start - start),
-    end: lead.length + shift(range.end - start),
-  }));
-  return { text: lead + body + (end < paragraphEnd ? '…' : ''), ranges };
+  const { text: shown, shift } = squeezed(text.slice(start, end));
+  const ranges = windowRanges(index, body, positions[best]!, start, end, matched, terms).map(
+    (range) => ({
+      start: lead.length + shift(range.start - start),
+      end: lead.length + shift(range.end - start),
+    }),
+  );
+  return { text: lead + shown + (end < paragraphEnd ? '…' : ''), ranges };
 }
 
-/** The matched words that start in text[start, end). */
+/**
+ * The matched words of text[start, end), from the body's words around word `near`: their terms are
+ * known, so nothing is looked up again.
+ */
 function windowRanges(
   index: SearchIndex,
-  text: string,
+  body: BodyWords,
+  near: number,
   start: number,
   end: number,
   matched: MatchedTerms,
   terms: Set<string>,
 ): TextRange[] {
-  const { vocabulary } = index;
+  const { text, terms: wordTerms, starts, ends } = body;
+  let at = near;
+  while (at > 0 && starts[at - 1]! >= start) at -= 1;
   const ranges: TextRange[] = [];
-  const mark = (from: number, to: number, id: number) => {
-    if (from >= end) return true;
+  for (; at < wordTerms.length && starts[at]! < end; at++) {
+    const id = wordTerms[at]!;
     const found = matched.rangesOf(id, FIELD_BITS.body);
-    if (found.length === 0) return false;
-    terms.add(vocabulary.terms[id]!);
-    const word = text.slice(from, to);
-    for (const [a, b] of found) {
-      const [x, y] = unfoldInWord(word, a, b);
-      ranges.push({ start: from + x, end: from + y });
+    if (found.length === 0) continue;
+    const offset = starts[at]!;
+    const word = text.slice(offset, ends[at]!);
+    terms.add(index.vocabulary.terms[id]!);
+    for (const [from, to] of found) {
+      const [a, b] = unfoldInWord(word, from, to);
+      ranges.push({ start: offset + a, end: offset + b });
     }
-    return false;
-  };
-  scanWords(
-    text,
-    (from, to) => mark(from, to, vocabulary.idOfRange(text, from, to)),
-    (from, to, term) => mark(from, to, vocabulary.idOf(term)),
-    start,
-  );
+  }
   return merge(ranges);
 }
 
