@@ -3,7 +3,15 @@
 // read back and checked), and a start after one article changed; each in a process of its own, so that its
 // peak resident memory is the engine's: what identifies the articles, the index, the texts it reads.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -73,9 +81,15 @@ interface ChildResult {
 
 /** In the child: opens the engine over the folder, saves when it changed, types the queries. */
 export async function runScaleChild(): Promise<void> {
-  const { sources: sourcesFile, cacheFile, queries: queriesFile } = JSON.parse(
-    process.env.BENCH_SEARCH_CHILD!,
-  ) as { sources: string; cacheFile: string; queries: string };
+  const {
+    sources: sourcesFile,
+    cacheFile,
+    queries: queriesFile,
+  } = JSON.parse(process.env.BENCH_SEARCH_CHILD!) as {
+    sources: string;
+    cacheFile: string;
+    queries: string;
+  };
   const queries = JSON.parse(readFileSync(queriesFile, 'utf8')) as Queries;
   const sources = JSON.parse(readFileSync(sourcesFile, 'utf8')) as SearchSource[];
   const engine = new SearchEngine(cacheFile);

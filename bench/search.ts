@@ -24,7 +24,14 @@ export interface Row {
 
 /** Hits a view asks for: a few screens of results. */
 const LIMIT = 100;
-export const KINDS = ['1 char', '3 chars', '6 chars', '10 chars', 'several words', 'typos'] as const;
+export const KINDS = [
+  '1 char',
+  '3 chars',
+  '6 chars',
+  '10 chars',
+  'several words',
+  'typos',
+] as const;
 export type Kind = (typeof KINDS)[number];
 export type Queries = Record<Kind, string[]>;
 

@@ -65,6 +65,21 @@ function kindAt(text: string, at: number): number {
   return kind;
 }
 
+/** Whether the character at `at` carries on a word (a letter, digit or mark; not an ideograph). */
+export function continuesWord(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  // The low half of a surrogate pair: its pair decides.
+  if (code >= 0xdc00 && code <= 0xdfff && at > 0) return continuesWord(text, at - 1);
+  const kind = code < 128 ? kinds[code]! : kindAt(text, at);
+  return kind === LETTER || kind === MARK;
+}
+
+/** Whether the character at `at` is an ideograph or kana: a word on its own. */
+export function standsAlone(text: string, at: number): boolean {
+  return at < text.length && kindAt(text, at) === UNSPACED;
+}
+
 function widthAt(text: string, at: number): number {
   const code = text.charCodeAt(at);
   return code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
