@@ -59,8 +59,9 @@ export class MatchedTerms {
    */
   filter(terms: readonly string[]): { lengths: Uint8Array; firsts: Uint8Array } {
     if (this.quick) return this.quick;
-    const lengths = new Uint8Array(256);
-    const firsts = new Uint8Array(65536);
+    // The same two arrays every query (allocating 64 KB a keystroke only fragments memory).
+    const lengths = (this.lengths ??= new Uint8Array(256)).fill(0);
+    const firsts = (this.firsts ??= new Uint8Array(65536)).fill(0);
     let count = 0;
     for (const id of this.touched) {
       if (this.bodyWords[id] === 0) continue;
@@ -76,6 +77,8 @@ export class MatchedTerms {
     return (this.quick = { lengths, firsts });
   }
   private quick: { lengths: Uint8Array; firsts: Uint8Array } | null = null;
+  private lengths: Uint8Array | undefined;
+  private firsts: Uint8Array | undefined;
 
   /**
    * What to look for in a folded body to find the words matched there: each distinct matched part of a
