@@ -33,8 +33,9 @@ const SCROLL_WARM_UP = 20;
 const HOSTILE_RUNS = Number(process.env.BENCH_HOSTILE_RUNS ?? 3);
 const LONG_BYTES = 200 * 1024;
 /**
- * `BENCH_ONLY=search` runs the search benches alone (it takes a minute, most of it fuse.js and MiniSearch);
- * `BENCH_ONLY=typing` only typing into the reader's search field.
+ * `BENCH_ONLY=search` runs the search benches alone (it takes minutes, most of it fuse.js, MiniSearch and
+ * indexing 100,000 articles); `BENCH_ONLY=search-scale` only the engine at 10,000 and 100,000 articles
+ * (BENCH_SEARCH_SIZES); `BENCH_ONLY=typing` only typing into the reader's search field.
  */
 const ONLY = process.env.BENCH_ONLY;
 const WORKER = new URL('./search-worker.js', import.meta.url);
@@ -159,6 +160,9 @@ if (!ONLY || ONLY === 'search') {
       rivals: process.env.BENCH_SEARCH_RIVALS !== '0',
     })),
   );
+}
+
+if (!ONLY || ONLY === 'search' || ONLY === 'search-scale') {
   const library = benchLibrary();
   const queries = makeQueries(library.articles, library.vocabulary);
   rows.push(...searchScaleBench(fileURLToPath(import.meta.url), SEARCH_SIZES, queries));
