@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/library/load.js';
 import { startSearcher, type LibrarySearcher } from '../../src/library/searcher.js';
+import { articleText, tempDir, tempLibrary } from '../helpers/temp-library.js';
 
 const CONTENT = fileURLToPath(new URL('../../content/', import.meta.url));
 const WORKER = new URL('../../dist/search-worker.js', import.meta.url);
@@ -56,5 +58,33 @@ describe('startSearcher when its worker dies', () => {
     const answer = await searcher.search('spaceprot');
     expect(answer).toMatchObject({ ok: true, hits: [{ id: SEED_ID }] });
     expect(await searcher.ready).toMatchObject({ where: 'in-process' });
+  });
+});
+
+describe.each([
+  { where: 'worker', workerUrl: WORKER },
+  { where: 'in-process', workerUrl: null },
+])('startSearcher with a saved index ($where)', ({ workerUrl }) => {
+  it('saves the index, reads it back at the next start, and takes changes while it runs', async () => {
+    const indexFile = join(tempDir(), 'cache', 'search-index.bin');
+    const first = startSearcher(articles, { workerUrl, indexFile });
+    started.push(first);
+    expect(await first.ready).toMatchObject({ reused: 0, indexed: articles.length });
+    expect(await first.saved).toBeNull();
+    first.close();
+
+    const second = startSearcher(articles, { workerUrl, indexFile });
+    started.push(second);
+    expect(await second.ready).toMatchObject({ reused: articles.length, indexed: 0 });
+    const dir = tempLibrary({
+      'watched.md': articleText({ title: 'Watched' }, 'A solitary okapi.'),
+    });
+    const path = join(dir, 'watched.md');
+    second.update({
+      upsert: [{ id: 'watched', title: 'Watched', author: null, source: null, tags: [], path }],
+      remove: [SEED_ID],
+    });
+    expect(await second.search('okapi')).toMatchObject({ ok: true, hits: [{ id: 'watched' }] });
+    expect(await second.search('sovreignty')).toMatchObject({ ok: true, hits: [] });
   });
 });
