@@ -8,6 +8,7 @@ import { IndexBuilder, type SearchIndex } from '../core/search/build-index.js';
 import type { Fingerprints } from '../core/search/index-file.js';
 import { mergeSteps } from '../core/search/merge-index.js';
 import { firstOf, searchRanked } from '../core/search/search.js';
+import { Vocabulary } from '../core/search/vocabulary.js';
 import { readIndexFile, writeIndexFile } from './index-store.js';
 import { readBody, readPlainText } from './read-body.js';
 
@@ -69,8 +70,14 @@ export class SearchEngine {
   /** Whether what is searched differs from what is saved. */
   private unsaved = false;
 
-  /** `indexFile`: where the index is saved between runs, or null for none. */
-  constructor(private readonly indexFile: string | null) {}
+  /**
+   * `indexFile`: where the index is saved between runs, or null for none. `partSize`: articles indexed
+   * per part of a large build.
+   */
+  constructor(
+    private readonly indexFile: string | null,
+    private readonly partSize = PART,
+  ) {}
 
   /** Opens over `sources` (in the library's order) a step at a time; see runSteps. */
   *open(sources: readonly SearchSource[]): Generator<void, OpenStats> {
@@ -111,8 +118,11 @@ export class SearchEngine {
     const building = performance.now();
     if (fresh.length > 0) {
       const parts: Segment[] = [];
-      for (let at = 0; at < fresh.length; at += PART) {
-        parts.push(yield* this.build(fresh.slice(at, at + PART), fresh.length <= PART));
+      // The parts of a large build share one vocabulary: only the merged index gets its own.
+      const size = this.partSize;
+      const shared = fresh.length <= size ? undefined : new Vocabulary();
+      for (let at = 0; at < fresh.length; at += size) {
+        parts.push(yield* this.build(fresh.slice(at, at + size), !shared, shared));
       }
       if (parts.length === 1) {
         this.segments.push(parts[0]!);
@@ -233,9 +243,16 @@ export class SearchEngine {
   }
 
   /** Indexes `sources` into a segment of their own. */
-  private *build(sources: readonly SearchSource[], ready: boolean): Generator<void, Segment> {
+  private *build(
+    sources: readonly SearchSource[],
+    ready: boolean,
+    vocabulary?: Vocabulary,
+  ): Generator<void, Segment> {
     const holdsBodies = sources.some((source) => source.body !== undefined);
-    const builder = new IndexBuilder({ keepTexts: holdsBodies });
+    const builder = new IndexBuilder({
+      keepTexts: holdsBodies,
+      ...(vocabulary ? { vocabulary } : {}),
+    });
     const sizes = new Float64Array(sources.length);
     const mtimes = new Float64Array(sources.length);
     sources.forEach((source, at) => {

@@ -196,6 +196,19 @@ describe('the saved search index', () => {
   });
 });
 
+describe('a large build', () => {
+  it('indexed a part at a time and merged answers as one built at once', async () => {
+    const { dir, file } = setUp();
+    const fresh = buildIndex(loadLibrary([{ dir, required: true }]).articles);
+    const engine = new SearchEngine(file, 3);
+    expect(runSteps(engine.open(sourcesOf(dir)))).toMatchObject({ indexed: 8 });
+    expect(engine.indexes).toHaveLength(1);
+    expect(answers(engine)).toEqual(QUERIES.map((query) => searchIndex(fresh, query)));
+    expect(await engine.save()).toBeNull();
+    expect(open(file, dir).stats).toMatchObject({ reused: 8 });
+  });
+});
+
 describe('merging indexes', () => {
   it('answers as one index of the same articles, dropped ones left out', () => {
     const articles = loadLibrary([{ dir: FIXTURES, required: true }]).articles;

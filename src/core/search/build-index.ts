@@ -56,7 +56,7 @@ const NO_TEXT = () => null;
 
 /** Adds documents one at a time, then seals. */
 export class IndexBuilder {
-  private readonly vocabulary = new Vocabulary();
+  private readonly vocabulary: Vocabulary;
   private readonly docs: IndexedDocument[] = [];
   private readonly texts: string[] | null;
   private readonly postingTerms = new Growable();
@@ -69,9 +69,13 @@ export class IndexBuilder {
   private seenIn = new Int32Array(1024);
   private slotOf = new Int32Array(1024);
 
-  /** `keepTexts`: hold every body's plain text, for snippets without reading files (small libraries, tests). */
-  constructor(options: { keepTexts?: boolean } = {}) {
+  /**
+   * `keepTexts`: hold every body's plain text, for snippets without reading files (small libraries,
+   * tests). `vocabulary`: one shared by the parts of a large build, merged at its end (see seal).
+   */
+  constructor(options: { keepTexts?: boolean; vocabulary?: Vocabulary } = {}) {
     this.texts = options.keepTexts ? [] : null;
+    this.vocabulary = options.vocabulary ?? new Vocabulary();
   }
 
   add(document: SearchDocument): void {

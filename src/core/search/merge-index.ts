@@ -50,7 +50,9 @@ export function* mergeSteps(parts: readonly SearchIndex[]): Generator<void, Sear
 
   // Pass 1: which terms survive, and how many postings and bytes each takes.
   const vocabulary = new Vocabulary();
-  const capacity = parts.reduce((sum, part) => sum + part.vocabulary.terms.length, 0);
+  // A part's terms are those its postings know: parts of one build share a vocabulary that grew after.
+  const termsOf = (part: SearchIndex) => part.body.start.length - 1;
+  const capacity = parts.reduce((sum, part) => sum + termsOf(part), 0);
   const postings = new Int32Array(capacity + 1);
   const byteCounts = new Int32Array(capacity + 1);
   const last = new Int32Array(capacity).fill(-1);
@@ -60,10 +62,10 @@ export function* mergeSteps(parts: readonly SearchIndex[]): Generator<void, Sear
     const part = parts[which]!;
     const docMap = docMaps[which]!;
     const { terms } = part.vocabulary;
-    const termMap = new Int32Array(terms.length).fill(-1);
+    const termMap = new Int32Array(termsOf(part)).fill(-1);
     termMaps.push(termMap);
     const { fieldStart, fieldDocs } = part;
-    for (let term = 0; term < terms.length; term++) {
+    for (let term = 0; term < termMap.length; term++) {
       let target = -1;
       const take = () =>
         target === -1 ? (target = termMap[term] = vocabulary.add(terms[term]!)) : target;
