@@ -11,6 +11,9 @@ import { firstOf, searchRanked } from '../core/search/search.js';
 import { Vocabulary } from '../core/search/vocabulary.js';
 import { readIndexFile, writeIndexFile } from './index-store.js';
 import { readBody, readPlainText } from './read-body.js';
+import { runSteps } from './steps.js';
+
+export { runSteps, runStepsAside } from './steps.js';
 
 /** What identifies an article to the engine; its body is read from `path` unless given. */
 export interface SearchSource {
@@ -347,38 +350,4 @@ function countOf(flags: Uint8Array | null): number {
   let count = 0;
   if (flags) for (const flag of flags) count += flag;
   return count;
-}
-
-/** Runs steps to the end at once (a command, a small change); returns what they return. */
-export function runSteps<T>(steps: Generator<void, T>, done?: (value: T) => void): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) {
-      done?.(next.value);
-      return next.value;
-    }
-  }
-}
-
-/**
- * Runs steps a few milliseconds at a time, letting the event loop turn in between (a query is answered,
- * a key read), and resolves to what they return.
- */
-export function runStepsAside<T>(steps: Generator<void, T>, sliceMs = 8): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const slice = () => {
-      const start = performance.now();
-      try {
-        for (;;) {
-          const next = steps.next();
-          if (next.done) return resolve(next.value);
-          if (performance.now() - start > sliceMs) break;
-        }
-      } catch (error) {
-        return reject(error as Error);
-      }
-      setImmediate(slice);
-    };
-    slice();
-  });
 }
