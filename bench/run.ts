@@ -14,16 +14,11 @@ import { measureHostile } from './hostile.js';
 import { measureImport } from './import.js';
 import { longArticle } from './long-article.js';
 import { loadReaderBench } from './load-reader.js';
-import { makeQueries, searchBench } from './search.js';
+import { searchBench } from './search.js';
+import { makeQueries } from './search-queries.js';
 import { benchLibrary } from './search-library.js';
-import { benchFolder, runScaleChild, searchScaleBench } from './search-scale.js';
+import { benchFolder, searchScaleBench } from './search-scale.js';
 import { median, ms, percentile, timeCall } from './stats.js';
-
-// A child process of the search scale bench runs this same file, and only its part.
-if (process.env.BENCH_SEARCH_CHILD) {
-  await runScaleChild();
-  process.exit(0);
-}
 
 const BINARY = fileURLToPath(new URL('../dist/inkwell.js', import.meta.url));
 const CONTENT = fileURLToPath(new URL('../content/', import.meta.url));
@@ -165,7 +160,8 @@ if (!ONLY || ONLY === 'search') {
 if (!ONLY || ONLY === 'search' || ONLY === 'search-scale') {
   const library = benchLibrary();
   const queries = makeQueries(library.articles, library.vocabulary);
-  rows.push(...searchScaleBench(fileURLToPath(import.meta.url), SEARCH_SIZES, queries));
+  const child = fileURLToPath(new URL('./bench-search-child.js', import.meta.url));
+  rows.push(...searchScaleBench(child, SEARCH_SIZES, queries));
 }
 
 if (!ONLY || ONLY === 'search' || ONLY === 'typing') {
