@@ -42,6 +42,8 @@ interface Scratch {
   best: Float64Array;
   shortBest: Float64Array;
   fields: Uint8Array;
+  /** The articles a word's answer has touched so far, in the order met. */
+  touched: Int32Array;
   cache: Map<string, WordResult>;
   /** Articles in the cached answers, together. */
   cachedDocs: number;
@@ -60,6 +62,7 @@ function scratchOf(index: SearchIndex): Scratch {
       best: new Float64Array(n),
       shortBest: new Float64Array(n),
       fields: new Uint8Array(n),
+      touched: new Int32Array(n),
       cache: new Map(),
       cachedDocs: 0,
       kept: new Map(),
@@ -139,8 +142,8 @@ function countFirstCharacters(index: SearchIndex): string[] {
 
 /** Each article's best match of the word in the body, plus its best in the short fields. */
 function accumulate(index: SearchIndex, terms: TermMatch[], allowed: number): WordResult {
-  const { best, shortBest, fields } = scratchOf(index);
-  const touched: number[] = [];
+  const { best, shortBest, fields, touched } = scratchOf(index);
+  let count = 0;
   const { fieldStart, fieldDocs, fieldMasks } = index;
   const { start, byteStart, bytes, counts } = index.body;
   for (const { id, closeness } of terms) {
@@ -157,7 +160,7 @@ function accumulate(index: SearchIndex, terms: TermMatch[], allowed: number): Wo
         }
         doc += gap;
         const value = closeness * LOG_COUNT[counts[k]!]!;
-        if (fields[doc] === 0) touched.push(doc);
+        if (fields[doc] === 0) touched[count++] = doc;
         if (value > best[doc]!) best[doc] = value;
         fields[doc]! |= FIELD_BITS.body;
       }
@@ -169,7 +172,7 @@ function accumulate(index: SearchIndex, terms: TermMatch[], allowed: number): Wo
         const doc = fieldDocs[at]!;
         // The short fields add to a body match of the same word: found in both says more.
         const value = closeness * MASK_WEIGHT[mask]!;
-        if (fields[doc] === 0) touched.push(doc);
+        if (fields[doc] === 0) touched[count++] = doc;
         if (value > shortBest[doc]!) shortBest[doc] = value;
         fields[doc]! |= mask;
       }
@@ -177,16 +180,17 @@ function accumulate(index: SearchIndex, terms: TermMatch[], allowed: number): Wo
   }
   const result: WordResult = {
     terms,
-    docs: Int32Array.from(touched),
-    scores: new Float32Array(touched.length),
-    fields: new Uint8Array(touched.length),
+    docs: touched.slice(0, count),
+    scores: new Float32Array(count),
+    fields: new Uint8Array(count),
   };
-  touched.forEach((doc, at) => {
+  for (let at = 0; at < count; at++) {
+    const doc = touched[at]!;
     result.scores[at] = best[doc]! + shortBest[doc]!;
     result.fields[at] = fields[doc]!;
     best[doc] = 0;
     shortBest[doc] = 0;
     fields[doc] = 0;
-  });
+  }
   return result;
 }
