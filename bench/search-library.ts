@@ -100,6 +100,8 @@ export function benchArticles(
       words: length,
       readingMinutes: Math.round(length / 230),
       path: `/bench/bench-${k}.md`,
+      size: body.length,
+      mtimeMs: 0,
     });
   }
   return vocabulary;

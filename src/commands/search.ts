@@ -2,7 +2,7 @@
 // or as JSON. The index is opened here, in-process (one query does not need a worker): the saved one
 // read back, what changed indexed beside it; once the answer is out, the two are merged and saved.
 import { join } from 'node:path';
-import { dayOf, type Article } from '../core/article.js';
+import { dayOf, type ArticleMeta } from '../core/article.js';
 import { GAP } from '../core/list-rows.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { TextRange } from '../core/search/fold.js';
@@ -48,7 +48,7 @@ export async function searchCommand({
  * One hit for --json. Ranges count characters (code points, as most languages index strings) into the
  * field as printed here: title, author, the snippet, the source, and the tags joined with ", ".
  */
-export function hitJson(hit: SearchHit, article: Article) {
+export function hitJson(hit: SearchHit, article: ArticleMeta) {
   const snippet = hit.snippet?.text ?? null;
   const textOf = (field: string) =>
     field === 'body'
@@ -83,7 +83,7 @@ interface Styles {
 
 /** Date, title, id, one hit a line; on a terminal, titles cut to fit and each snippet on a line below. */
 export function formatHits(
-  found: ReadonlyArray<{ hit: SearchHit; article: Article }>,
+  found: ReadonlyArray<{ hit: SearchHit; article: ArticleMeta }>,
   columns: number | undefined,
   style: Styles,
 ): string {

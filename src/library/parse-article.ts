@@ -4,8 +4,11 @@ import { countWords, readingMinutes, type Article } from '../core/article.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
 import { FRONT_MATTER } from './article-file.js';
 
+/** An article as its text gives it: all but the file's size and time, which the loader adds. */
+export type ParsedArticle = Omit<Article, 'size' | 'mtimeMs'>;
+
 export type ParseResult =
-  { ok: true; article: Article; warnings: string[] } | { ok: false; reason: string };
+  { ok: true; article: ParsedArticle; warnings: string[] } | { ok: false; reason: string };
 
 const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;

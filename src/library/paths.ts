@@ -12,7 +12,10 @@ export interface Paths {
    * own default (~/.config/inkwell-nodejs on Linux).
    */
   config: string;
-  /** What can always be rebuilt (the saved search index): INKWELL_HOME/cache, else the platform cache folder. */
+  /**
+   * Where the caches live (parsed article fields, so a start reads only changed files; the saved search
+   * index): $INKWELL_HOME/cache, else the platform cache folder (~/.cache/inkwell on Linux). Safe to delete.
+   */
   cache: string;
 }
 

@@ -15,6 +15,7 @@ import { mergeIndexes } from '../../src/core/search/merge-index.js';
 import { searchIndex } from '../../src/core/search/search.js';
 import { readIndexFile, writeIndexFile } from '../../src/library/index-store.js';
 import { loadLibrary } from '../../src/library/load.js';
+import { withBodies } from '../../src/library/open-article.js';
 import { runSteps, SearchEngine } from '../../src/library/search-engine.js';
 import { sourceOf } from '../../src/library/searcher.js';
 import { articleText, tempDir } from '../helpers/temp-library.js';
@@ -63,7 +64,7 @@ const answers = (engine: SearchEngine) => QUERIES.map((query) => engine.search(q
 describe('the saved search index', () => {
   it('is read back instead of built, and answers exactly as a new one', async () => {
     const { dir, file } = setUp();
-    const fresh = buildIndex(loadLibrary([{ dir, required: true }]).articles);
+    const fresh = buildIndex(withBodies(loadLibrary([{ dir, required: true }]).articles));
     await saved(file, dir);
     const { engine, stats } = open(file, dir);
     expect(stats).toMatchObject({ reused: 8, indexed: 0, cacheNote: null });
@@ -180,7 +181,7 @@ describe('the saved search index', () => {
 
   it('stays whole when two processes write it at once', async () => {
     const { dir, file } = setUp();
-    const index = buildIndex(loadLibrary([{ dir, required: true }]).articles);
+    const index = buildIndex(withBodies(loadLibrary([{ dir, required: true }]).articles));
     const fingerprints = {
       sizes: new Float64Array(index.docs.length).fill(1),
       mtimes: new Float64Array(index.docs.length).fill(2),
@@ -199,7 +200,7 @@ describe('the saved search index', () => {
 describe('a large build', () => {
   it('indexed a part at a time and merged answers as one built at once', async () => {
     const { dir, file } = setUp();
-    const fresh = buildIndex(loadLibrary([{ dir, required: true }]).articles);
+    const fresh = buildIndex(withBodies(loadLibrary([{ dir, required: true }]).articles));
     const engine = new SearchEngine(file, 3);
     expect(runSteps(engine.open(sourcesOf(dir)))).toMatchObject({ indexed: 8 });
     expect(engine.indexes).toHaveLength(1);
@@ -211,7 +212,7 @@ describe('a large build', () => {
 
 describe('merging indexes', () => {
   it('answers as one index of the same articles, dropped ones left out', () => {
-    const articles = loadLibrary([{ dir: FIXTURES, required: true }]).articles;
+    const articles = withBodies(loadLibrary([{ dir: FIXTURES, required: true }]).articles);
     const whole = buildIndex(articles.filter((article) => article.id !== 'launch-day'));
     const first = buildIndex(articles.slice(0, 3));
     const second = buildIndex(articles.slice(3));
