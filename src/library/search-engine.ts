@@ -61,7 +61,7 @@ interface Segment {
 
 /** Articles indexed between two pauses; and per part of a large build, merged at its end. */
 const PAUSE_EVERY = 64;
-const PART = 4096;
+const PART = 16_384;
 
 export class SearchEngine {
   private segments: Segment[] = [];
