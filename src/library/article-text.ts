@@ -2,6 +2,7 @@
 // The YAML parser is handed in by those that have it loaded (src/library/parse-article.ts).
 import { countWords, readingMinutes, type Article } from '../core/article.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
+import { FRONT_MATTER } from './article-file.js';
 import { simpleFrontMatter } from './simple-front-matter.js';
 
 /** An article as its text gives it: all but the file's size and time, which the loader adds. */
@@ -21,7 +22,6 @@ export const NEEDS_YAML = Symbol('needs YAML');
 export type ParseResult =
   { ok: true; article: ParsedArticle; warnings: string[] } | { ok: false; reason: string };
 
-const FRONT_MATTER = /^---[ \t]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const SAFE_ID = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;

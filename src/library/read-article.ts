@@ -5,10 +5,11 @@ import { basename, extname } from 'node:path';
 import type { Article } from '../core/article.js';
 import { NEEDS_YAML, parseArticleWith, type YamlFields } from './article-text.js';
 import type { LoadWarning } from './walk.js';
+import { MAX_FILE_BYTES } from './article-file.js';
 
 export { NEEDS_YAML } from './article-text.js';
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 const READ_CHUNK_BYTES = 64 * 1024;
 const END_PROBE_BYTES = 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
