@@ -13,6 +13,11 @@ import { formatWarnings, type Output } from './output.js';
 
 type Runner = (context: CommandContext) => number | Promise<number>;
 
+/** How long a start with no cache reads before the reader opens with what it has. */
+const QUICK_START_MS = 150;
+const delay = (ms: number) =>
+  new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms));
+
 // Each command is loaded when it runs: `show` needs the Markdown parser, which the others do without.
 const RUNNERS: Record<string, () => Promise<Runner>> = {
   list: async () => (await import('./list.js')).listCommand,
@@ -78,16 +83,29 @@ export async function run(
         };
         return startReader(known.library, addSource, revalidate);
       }
-      // No cache (a first start, or one rebuilt): the reader opens at once and the list fills in as the
-      // files are read, in batches, the header saying how far it got.
+      // No cache (a first start, or one rebuilt): a small library is read before the reader opens; a
+      // large one opens the reader soon with what is read, and the list fills in as the rest is, in
+      // batches, the header saying how far it got.
+      let report: Progress | undefined;
+      let latest: { library: Library; done: number; total: number } | undefined;
+      const loading = openLibrary(folders, {
+        cacheDir,
+        onProgress: (library, done, total) => {
+          latest = { library, done, total };
+          report?.(library, done, total);
+        },
+      });
+      const quick = await Promise.race([loading, delay(QUICK_START_MS)]);
+      if (quick)
+        return startReader({ articles: quick.articles, warnings: quick.warnings }, addSource);
       const load = async (onProgress?: Progress) => {
-        const { articles, warnings } = await openLibrary(folders, {
-          cacheDir,
-          ...(onProgress ? { onProgress } : {}),
-        });
+        report = onProgress;
+        if (latest) onProgress?.(latest.library, latest.done, latest.total);
+        const { articles, warnings } = await loading;
         return { articles, warnings };
       };
-      return startReader({ articles: [], warnings: [] }, addSource, load, true);
+      const first = latest?.library ?? { articles: [], warnings: [] };
+      return startReader(first, addSource, load, true);
     }
     const { articles, warnings } = await openLibrary(folders, { cacheDir });
     const library: Library = { articles, warnings };

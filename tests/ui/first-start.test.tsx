@@ -23,7 +23,7 @@ async function until(screen: () => string, text: string) {
 
 describe('a first start, the library read in batches', () => {
   it('shows progress, then each batch, the selection on the same article, then the whole', async () => {
-    let report: OnProgress = () => {};
+    let report: OnProgress | undefined;
     let finish: (library: Library) => void = () => {};
     const revalidate = (onProgress?: OnProgress) => {
       report = onProgress!;
@@ -45,13 +45,13 @@ describe('a first start, the library read in batches', () => {
     expect(screen()).toContain('Reading the library…');
     expect(screen()).not.toContain('No articles yet');
 
-    // revalidate is called a turn after the first frame.
-    await sleep(20);
+    // revalidate is called a moment after the first frame.
+    while (!report) await sleep(5);
     report({ articles: [all[1]!], warnings: [] }, 1, 3);
     await until(screen, 'indexing 1 of 3');
     expect(screen()).toContain('Article 1');
 
-    report({ articles: [all[1]!, all[2]!], warnings: [] }, 2, 3);
+    report!({ articles: [all[1]!, all[2]!], warnings: [] }, 2, 3);
     await until(screen, 'indexing 2 of 3');
     stdin.write('j');
     await until(screen, '2/2');
