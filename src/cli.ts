@@ -4,6 +4,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { canDrawFullScreen, processOutput } from './commands/output.js';
 import { run } from './commands/run.js';
 import type { Library } from './library/load.js';
+import type { LiveLibrary } from './library/watch.js';
 import { resolvePaths } from './library/paths.js';
 import { sanitize } from './core/sanitize.js';
 import type { AddSource } from './ui/state.js';
@@ -23,7 +24,8 @@ const out = processOutput();
 // Ink and React are loaded only for the full-screen reader: the commands start faster without them.
 async function startReader(
   { articles, warnings }: Library,
-  addSource?: AddSource,
+  addSource: AddSource,
+  live: LiveLibrary,
 ): Promise<number> {
   const { startReader } = await withoutFetch(() => import('./ui/start.js'));
   return startReader({
@@ -31,7 +33,8 @@ async function startReader(
     warnings,
     colorLevel: out.style.level,
     configDir: paths.config,
-    ...(addSource ? { addSource } : {}),
+    addSource,
+    live,
   });
 }
 

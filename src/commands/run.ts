@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { loadLibrary, type Library, type LibraryFolder } from '../library/load.js';
 import type { Paths } from '../library/paths.js';
+import type { LiveLibrary } from '../library/watch.js';
 import type { AddSource } from '../ui/state.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
 import { parseCommandLine, UsageError, type ParsedArgs } from './args.js';
@@ -35,7 +36,7 @@ export interface Environment {
    * Opens the full-screen reader; given only when stdin and stdout are both terminals. Without it,
    * `inkwell` alone prints the list, as `inkwell list` does.
    */
-  startReader?: (library: Library, addSource?: AddSource) => Promise<number>;
+  startReader?: (library: Library, addSource: AddSource, live: LiveLibrary) => Promise<number>;
 }
 
 export async function run(
@@ -54,11 +55,21 @@ export async function run(
       return 0;
     }
     const folders = libraryFolders(bundledContent, paths, args);
+    const loadedAt = Date.now();
     const library = loadLibrary(folders);
     // The reader lists skipped files itself, in its footer. Its `a` prompt loads the importers when used.
     if (!args.command && !args.json && startReader) {
-      return startReader(library, async (source, onProgress) =>
-        (await import('./add.js')).addFromReader(source, { paths, folders, onProgress }),
+      // The reader follows the folders while it runs, reading them again as they change.
+      const live = {
+        dirs: folders.map((folder) => folder.dir),
+        reload: () => loadLibrary(folders),
+        loadedAt,
+      };
+      return startReader(
+        library,
+        async (source, onProgress) =>
+          (await import('./add.js')).addFromReader(source, { paths, folders, onProgress }),
+        live,
       );
     }
     out.warn(formatWarnings(library.warnings));

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useInsertionEffect, useReducer, useRef } from '
 import type { Article } from '../core/article.js';
 import { prepareFind } from '../core/find-in-page.js';
 import type { Searcher } from '../core/search/types.js';
-import type { LoadWarning } from '../library/load.js';
+import type { Library, LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
 import { queryOf } from './list-search.js';
 import type { StoreLink } from './store-link.js';
@@ -60,7 +60,18 @@ export interface AppProps {
   jobControl?: Pick<FullScreen, 'suspend' | 'onContinue'>;
   /** Imports what the `a` prompt names; without it, `a` says adding is not available. */
   addSource?: AddSource;
+  /**
+   * Follows the library's folders, after the first frame: calls `onLibrary` with the library read again
+   * whenever files change, `onNotice` with a line for the footer; returns what stops it.
+   */
+  watchLibrary?: LibraryWatch;
 }
+
+/** See AppProps.watchLibrary. */
+export type LibraryWatch = (
+  onLibrary: (library: Library) => void,
+  onNotice: (text: string) => void,
+) => () => void;
 
 export function App({
   articles,
@@ -73,6 +84,7 @@ export function App({
   now,
   jobControl,
   addSource,
+  watchLibrary,
 }: AppProps) {
   const { stdout, write } = useStdout();
   const { exit } = useApp();
@@ -105,24 +117,42 @@ export function App({
     );
   }, [given]);
 
+  // The library's folders are watched after the first frame too; a change reads the library again.
+  useEffect(
+    () =>
+      watchLibrary?.(
+        ({ articles: read, warnings: skipped }) =>
+          dispatch({ type: 'library', articles: read, warnings: skipped }),
+        (text) => dispatch({ type: 'notice', text }),
+      ),
+    [watchLibrary],
+  );
+
   // The engine starts after the first frame (effects run once it is drawn) and answers as it can; the
   // runner asks about the latest query only, and hands each answer to the reducer, which drops it unless
-  // the field still holds that query.
+  // the field still holds that query. A library read again gets an engine of its own, asked at once
+  // about the query shown.
   const runner = useRef<SearchRunner | null>(null);
-  useEffect(() => {
-    if (!startSearcher) return;
-    const started = new SearchRunner(startSearcher(articles), (query, answer) =>
-      dispatch({ type: 'answer', query, answer }),
-    );
-    runner.current = started;
-    return () => started.stop();
-  }, [startSearcher, articles]);
   const query = queryOf(state.search);
   const limit = state.search?.limit ?? 0;
+  const asked = useRef<{ query: string | null; limit: number }>({ query: null, limit: 0 });
+  const library = state.articles;
+  useEffect(() => {
+    if (!startSearcher) return;
+    const started = new SearchRunner(startSearcher(library), (question, answer) =>
+      dispatch({ type: 'answer', query: question, answer }),
+    );
+    runner.current = started;
+    if (asked.current.query !== null) started.ask(asked.current.query, asked.current.limit);
+    return () => started.stop();
+  }, [startSearcher, library]);
   // Asked as the field's frame is committed, before Ink draws it (layout effects run after the drawing):
   // the engine searches while this thread draws the field. Asking sets no state, which these effects
   // must not; the answer comes in a later task.
-  useInsertionEffect(() => runner.current?.ask(query, limit), [query, limit]);
+  useInsertionEffect(() => {
+    asked.current = { query, limit };
+    runner.current?.ask(query, limit);
+  }, [query, limit]);
   // The store loads after the first frame, like the page maker: conf and its validator are not needed to
   // draw the list, whose marks fill in a moment later.
   // Changes are drawn first, and handed to the store after. Counted here rather than cleared from the

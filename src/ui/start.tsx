@@ -2,11 +2,12 @@
 import chalk from 'chalk';
 import { render } from 'ink';
 import type { Article } from '../core/article.js';
-import { sanitize } from '../core/sanitize.js';
+import { sanitize, sanitizeLine } from '../core/sanitize.js';
 import type { Searcher } from '../core/search/types.js';
 import type { LibrarySearcher } from '../library/searcher.js';
-import type { LoadWarning } from '../library/load.js';
-import { App } from './App.js';
+import type { Library, LoadWarning } from '../library/load.js';
+import type { LibraryWatcher, LiveLibrary } from '../library/watch.js';
+import { App, type LibraryWatch } from './App.js';
 import { openInBrowser } from './browser.js';
 import type { AddSource } from './state.js';
 import { storeLink } from './store-link.js';
@@ -21,6 +22,8 @@ export interface ReaderOptions {
   configDir: string;
   /** What the `a` prompt imports with. */
   addSource?: AddSource;
+  /** The library's folders and how to read them again: without it, the library is read once. */
+  live?: LiveLibrary;
 }
 
 export async function startReader({
@@ -29,6 +32,7 @@ export async function startReader({
   colorLevel,
   configDir,
   addSource,
+  live,
 }: ReaderOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;
   // Ink styles text through chalk. Without colour, bold, italic, underline and inverse still tell a
@@ -37,6 +41,7 @@ export async function startReader({
   const screen = enterFullScreen(stdin, stdout);
   const search = lazySearch();
   const store = storeLink(configDir);
+  const watch = live && lazyWatch(live);
   const instance = render(
     <App
       articles={articles}
@@ -47,6 +52,7 @@ export async function startReader({
       jobControl={screen}
       store={store}
       {...(addSource ? { addSource } : {})}
+      {...(watch ? { watchLibrary: watch.start } : {})}
     />,
     {
       stdin,
@@ -65,8 +71,9 @@ export async function startReader({
     } catch {
       // Unmounting draws a last frame; if drawing is what failed, it fails again.
     }
-    // The index's worker thread would keep the process alive.
+    // The index's worker thread would keep the process alive; the watcher never does, but goes too.
     search.close();
+    watch?.close();
     // Then what is pending (the place read, the last changes), however the reader ends: q, Ctrl+C, a
     // signal or a crash. Writing never throws: a store that cannot be written was already said so.
     store.flush();
@@ -94,16 +101,55 @@ function lazySearch() {
   let closed = false;
   return {
     start(articles: readonly Article[]): Searcher {
+      // A library read again gets an engine of its own: the one before stops.
+      void engine?.then((started) => started.close());
       engine = import('../library/searcher.js').then((module) => {
         const started = module.startSearcher(articles);
         if (closed) started.close();
         return started;
       });
-      return { search: async (query, limit) => (await engine!).search(query, limit) };
+      const mine = engine;
+      return { search: async (query, limit) => (await mine).search(query, limit) };
     },
     close(): void {
       closed = true;
       void engine?.then((started) => started.close());
     },
+  };
+}
+
+/**
+ * The watch over the library's folders, loaded and started when the app asks (after its first frame); a
+ * change reads the library again, as at start.
+ */
+function lazyWatch({ dirs, reload, loadedAt }: LiveLibrary) {
+  let watcher: LibraryWatcher | undefined;
+  let closed = false;
+  return {
+    close(): void {
+      closed = true;
+      watcher?.close();
+    },
+    start: ((onLibrary, onNotice) => {
+      let stopped = false;
+      void import('../library/watch.js').then(({ watchLibrary }) => {
+        if (stopped || closed) return;
+        const changed = () => {
+          let library: Library;
+          try {
+            library = reload();
+          } catch (error) {
+            onNotice(`The library could not be read again: ${sanitizeLine(describe(error))}`);
+            return;
+          }
+          if (!stopped && !closed) onLibrary(library);
+        };
+        watcher = watchLibrary(dirs, changed, { since: loadedAt, onNotice });
+      });
+      return () => {
+        stopped = true;
+        watcher?.close();
+      };
+    }) satisfies LibraryWatch,
   };
 }

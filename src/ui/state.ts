@@ -45,6 +45,7 @@ import { pageStep, withSelection } from './list-window.js';
 import { openLink } from './open-link.js';
 import { CLOSED_VIEW, overlayStep, type OverlayKind, type OverlayView } from './overlay.js';
 import { jumpToQuote } from './quote-jump.js';
+import { dropKept, replaceLibrary } from './library-change.js';
 import { editField, insert, typedCharacter, type TextField } from './text-field.js';
 
 export { frameHeight, hasBars, listHeight, readerHeight, type Size } from './geometry.js';
@@ -113,6 +114,8 @@ export interface AppState {
   heldKeys: readonly string[];
   /** A count typed before a key (5j, 12G, 50%), shown in the footer until the key comes. */
   count: string;
+  /** The article open in the reader when its file was removed: its row stays until the reader closes. */
+  keptOpen: string | null;
 }
 
 /** The `a` prompt: the path or address typed so far; `progress` is set while the import runs. */
@@ -166,7 +169,9 @@ export type Action =
   | { type: 'addSubmit' }
   | { type: 'addProgress'; text: string }
   | { type: 'added'; result: AddResult }
-  | { type: 'addFailed'; text: string };
+  | { type: 'addFailed'; text: string }
+  /** The library read again: files were added, changed or removed while the reader runs. */
+  | { type: 'library'; articles: readonly Article[]; warnings: readonly LoadWarning[] };
 
 export function initialState(
   articles: readonly Article[],
@@ -205,6 +210,7 @@ export function initialState(
     paginate,
     heldKeys: [],
     count: '',
+    keptOpen: null,
   };
 }
 
@@ -290,6 +296,8 @@ export function reduce(state: AppState, action: Action): AppState {
       return added(state, action.result);
     case 'addFailed':
       return { ...state, adding: null, request: null, notice: sanitizeLine(action.text) };
+    case 'library':
+      return replaceLibrary(state, action.articles, action.warnings);
   }
 }
 
@@ -298,7 +306,16 @@ function added(state: AppState, { articles, warnings, id, notice }: AddResult): 
   // Reading, the article's place is kept as on going back; the list is then made from the new library.
   const left = state.screen === 'reader' ? leaveArticle(state) : state;
   const current = state.shown[state.selected]?.id;
-  const next = { ...left, articles, warnings, adding: null, notice, request: null, mark: null };
+  const next = {
+    ...left,
+    articles,
+    warnings,
+    adding: null,
+    notice,
+    request: null,
+    mark: null,
+    keptOpen: null,
+  };
   const base = { ...next, screen: 'list' as const };
   // The new article is surely in the library list, whichever list was shown.
   return id === null ? showView(base, state.view, current) : showView(base, 'library', id);
@@ -518,7 +535,9 @@ function onReader(state: AppState, command: Command): AppState {
     }
     case 'back':
       return takeHeldAnswer(
-        viewAfterReading({ ...leaveArticle(state), screen: 'list', mark: null, find: null }),
+        viewAfterReading(
+          dropKept({ ...leaveArticle(state), screen: 'list', mark: null, find: null }),
+        ),
       );
     default:
       return state;
