@@ -1,6 +1,7 @@
 // The library read again while the reader runs (files added, changed or removed): the lists are made anew
 // around the article the user is on, and the article open in the reader stays open. Pure.
 import type { Article } from '../core/article.js';
+import type { Line } from '../core/layout.js';
 import { lastTop } from '../core/page.js';
 import { lineOf, placeOf } from '../core/reading-position.js';
 import type { SearchHit } from '../core/search/types.js';
@@ -114,7 +115,8 @@ function reading(before: AppState, next: AppState, byId: Map<string, Article>): 
   const { measure } = before.user.settings;
   const old = before.paginate(open, columns, undefined, measure).lines;
   const lines = before.paginate(now, columns, undefined, measure).lines;
-  const top = lineOf(lines, placeOf(old, before.top));
+  const place = placeOf(old, before.top);
+  const top = lineOf(lines, { ...place, block: sameBlock(old, place.block, lines) });
   return {
     ...placed,
     top: clamp(top, 0, lastTop(lines.length, readerHeight(before.size))),
@@ -144,6 +146,32 @@ export function dropKept(state: AppState): AppState {
   rows.splice(at, 1);
   hits?.splice(at, 1);
   return withSelection({ ...next, shown: rows, hits }, at);
+}
+
+/**
+ * The block of `to` that holds the text block `block` of `from` held (the nearest such, as paragraphs
+ * added or removed above it move it); the same index when its text changed too.
+ */
+function sameBlock(from: readonly Line[], block: number, to: readonly Line[]): number {
+  if (block < 0) return block;
+  const texts = new Map<number, string>();
+  for (const line of to) {
+    const text = line.segments.map((segment) => segment.text).join('');
+    texts.set(line.block, (texts.get(line.block) ?? '') + text);
+  }
+  const wanted = from
+    .filter((line) => line.block === block)
+    .map((line) => line.segments.map((segment) => segment.text).join(''))
+    .join('');
+  let best = block;
+  let distance = Infinity;
+  for (const [candidate, text] of texts) {
+    if (text === wanted && Math.abs(candidate - block) < distance) {
+      best = candidate;
+      distance = Math.abs(candidate - block);
+    }
+  }
+  return best;
 }
 
 /** Whether two reads of an article draw the same. */
