@@ -8,6 +8,7 @@ import type { SearchHit } from '../core/search/types.js';
 import type { LoadWarning } from '../library/load.js';
 import { clamp, readerHeight } from './geometry.js';
 import { withSelection } from './list-window.js';
+import { CLOSED_VIEW } from './overlay.js';
 import type { AppState } from './state.js';
 import { viewRows, type ListView } from './views.js';
 
@@ -68,6 +69,8 @@ export function replaceLibrary(
     search,
     missing: fresh.missing,
     keptOpen: null,
+    // The skipped files shown over the screen may be fewer now: their list goes back to its top.
+    overlayView: state.overlay === 'warnings' ? CLOSED_VIEW : state.overlayView,
   };
   if (state.screen === 'reader') return reading(state, next, byId);
   const selected = nearest(state.shown, state.selected, shown);

@@ -76,6 +76,15 @@ describe('the library read again, in the list', () => {
     expect(after(onTen, library(articles, warnings)).warnings).toBe(warnings);
   });
 
+  it('scrolls the skipped files shown over the list back to their top', () => {
+    const many = Array.from({ length: 60 }, (_, k) => ({ path: `/l/${k}.md`, message: 'skipped' }));
+    const open = after(start, library(articles, many), key('w'), key('space'));
+    expect(open.overlayView.top).toBeGreaterThan(0);
+    const changed = after(open, library(articles, many.slice(0, 3)));
+    expect(changed.overlay).toBe('warnings');
+    expect(changed.overlayView.top).toBe(0);
+  });
+
   it('keeps the rows of Unread read meanwhile, and adds the new unread ones', () => {
     // a0 read, then Tab to Unread: a1 first; reading it there keeps its row.
     const unread = after(start, key('m'), key('tab'), key('m'));
