@@ -62,4 +62,47 @@ describe('the live library', () => {
     },
     SLOW * 3,
   );
+
+  it(
+    'keeps an article open as its file is edited, then removed',
+    async () => {
+      const home = tempDir();
+      const folder = join(home, 'articles');
+      mkdirSync(folder);
+      const path = join(folder, 'long.md');
+      const body = (k: number) => `Paragraph ${k} of the long read, with a few words to fill it.`;
+      const paragraphs = Array.from({ length: 60 }, (_, k) => body(k));
+      const write = (lines: string[]) =>
+        writeFileSync(
+          path,
+          articleText({ title: 'A Long Read', date: '2030-01-01' }, lines.join('\n\n')),
+        );
+      write(paragraphs);
+      const session = await start(home);
+      session.write('\r');
+      await session.waitFor('Paragraph 0 of');
+      session.write('30j');
+      await session.waitFor((rows) => !rows.join('\n').includes('Paragraph 0 of'));
+      const top = session.screen().find((row) => row.includes('Paragraph'))!;
+      const below = /Paragraph (\d+)/.exec(
+        session.screen().filter((row) => row.includes('Paragraph'))[3]!,
+      )![1]!;
+
+      // A paragraph added at the start, and one in view rewritten: the view stays where it was.
+      const edited = paragraphs.map((text, k) =>
+        k === Number(below) ? 'This one was rewritten.' : text,
+      );
+      write(['A note added at the start.', ...edited]);
+      await session.waitFor('This one was rewritten.', SLOW);
+      expect(session.screen().find((row) => row.includes('Paragraph'))).toBe(top);
+
+      rmSync(path);
+      await session.waitFor('removed from the library', SLOW);
+      expect(session.screen().find((row) => row.includes('Paragraph'))).toBe(top);
+      session.write('q');
+      await session.waitFor((rows) => /4 articles/.test(rows[0]!));
+      expect(session.screen().join('\n')).not.toContain('A Long Read');
+    },
+    SLOW * 3,
+  );
 });
