@@ -10,7 +10,7 @@ export interface LiveLibrary {
   /** The library's folders, as read at start. */
   dirs: readonly string[];
   /** Reads the library again, as at start (its skipped files and warnings too). */
-  reload: () => Library;
+  reload: () => Library | Promise<Library>;
   /** When the library given at start began to be read, in ms since the epoch. */
   loadedAt: number;
 }

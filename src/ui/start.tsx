@@ -2,12 +2,13 @@
 import chalk from 'chalk';
 import { render } from 'ink';
 import type { Article } from '../core/article.js';
-import { sanitize, sanitizeLine } from '../core/sanitize.js';
+import { sanitize } from '../core/sanitize.js';
 import type { Searcher } from '../core/search/types.js';
 import type { LibrarySearcher } from '../library/searcher.js';
-import type { Library, LoadWarning } from '../library/load.js';
-import type { LibraryWatcher, LiveLibrary } from '../library/watch.js';
-import { App, type LibraryWatch } from './App.js';
+import type { LoadWarning } from '../library/load.js';
+import type { LiveLibrary } from '../library/watch.js';
+import { App } from './App.js';
+import { lazyWatch } from './live-library.js';
 import { openInBrowser } from './browser.js';
 import type { AddSource } from './state.js';
 import { storeLink } from './store-link.js';
@@ -115,41 +116,5 @@ function lazySearch() {
       closed = true;
       void engine?.then((started) => started.close());
     },
-  };
-}
-
-/**
- * The watch over the library's folders, loaded and started when the app asks (after its first frame); a
- * change reads the library again, as at start.
- */
-function lazyWatch({ dirs, reload, loadedAt }: LiveLibrary) {
-  let watcher: LibraryWatcher | undefined;
-  let closed = false;
-  return {
-    close(): void {
-      closed = true;
-      watcher?.close();
-    },
-    start: ((onLibrary, onNotice) => {
-      let stopped = false;
-      void import('../library/watch.js').then(({ watchLibrary }) => {
-        if (stopped || closed) return;
-        const changed = () => {
-          let library: Library;
-          try {
-            library = reload();
-          } catch (error) {
-            onNotice(`The library could not be read again: ${sanitizeLine(describe(error))}`);
-            return;
-          }
-          if (!stopped && !closed) onLibrary(library);
-        };
-        watcher = watchLibrary(dirs, changed, { since: loadedAt, onNotice });
-      });
-      return () => {
-        stopped = true;
-        watcher?.close();
-      };
-    }) satisfies LibraryWatch,
   };
 }
