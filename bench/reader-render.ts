@@ -10,8 +10,9 @@ import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createElement } from 'react';
-import type { Article } from '../src/core/article.js';
+import type { Article, ArticleMeta } from '../src/core/article.js';
 import { pageOf } from '../src/core/paginate.js';
+import { readerPage } from '../src/ui/article-pages.js';
 import type { Searcher } from '../src/core/search/types.js';
 import { Store } from '../src/state/store.js';
 import { App } from '../src/ui/App.js';
@@ -93,7 +94,7 @@ export class Session {
   constructor(
     articles: readonly Article[],
     store?: StoreLink,
-    startSearcher?: (articles: readonly Article[]) => Searcher,
+    startSearcher?: (articles: readonly ArticleMeta[]) => Searcher,
   ) {
     this.instance = render(
       createElement(App, {
@@ -101,7 +102,7 @@ export class Session {
         warnings: [],
         color: true,
         openLink: async () => '',
-        paginate: pageOf,
+        paginate: readerPage,
         store,
         startSearcher,
       }),

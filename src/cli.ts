@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import packageJson from '../package.json' with { type: 'json' };
 import { canDrawFullScreen, processOutput } from './commands/output.js';
 import { run } from './commands/run.js';
-import type { Library } from './library/load.js';
+import type { Library } from './library/library.js';
 import type { LiveLibrary } from './library/watch.js';
 import { resolvePaths } from './library/paths.js';
 import { sanitize } from './core/sanitize.js';
@@ -26,6 +26,7 @@ async function startReader(
   { articles, warnings }: Library,
   addSource: AddSource,
   live: LiveLibrary,
+  revalidate?: () => Promise<Library | null>,
 ): Promise<number> {
   const { startReader } = await withoutFetch(() => import('./ui/start.js'));
   return startReader({
@@ -35,6 +36,7 @@ async function startReader(
     configDir: paths.config,
     addSource,
     live,
+    ...(revalidate ? { revalidate } : {}),
   });
 }
 

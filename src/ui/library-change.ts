@@ -1,6 +1,6 @@
 // The library read again while the reader runs (files added, changed or removed): the lists are made anew
 // around the article the user is on, and the article open in the reader stays open. Pure.
-import type { Article } from '../core/article.js';
+import type { Article, ArticleMeta } from '../core/article.js';
 import type { Line } from '../core/layout.js';
 import { lastTop } from '../core/page.js';
 import { lineOf, placeOf } from '../core/reading-position.js';
@@ -23,12 +23,12 @@ export const REMOVED_NOTICE =
  */
 export function replaceLibrary(
   state: AppState,
-  articles: readonly Article[],
+  articles: readonly ArticleMeta[],
   warnings: readonly LoadWarning[],
 ): AppState {
   const byId = new Map(articles.map((article) => [article.id, article]));
   const fresh = rowsOf(state.view, articles, state, state.search?.before.shown ?? state.shown);
-  let shown: readonly Article[];
+  let shown: readonly ArticleMeta[];
   let hits = state.hits;
   let search = state.search;
   if (search) {
@@ -48,7 +48,7 @@ export function replaceLibrary(
   }
   if (search && hits) {
     const kept: SearchHit[] = [];
-    const rows: Article[] = [];
+    const rows: ArticleMeta[] = [];
     hits.forEach((hit) => {
       const article = byId.get(hit.id);
       if (!article) return;
@@ -80,7 +80,7 @@ export function replaceLibrary(
 }
 
 /** The reader stays on its article: carried to the same place in its new text, or kept when removed. */
-function reading(before: AppState, next: AppState, byId: Map<string, Article>): AppState {
+function reading(before: AppState, next: AppState, byId: Map<string, ArticleMeta>): AppState {
   const open = before.shown[before.selected]!;
   const now = byId.get(open.id);
   let at = next.shown.findIndex((article) => article.id === open.id);
@@ -177,10 +177,15 @@ function sameBlock(from: readonly Line[], block: number, to: readonly Line[]): n
   return best;
 }
 
-/** Whether two reads of an article draw the same. */
-function sameText(a: Article, b: Article): boolean {
+/** Whether two reads of an article draw the same: the same file, unchanged, and the same fields. */
+function sameText(a: ArticleMeta, b: ArticleMeta): boolean {
+  // Bodies are compared when both came with one (the list's articles come without).
+  const bodies = 'body' in a && 'body' in b ? (a as Article).body === (b as Article).body : true;
   return (
-    a.body === b.body &&
+    bodies &&
+    a.path === b.path &&
+    a.size === b.size &&
+    a.mtimeMs === b.mtimeMs &&
     a.title === b.title &&
     a.author === b.author &&
     a.date === b.date &&
@@ -195,9 +200,9 @@ function sameText(a: Article, b: Article): boolean {
  */
 function rowsOf(
   view: ListView,
-  articles: readonly Article[],
+  articles: readonly ArticleMeta[],
   state: AppState,
-  shownBefore: readonly Article[],
+  shownBefore: readonly ArticleMeta[],
 ): ReturnType<typeof viewRows> {
   if (view !== 'unread') return viewRows(view, articles, state.user);
   const kept = new Set(shownBefore.map((article) => article.id));
@@ -211,7 +216,11 @@ function rowsOf(
  * Where row `index` of `before` is in `after`: the same article, else the nearest of its neighbours still
  * there (the next one first), else the same row number.
  */
-function nearest(before: readonly Article[], index: number, after: readonly Article[]): number {
+function nearest(
+  before: readonly ArticleMeta[],
+  index: number,
+  after: readonly ArticleMeta[],
+): number {
   if (after.length === 0) return 0;
   const at = new Map<string, number>();
   after.forEach((article, k) => {

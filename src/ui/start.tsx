@@ -1,13 +1,13 @@
 // Starts the full-screen reader on the process's terminal and returns its exit status once it is closed.
 import chalk from 'chalk';
 import { render } from 'ink';
-import type { Article } from '../core/article.js';
+import type { ArticleMeta } from '../core/article.js';
 import { sanitize } from '../core/sanitize.js';
 import type { Searcher } from '../core/search/types.js';
 import type { LibrarySearcher } from '../library/searcher.js';
 import type { LoadWarning } from '../library/load.js';
 import type { LiveLibrary } from '../library/watch.js';
-import { App } from './App.js';
+import { App, type AppProps } from './App.js';
 import { lazyWatch } from './live-library.js';
 import { openInBrowser } from './browser.js';
 import type { AddSource } from './state.js';
@@ -15,7 +15,7 @@ import { storeLink } from './store-link.js';
 import { describe, enterFullScreen, onAbnormalExit } from './terminal.js';
 
 export interface ReaderOptions {
-  articles: readonly Article[];
+  articles: readonly ArticleMeta[];
   warnings: readonly LoadWarning[];
   /** The colour level the command line chose (FORCE_COLOR, NO_COLOR, the terminal). */
   colorLevel: 0 | 1 | 2 | 3;
@@ -25,6 +25,8 @@ export interface ReaderOptions {
   addSource?: AddSource;
   /** The library's folders and how to read them again: without it, the library is read once. */
   live?: LiveLibrary;
+  /** Checks a library shown from the cache against the folders (see AppProps). */
+  revalidate?: AppProps['revalidate'];
 }
 
 export async function startReader({
@@ -34,6 +36,7 @@ export async function startReader({
   configDir,
   addSource,
   live,
+  revalidate,
 }: ReaderOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;
   // Ink styles text through chalk. Without colour, bold, italic, underline and inverse still tell a
@@ -54,6 +57,7 @@ export async function startReader({
       store={store}
       {...(addSource ? { addSource } : {})}
       {...(watch ? { watchLibrary: watch.start } : {})}
+      {...(revalidate ? { revalidate } : {})}
     />,
     {
       stdin,
@@ -101,7 +105,7 @@ function lazySearch() {
   let engine: Promise<LibrarySearcher> | undefined;
   let closed = false;
   return {
-    start(articles: readonly Article[]): Searcher {
+    start(articles: readonly ArticleMeta[]): Searcher {
       // A library read again gets an engine of its own: the one before stops.
       void engine?.then((started) => started.close());
       engine = import('../library/searcher.js').then((module) => {

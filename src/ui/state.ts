@@ -1,6 +1,6 @@
 // The full-screen reader's state and the one reducer that changes it. Pure: effects (quitting, opening a
 // browser, asking the search engine) are the app's business.
-import type { Article } from '../core/article.js';
+import type { ArticleMeta } from '../core/article.js';
 import { carryTop, lastTop, type Page } from '../core/page.js';
 import type { SearchAnswer, SearchHit } from '../core/search/types.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
@@ -55,15 +55,20 @@ export { withSelection } from './list-window.js';
  * Makes an article's page for a terminal width, its text column at most `measure` wide (core/paginate.ts,
  * loaded after the first frame).
  */
-export type Paginate = (article: Article, columns: number, rows?: number, measure?: number) => Page;
+export type Paginate = (
+  article: ArticleMeta,
+  columns: number,
+  rows?: number,
+  measure?: number,
+) => Page;
 
 export interface AppState {
   /** The library, newest first. */
-  articles: readonly Article[];
+  articles: readonly ArticleMeta[];
   /** Which list is shown: the library, the unread articles or the bookmarks. */
   view: ListView;
   /** The rows of that list; `selected` and `listTop` count in it. */
-  shown: readonly Article[];
+  shown: readonly ArticleMeta[];
   /** The search's hits, one per row of `shown`, while a search's results are shown in place of the list. */
   hits: readonly SearchHit[] | null;
   /** The library search, while it is open (its field above the list). */
@@ -126,7 +131,7 @@ export interface AddPrompt {
 
 /** What an import from the prompt gives back: the library read again, and what to select and say. */
 export interface AddResult {
-  articles: readonly Article[];
+  articles: readonly ArticleMeta[];
   warnings: readonly LoadWarning[];
   /** The article to select: the first one added or updated, if any. */
   id: string | null;
@@ -170,11 +175,14 @@ export type Action =
   | { type: 'addProgress'; text: string }
   | { type: 'added'; result: AddResult }
   | { type: 'addFailed'; text: string }
-  /** The library read again: files were added, changed or removed while the reader runs. */
-  | { type: 'library'; articles: readonly Article[]; warnings: readonly LoadWarning[] };
+  /**
+   * The library as the folders now hold it: checked after the first frame (which showed the cache's), or
+   * read again as files are added, changed or removed while the reader runs.
+   */
+  | { type: 'library'; articles: readonly ArticleMeta[]; warnings: readonly LoadWarning[] };
 
 export function initialState(
-  articles: readonly Article[],
+  articles: readonly ArticleMeta[],
   warnings: readonly LoadWarning[],
   size: Size,
   paginate: Paginate | null = null,

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Article } from '../../src/core/article.js';
-import { pageOf } from '../../src/core/paginate.js';
+import type { Article, ArticleMeta } from '../../src/core/article.js';
+import { readerPage } from '../../src/ui/article-pages.js';
 import type { SearchAnswer, Searcher } from '../../src/core/search/types.js';
 import type { Library } from '../../src/library/load.js';
 import { App, type LibraryWatch } from '../../src/ui/App.js';
@@ -19,8 +19,8 @@ const added = makeArticle({ id: 'added', title: 'Added meanwhile', date: '2025-0
 
 /** A search engine per library: each answers with the titles holding the query, at once. */
 function engines() {
-  const started: { articles: readonly Article[]; asked: string[] }[] = [];
-  const startSearcher = (articles: readonly Article[]): Searcher => {
+  const started: { articles: readonly ArticleMeta[]; asked: string[] }[] = [];
+  const startSearcher = (articles: readonly ArticleMeta[]): Searcher => {
     const engine = { articles, asked: [] as string[] };
     started.push(engine);
     return {
@@ -73,7 +73,7 @@ function start() {
       warnings={[]}
       color={false}
       openLink={async () => ''}
-      paginate={pageOf}
+      paginate={readerPage}
       startSearcher={search.startSearcher}
       watchLibrary={live.watch}
     />,

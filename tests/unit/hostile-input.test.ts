@@ -186,6 +186,8 @@ describe('long runs of joining characters', { timeout: 30_000 }, () => {
       words: 1,
       readingMinutes: 1,
       path: 'marks.md',
+      size: 0,
+      mtimeMs: 0,
     };
     const row = listRow([article], article, 80, false);
     expect(textWidth(row.title)).toBeLessThanOrEqual(80);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
-import { pageOf } from '../../src/core/paginate.js';
+import { readerPage } from '../../src/ui/article-pages.js';
 import type { SearchHit } from '../../src/core/search/types.js';
 import { REMOVED_NOTICE } from '../../src/ui/library-change.js';
 import {
@@ -38,7 +38,7 @@ const hit = (id: string): SearchHit => ({
   terms: [],
 });
 
-const start = initialState(articles, [], SIZE, pageOf);
+const start = initialState(articles, [], SIZE, readerPage);
 /** The selection on a10, the eleventh row. */
 const onTen = after(start, ...keys('1', '1', 'G'));
 
@@ -153,7 +153,7 @@ describe('the library read again while an article is open', () => {
   const long = make(10, { body: paragraphs(60) });
   const withLong = articles.map((article) => (article.id === 'a10' ? long : article));
   const reading = after(
-    initialState(withLong, [], SIZE, pageOf),
+    initialState(withLong, [], SIZE, readerPage),
     ...keys('1', '1', 'G', 'enter', '4', '0', 'j'),
   );
   const firstWords = (state: AppState) => {
