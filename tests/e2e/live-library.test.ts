@@ -102,6 +102,8 @@ describe('the live library', () => {
       session.write('q');
       await session.waitFor((rows) => /4 articles/.test(rows[0]!));
       expect(session.screen().join('\n')).not.toContain('A Long Read');
+      session.write('q');
+      expect(await session.exited).toBe(0);
     },
     SLOW * 3,
   );
