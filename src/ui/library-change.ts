@@ -2,6 +2,7 @@
 // around the article the user is on, and the article open in the reader stays open. Pure.
 import type { Article, ArticleMeta } from '../core/article.js';
 import type { Line } from '../core/layout.js';
+import { sameArticle } from '../core/library-diff.js';
 import { lastTop } from '../core/page.js';
 import { lineOf, placeOf } from '../core/reading-position.js';
 import type { SearchHit } from '../core/search/types.js';
@@ -181,17 +182,7 @@ function sameBlock(from: readonly Line[], block: number, to: readonly Line[]): n
 function sameText(a: ArticleMeta, b: ArticleMeta): boolean {
   // Bodies are compared when both came with one (the list's articles come without).
   const bodies = 'body' in a && 'body' in b ? (a as Article).body === (b as Article).body : true;
-  return (
-    bodies &&
-    a.path === b.path &&
-    a.size === b.size &&
-    a.mtimeMs === b.mtimeMs &&
-    a.title === b.title &&
-    a.author === b.author &&
-    a.date === b.date &&
-    a.source === b.source &&
-    a.bio === b.bio
-  );
+  return bodies && sameArticle(a, b);
 }
 
 /**
