@@ -107,4 +107,32 @@ describe('the live library', () => {
     },
     SLOW * 3,
   );
+
+  it(
+    'asks the search shown again when a file comes that it finds',
+    async () => {
+      const home = tempDir();
+      const folder = join(home, 'articles');
+      mkdirSync(folder);
+      writeFileSync(
+        join(folder, 'one.md'),
+        articleText({ title: 'Zebra Crossings, Part One', date: '2030-01-01' }),
+      );
+      const session = await start(home);
+      session.write('/zebra');
+      await session.waitFor('1 of 5 articles', SLOW);
+      session.write('\r');
+      writeFileSync(
+        join(folder, 'two.md'),
+        articleText({ title: 'Zebra Crossings, Part Two', date: '2030-02-02' }),
+      );
+      await session.waitFor('2 of 6 articles', SLOW);
+      expect(session.screen().join('\n')).toContain('Part Two');
+      // The selection stayed on the result it was on.
+      expect(session.lookOf('Part One')?.inverse).toBe(true);
+      session.write('q');
+      expect(await session.exited).toBe(0);
+    },
+    SLOW * 3,
+  );
 });
