@@ -191,6 +191,14 @@ if (!ONLY || ONLY === 'search' || ONLY === 'typing') {
   describe(`typing "${word!.query}"`, word!);
   describe(`typing the typo "${misspelt!.query}"`, misspelt!);
   describe(`typing "${twoWords!.query}"`, twoWords!);
+  if (typing.mainThreadMs !== undefined) {
+    // What the reader's thread spent on CPU (keys, frames, answers), which other programs barely change.
+    const keys = typing.queries.reduce((sum, query) => sum + query.query.length, 0);
+    rows.push({
+      name: `  reader thread on CPU while typing, per key (${keys} keys)`,
+      value: ms(typing.mainThreadMs / keys),
+    });
+  }
 }
 
 function thousands(count: number): string {

@@ -24,6 +24,12 @@ const inkStringWidth = {
  * characters and measures them, with caches that it throws away after each frame; scrolling by one line
  * redraws a screenful of lines it has just processed, and that is most of a frame's cost. Keyed by the
  * line's exact text, the results cannot go stale; the shared caches start over once they grow large.
+ *
+ * Each row of the frame is kept too, keyed by what was written on it (where, and the text): Ink builds
+ * every row of every frame anew from a grid of one object per cell and turns it back into text, so a
+ * search's frame, where a key changes the field's row and the results' rows, paid for the header, the
+ * footer and every unchanged row as well. A row written the same way gives the same text, so only rows
+ * that changed are built; the grid and the way each row is built are Ink's own.
  */
 const inkSharedOutputCaches = {
   name: 'ink-shared-output-caches',
@@ -40,7 +46,102 @@ const inkSharedOutputCaches = {
         '  return shared;',
         '}',
       ].join('\n');
-      const contents = `${source.replace(perFrame, '    caches = sharedCaches();')}\n${shared}\n`;
+      const getStart = '    get() {\n';
+      const getEnd =
+        '        return {\n            output: generatedOutput,\n            height: output.length,\n        };\n    }\n';
+      const from = source.indexOf(getStart);
+      const to = source.indexOf(getEnd);
+      if (from < 0 || to < from) throw new Error(`${path}: Ink's Output.get has changed`);
+      const original = source.slice(from, to + getEnd.length);
+      // The operations are read as Ink reads them; what Ink did to the grid cell by cell is done per row.
+      const gridStart = '        // Initialize output array';
+      const clipsStart = '        const clips = [];';
+      const placeStart = '                let offsetY = 0;';
+      const placeEnd = '        const generatedOutput = output';
+      for (const mark of [gridStart, clipsStart, placeStart, placeEnd]) {
+        if (!original.includes(mark)) throw new Error(`${path}: Ink's Output.get has changed`);
+      }
+      const operations = original.slice(original.indexOf(clipsStart), original.indexOf(placeStart));
+      const place = original.slice(original.indexOf(placeStart), original.indexOf(placeEnd));
+      const rowWrites = [
+        '                let offsetY = 0;',
+        '                for (let [index, line] of lines.entries()) {',
+        '                    const currentLine = rows[y + offsetY];',
+        '                    if (!currentLine) {',
+        '                        continue;',
+        '                    }',
+        '                    for (const transformer of transformers) {',
+        '                        line = transformer(line, index);',
+        '                    }',
+        '                    currentLine.push(x, line);',
+        '                    offsetY++;',
+        '                }',
+        '            }',
+        '        }',
+        '',
+      ].join('\n');
+      // A row written once by itself is kept as text: its styled characters are not kept too, which would
+      // only fill the young heap with objects that outlive a frame (long collector pauses while typing).
+      const styledOnce =
+        '                    const characters = writes.length === 2 ? styledCharsFromTokens(tokenize(line)) : this.caches.getStyledChars(line);';
+      const cellPlacing = place
+        .slice(
+          place.indexOf('                    const characters'),
+          place.lastIndexOf('                    offsetY++;'),
+        )
+        .replaceAll('\n    ', '\n')
+        .replace(
+          '                    const characters = this.caches.getStyledChars(line);',
+          styledOnce,
+        );
+      if (!cellPlacing.includes(styledOnce))
+        throw new Error(`${path}: Ink's Output.get has changed`);
+      const get = [
+        '    get() {',
+        '        const rows = [];',
+        '        for (let y = 0; y < this.height; y++) {',
+        '            rows.push([]);',
+        '        }',
+        operations.replace(/\n$/, ''),
+        rowWrites,
+        '        const drawn = sharedRows();',
+        '        const generated = [];',
+        '        for (const writes of rows) {',
+        "            const key = writes.length === 0 ? '' : `${this.width}\\u0000${writes.join('\\u0000')}`;",
+        '            let text = drawn.get(key);',
+        '            if (text === undefined) {',
+        '                text = this.drawRow(writes);',
+        '                drawn.set(key, text);',
+        '            }',
+        '            generated.push(text);',
+        '        }',
+        "        return { output: generated.join('\\n'), height: rows.length };",
+        '    }',
+        '    drawRow(writes) {',
+        '        const currentLine = [];',
+        '        for (let x = 0; x < this.width; x++) {',
+        "            currentLine.push({ type: 'char', value: ' ', fullWidth: false, styles: [] });",
+        '        }',
+        '        for (let write = 0; write < writes.length; write += 2) {',
+        '            const x = writes[write];',
+        '            const line = writes[write + 1];',
+        cellPlacing.replace(/\n$/, ''),
+        '        }',
+        '        return styledCharsToString(currentLine.filter(item => item !== undefined)).trimEnd();',
+        '    }',
+        '',
+      ].join('\n');
+      const rowsCache = [
+        'let sharedDrawn;',
+        'function sharedRows() {',
+        '  if (!sharedDrawn || sharedDrawn.size > 2000) sharedDrawn = new Map();',
+        '  return sharedDrawn;',
+        '}',
+      ].join('\n');
+      const patched = source
+        .replace(perFrame, '    caches = sharedCaches();')
+        .replace(original, () => get);
+      const contents = `${patched}\n${shared}\n${rowsCache}\n`;
       return { contents, loader: 'js' };
     });
   },

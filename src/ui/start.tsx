@@ -65,6 +65,10 @@ export async function startReader({
       stderr,
       exitOnCtrlC: false,
       incrementalRendering: false,
+      // Ink draws at most 30 frames a second by default, deferring a frame that comes sooner: a search's
+      // results, a few milliseconds after the key's own frame, waited up to 33 ms. Frames are drawn as
+      // they come instead (a 1 ms window), as the bench draws them.
+      maxFps: 1000,
     },
   );
   // The terminal first, before anything else can fail or take long; Ink's last frame, drawn while it
