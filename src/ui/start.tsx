@@ -11,6 +11,7 @@ import { App, type AppProps } from './App.js';
 import { lazyWatch } from './live-library.js';
 import { openInBrowser } from './browser.js';
 import type { AddSource } from './state.js';
+import { firstFrameDrawn } from '../startup.js';
 import { storeLink } from './store-link.js';
 import { describe, enterFullScreen, onAbnormalExit } from './terminal.js';
 
@@ -88,6 +89,9 @@ export async function startReader({
     store.flush();
   };
   const forget = onAbnormalExit(stop);
+  // Ink draws its first frame as it renders, before render() returns. What waits for it (saving the code
+  // cache) comes after the signal handlers, which must be there as soon as anything is on the screen.
+  firstFrameDrawn();
   try {
     await instance.waitUntilExit();
     return 0;
