@@ -150,8 +150,8 @@ export function App({
 
   // The engine starts after the first frame (effects run once it is drawn) and answers as it can; the
   // runner asks about the latest query only, and hands each answer to the reducer, which drops it unless
-  // the field still holds that query. A library read again gets an engine of its own, asked at once
-  // about the query shown.
+  // the field still holds that query. A library read again is handed to the engine (which takes in what
+  // changed), and the query shown is asked again at once.
   // The library checked against the folders (when it came from the cache) before the index is built.
   const [checked, setChecked] = useState(!revalidate);
   useEffect(() => {

@@ -2,6 +2,7 @@
 import chalk from 'chalk';
 import { render } from 'ink';
 import type { ArticleMeta } from '../core/article.js';
+import { libraryDiff } from '../core/library-diff.js';
 import { sanitize } from '../core/sanitize.js';
 import type { Searcher } from '../core/search/types.js';
 import type { LibrarySearcher } from '../library/searcher.js';
@@ -111,18 +112,30 @@ export async function startReader({
  */
 function lazySearch() {
   let engine: Promise<LibrarySearcher> | undefined;
+  let searcher: Searcher | undefined;
+  let indexed: readonly ArticleMeta[] = [];
   let closed = false;
   return {
     start(articles: readonly ArticleMeta[]): Searcher {
-      // A library read again gets an engine of its own: the one before stops.
-      void engine?.then((started) => started.close());
-      engine = import('../library/searcher.js').then((module) => {
-        const started = module.startSearcher(articles);
-        if (closed) started.close();
-        return started;
+      if (engine && searcher) {
+        // The library read again: the engine takes in what changed instead of indexing it all anew.
+        // Told before any question asked after this, so that the next answers know the new library.
+        const diff = libraryDiff(indexed, articles);
+        indexed = articles;
+        if (diff.upsert.length > 0 || diff.remove.length > 0 || diff.order) {
+          void engine.then((started) => started.update(diff));
+        }
+        return searcher;
+      }
+      indexed = articles;
+      const started = import('../library/searcher.js').then((module) => {
+        const opened = module.startSearcher(articles);
+        if (closed) opened.close();
+        return opened;
       });
-      const mine = engine;
-      return { search: async (query, limit) => (await mine).search(query, limit) };
+      engine = started;
+      searcher = { search: async (query, limit) => (await started).search(query, limit) };
+      return searcher;
     },
     close(): void {
       closed = true;
