@@ -1,6 +1,12 @@
 // Article body (Markdown) → blocks of styled runs, the shape every view draws from.
 import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
-import { boundMarkdown, MAX_BLOCK_NESTING } from './markdown-bounds.js';
+import { boundMarkdown, capBlocks, MAX_BLOCK_NESTING, MAX_BLOCKS } from './markdown-bounds.js';
+import {
+  linkDefinitions,
+  SECTION_CHARACTERS,
+  splitSections,
+  type LinkDefinition,
+} from './markdown-sections.js';
 import { isLinkable } from './links.js';
 import { sanitize } from './sanitize.js';
 
@@ -39,7 +45,7 @@ export type Block =
 /** How a table column's cells sit in it, as the delimiter row says (`:--`, `:-:`, `--:`). */
 export type ColumnAlign = 'left' | 'center' | 'right' | null;
 
-export { MAX_BLOCK_NESTING };
+export { MAX_BLOCK_NESTING, MAX_BLOCKS };
 
 /**
  * marked's GFM rules look for an e-mail address with an unbounded run of address characters at every
@@ -53,14 +59,36 @@ function boundedEmailRule(rule: RegExp): RegExp {
   return new RegExp(source, rule.flags);
 }
 
-/** The bounded rules, made once from marked's own on first use. */
-let boundedRules: { text: RegExp; url: RegExp } | undefined;
+/** A link's destination as marked writes it: any run of characters up to a space. */
+const LINK_DESTINATION = String.raw`(?!<)[^ \t\n\x00-\x1f]+`;
+/** The same, as CommonMark reads it: parentheses only in balanced pairs (one level deep), `\` escaping one. */
+const BALANCED_DESTINATION = String.raw`(?!<)(?:[^ \t\n\x00-\x1f()\\]|\\[^ \t\n\x00-\x1f]|\((?:[^ \t\n\x00-\x1f()\\]|\\[^ \t\n\x00-\x1f])*\))+`;
 
-function markdownLexer(): Lexer {
+/**
+ * marked's link rule takes a destination up to the next space, then backs off to its last `)`: in text
+ * without spaces each link scans the rest of the text, so 240,000 links written together took minutes.
+ * A destination that stops at its first unbalanced `)`, as CommonMark's does, keeps each link's cost its
+ * own length.
+ */
+function balancedLinkRule(rule: RegExp): RegExp {
+  return new RegExp(rule.source.replace(LINK_DESTINATION, BALANCED_DESTINATION), rule.flags);
+}
+
+/** The bounded rules, made once from marked's own on first use. */
+let boundedRules: { text: RegExp; url: RegExp; link: RegExp } | undefined;
+
+function markdownLexer(state: ParseState): Lexer {
   const tokenizer = new Tokenizer();
   const lexer = new Lexer({ gfm: true, tokenizer }); // gives the tokenizer a fresh set of rules
+  // Definitions found in the whole body, for links that refer to one in another section.
+  if (state.definitions) lexer.tokens.links = state.definitions;
+  boundInline(lexer, state);
   const { inline } = tokenizer.rules;
-  boundedRules ??= { text: boundedEmailRule(inline.text), url: boundedEmailRule(inline.url) };
+  boundedRules ??= {
+    text: boundedEmailRule(inline.text),
+    url: boundedEmailRule(inline.url),
+    link: balancedLinkRule(inline.link),
+  };
   tokenizer.rules.inline = { ...inline, ...boundedRules };
   boundNesting(tokenizer);
   return lexer;
@@ -90,21 +118,132 @@ function boundNesting(tokenizer: Tokenizer): void {
 }
 
 /**
+ * Marks of inline markup (`*`, `_`, backquotes, brackets, `<`, `~`, `\`, `@`, `:`, hard breaks) an article
+ * is formatted by at most; the text past them is shown plain. Each mark can make a token, and marked took
+ * seconds and a gigabyte over a million of them (240,000 links, `*a*` over and over). An article with a
+ * thousand links uses a few thousand.
+ */
+export const MAX_INLINE_MARKS = 50_000;
+const INLINE_MARK = /[*_`[<~\\@:]| {2}\n/g;
+
+/** What one parse of a body keeps from section to section. */
+interface ParseState {
+  /** The number of each link target met so far, in order of first appearance. */
+  linkNumbers: Map<string, number>;
+  marksLeft: number;
+  /** Whether text has been shown plain for want of marks, and whether the reader has been told. */
+  plain: 'no' | 'now' | 'told';
+  /** The body's link reference definitions, when it is parsed in several sections. */
+  definitions: Record<string, LinkDefinition> | undefined;
+}
+
+/** The parse under way: set for each section, which is parsed in one synchronous call. */
+let current: ParseState = newState(undefined);
+
+function newState(definitions: ParseState['definitions']): ParseState {
+  return { linkNumbers: new Map(), marksLeft: MAX_INLINE_MARKS, plain: 'no', definitions };
+}
+
+/**
  * The blocks of a Markdown body, which must be sanitized text, as every loaded article is; what decoding
  * makes here (entities, link targets) is sanitized again. Never throws; raw HTML keeps only its text.
  */
 export function parseMarkdown(body: string): Block[] {
-  linkNumbers = new Map();
-  try {
-    return toBlocks(markdownLexer().lex(boundMarkdown(body)));
-  } catch {
-    // A body the parser cannot take (inline markup nested deeper than its stack): keep its text.
-    return body.split(/\n\s*\n/).flatMap((text) => paragraph(plainRuns(text)) ?? []);
+  const blocks: Block[] = [];
+  for (const section of parseMarkdownSections(body)) for (const block of section) blocks.push(block);
+  return blocks;
+}
+
+/**
+ * The blocks of a body a section at a time (see splitSections), as parseMarkdown gives them all: a caller
+ * can wrap or print each before the next is parsed. Past MAX_BLOCKS blocks the rest is left out, and a last
+ * block says so; past MAX_INLINE_MARKS the text is plain, and a block after the section says so.
+ */
+export function* parseMarkdownSections(
+  body: string,
+  size = SECTION_CHARACTERS,
+): Generator<Block[]> {
+  const capped = capBlocks(body);
+  const sections = splitSections(capped.text, size);
+  const state = newState(sections.length > 1 ? linkDefinitions(capped.text) : undefined);
+  for (const section of sections) {
+    const blocks = parseSection(section, state);
+    if (state.plain === 'now') {
+      state.plain = 'told';
+      blocks.push(
+        notice(
+          `(Links and formatting past here are shown as plain text: inkwell formats an article's first ${thousands(MAX_INLINE_MARKS)} marks of markup.)`,
+        ),
+      );
+    }
+    yield blocks;
+  }
+  if (capped.omittedLines > 0) {
+    yield [
+      notice(
+        `(… ${thousands(capped.omittedLines)} more lines not shown: inkwell shows an article's first ${thousands(MAX_BLOCKS)} blocks. The file is whole.)`,
+      ),
+    ];
   }
 }
 
-/** The number of each link target met so far in the body being parsed, in order of first appearance. */
-let linkNumbers = new Map<string, number>();
+function parseSection(text: string, state: ParseState): Block[] {
+  current = state;
+  try {
+    return toBlocks(markdownLexer(state).lex(boundMarkdown(text)));
+  } catch {
+    // A body the parser cannot take (inline markup nested deeper than its stack): keep its text.
+    return text.split(/\n\s*\n/).flatMap((part) => paragraph(plainRuns(part)) ?? []);
+  }
+}
+
+/** A line inkwell adds to say what it leaves out. */
+function notice(text: string): Block {
+  return { kind: 'paragraph', runs: [{ text, style: { emphasis: true } }] };
+}
+
+function thousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/**
+ * Lexes inline text while marks are left, and the rest as one plain text token: the cut falls at the
+ * space before the first mark past the budget. Nested calls (a link's text) are counted with their outer text.
+ */
+function boundInline(lexer: Lexer, state: ParseState): void {
+  const inlineTokens = lexer.inlineTokens.bind(lexer);
+  let depth = 0;
+  lexer.inlineTokens = (src: string, tokens: Token[] = []) => {
+    if (depth > 0) return inlineTokens(src, tokens);
+    let cut = -1;
+    if (state.marksLeft <= 0) cut = 0;
+    else {
+      let marks = 0;
+      INLINE_MARK.lastIndex = 0;
+      for (let match = INLINE_MARK.exec(src); match; match = INLINE_MARK.exec(src)) {
+        if (++marks > state.marksLeft) {
+          cut = Math.max(0, src.lastIndexOf(' ', match.index));
+          break;
+        }
+      }
+      state.marksLeft = cut < 0 ? state.marksLeft - marks : 0;
+    }
+    if (cut < 0 || cut > 0) {
+      depth += 1;
+      try {
+        inlineTokens(cut < 0 ? src : src.slice(0, cut), tokens);
+      } finally {
+        depth -= 1;
+      }
+    }
+    if (cut >= 0) {
+      if (state.plain === 'no') state.plain = 'now';
+      const rest = src.slice(cut);
+      tokens.push({ type: 'text', raw: rest, text: rest, escaped: false });
+    }
+    return tokens;
+  };
+}
 
 /** The plain text of some runs, as a reader sees it. */
 export function runsText(runs: readonly Run[]): string {
@@ -221,6 +360,7 @@ function collectRuns(tokens: readonly Token[], style: InlineStyle, out: Run[]): 
           break;
         }
         collectRuns(token.tokens ?? [], { ...style, link: target }, out);
+        const { linkNumbers } = current;
         if (!linkNumbers.has(target)) linkNumbers.set(target, linkNumbers.size + 1);
         const linkNumber = linkNumbers.get(target)!;
         out.push({ text: `[${linkNumber}]`, style: { linkNumber } });
