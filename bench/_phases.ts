@@ -10,6 +10,7 @@ const shapes: Record<string, () => string> = {
   paras: () => 'a\n\n'.repeat(1_600_000),
   items: () => '- a\n'.repeat(1_200_000),
   links: () => Array.from({ length: 240_000 }, (_, k) => `[a](http://x.y/${k.toString(36)})`).join(''),
+  links2: () => Array.from({ length: 240_000 }, (_, k) => `[a](http://x.y/${k.toString(36)})`).join(' '),
   token: () => '```\n' + 'x'.repeat(4.9 * 1024 * 1024) + '\n```',
   ordinary: () => ('The reader keeps “every quotation” in view, and the city’s long-standing café stays naïve. '.repeat(8) + '\n\n').repeat(5600),
 };

@@ -150,7 +150,8 @@ function newState(definitions: ParseState['definitions']): ParseState {
  */
 export function parseMarkdown(body: string): Block[] {
   const blocks: Block[] = [];
-  for (const section of parseMarkdownSections(body)) for (const block of section) blocks.push(block);
+  for (const section of parseMarkdownSections(body))
+    for (const block of section) blocks.push(block);
   return blocks;
 }
 
@@ -222,7 +223,8 @@ function boundInline(lexer: Lexer, state: ParseState): void {
       INLINE_MARK.lastIndex = 0;
       for (let match = INLINE_MARK.exec(src); match; match = INLINE_MARK.exec(src)) {
         if (++marks > state.marksLeft) {
-          cut = Math.max(0, src.lastIndexOf(' ', match.index));
+          const space = src.lastIndexOf(' ', match.index);
+          cut = space > 0 ? space : match.index;
           break;
         }
       }

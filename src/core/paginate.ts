@@ -1,87 +1,138 @@
-// Makes the reader's pages: an article parsed and wrapped for a terminal width, remembered for a while.
+// Makes the reader's pages: an article parsed and wrapped for a terminal width, remembered for a while. A
+// long article is wrapped a section at a time, so that the reader can draw and answer keys in between.
 import type { Article } from './article.js';
-import { layoutArticleStart } from './layout.js';
-import { articleLinks } from './links.js';
-import { parseMarkdown, type Block } from './markdown.js';
+import { ArticleLayout } from './layout.js';
+import { addLinks, articleLinks, type ArticleLink } from './links.js';
+import { parseMarkdownSections, type Block } from './markdown.js';
 import { columnWidth, findQuoteMarks, MEASURE, type Page } from './page.js';
 
 // Wrapping a long article costs tens of milliseconds: the pages last asked for are kept, one width each,
-// and the parsed body of the last few, which a page at another width (or after its first lines) reuses.
+// and the parsed body of the last few, which a page at another width reuses.
 const pages = new Map<Article, Page>();
 const bodies = new Map<Article, Block[]>();
 const KEPT_PAGES = 16;
-/** The first lines last drawn of an article still to be wrapped whole: a redraw reuses them. */
-let first: { article: Article; page: Page } | undefined;
 const KEPT_BODIES = 4;
 /** Characters of Markdown below which an article is always wrapped whole (~10 ms). */
 const WRAP_WHOLE_BELOW = 32 * 1024;
-/** Characters of Markdown parsed for a long article's first lines: hundreds of lines' worth. */
-const OPENING_CHARACTERS = 16 * 1024;
-/** Past this without a place to cut, the whole body is parsed after all. */
-const OPENING_LIMIT = 64 * 1024;
+
+/** The article being wrapped a section at a time, at one width: one at most, the one the reader shows. */
+interface Building {
+  article: Article;
+  columns: number;
+  width: number;
+  layout: ArticleLayout;
+  /** The sections still to parse; none when the body was parsed already. */
+  sections: Iterator<Block[]> | undefined;
+  /** The next section, parsed ahead. */
+  parsed?: IteratorResult<Block[]>;
+  /** The body's blocks so far, to keep once all are parsed. */
+  blocks: Block[];
+  links: ArticleLink[];
+  page: Page;
+}
+let building: Building | undefined;
 
 /**
  * The article's page at this terminal width, wrapped once and remembered. Given `rows`, a long article
- * not yet wrapped comes back with only its first lines, at least `rows` of them (`complete` false), so that
- * it draws at once; asking again without `rows` wraps the rest. `measure` caps the text column's width.
+ * not yet wrapped comes back with its lines so far, at least `rows` of them (`complete` false), so that it
+ * draws at once; with `more` as well, one more section of it is wrapped first. Without `rows` the page is
+ * wrapped whole. `measure` caps the text column's width.
  */
-export function pageOf(article: Article, columns: number, rows?: number, measure = MEASURE): Page {
+export function pageOf(
+  article: Article,
+  columns: number,
+  rows?: number,
+  measure = MEASURE,
+  more = false,
+): Page {
   const width = columnWidth(columns, measure);
   const known = pages.get(article);
   if (known?.columns === columns && known.width === width) {
     return remember(pages, article, known, KEPT_PAGES);
   }
-  // Short articles wrap whole in a few milliseconds: only long ones are worth drawing in two steps, and
-  // their first lines need only the start of the body parsed.
-  const opening = rows !== undefined && article.body.length > WRAP_WHOLE_BELOW;
-  if (
-    opening &&
-    first?.article === article &&
-    first.page.columns === columns &&
-    first.page.width === width
+  const same =
+    building?.article === article && building.columns === columns && building.width === width;
+  const build = same ? building! : start(article, columns, width);
+  // Short articles wrap whole in a few milliseconds: only long ones are worth drawing in steps. One wrapped
+  // whole at once (another article prepared ahead) leaves the one being built alone.
+  const whole = rows === undefined || article.body.length <= WRAP_WHOLE_BELOW;
+  if (!whole) building = build;
+  let stepped = false;
+  while (
+    !build.page.complete &&
+    (whole || build.layout.lines.length < rows! || (more && !stepped))
   ) {
-    return first.page;
+    step(build);
+    stepped = true;
   }
-  let blocks = bodies.get(article);
-  const start = blocks || !opening ? article.body : openingOf(article.body);
-  const whole = start === article.body;
-  if (!blocks) {
-    blocks = parseMarkdown(start);
-    if (whole) remember(bodies, article, blocks, KEPT_BODIES);
-  }
-  const laidOut = layoutArticleStart(article, width, blocks, opening ? rows : Infinity, whole);
-  const page: Page = {
+  return build.page;
+}
+
+function start(article: Article, columns: number, width: number): Building {
+  const parsed = bodies.get(article);
+  const build: Building = {
+    article,
     columns,
     width,
-    indent: Math.max(0, Math.floor((columns - width) / 2)),
-    lines: laidOut.lines,
-    quotes: findQuoteMarks(laidOut.lines),
-    complete: laidOut.complete,
-    links: articleLinks(blocks),
+    layout: new ArticleLayout(article, width),
+    sections: parsed ? undefined : parseMarkdownSections(article.body),
+    blocks: parsed ?? [],
+    links: [],
+    page: undefined as unknown as Page,
   };
-  if (page.complete) return remember(pages, article, page, KEPT_PAGES);
-  first = { article, page };
-  return page;
+  if (parsed) {
+    build.layout.add(parsed);
+    build.links = articleLinks(parsed);
+    finish(build);
+  } else {
+    build.page = pageFor(build, false);
+  }
+  return build;
 }
 
 /**
- * The start of a long body, enough for a screenful and more: up to a blank line past the first
- * OPENING_CHARACTERS, outside fenced code. What follows a cut seldom changes what comes before it: a
- * reference link defined further down, or a list that turns loose after the cut, looks different for the
- * moment until the whole page is drawn. One pass, bounded.
+ * Wraps the next section of the body and parses the one after it, so that the page is complete as soon
+ * as its last section is wrapped.
  */
-function openingOf(body: string): string {
-  let inFence = false;
-  for (let at = 0; at < body.length && at < OPENING_LIMIT;) {
-    const newline = body.indexOf('\n', at);
-    const end = newline < 0 ? body.length : newline;
-    const line = body.slice(at, end);
-    if (/^ {0,3}(?:```|~~~)/.test(line)) inFence = !inFence;
-    else if (!inFence && at >= OPENING_CHARACTERS && /^[ \t]*$/.test(line))
-      return body.slice(0, at);
-    at = end + 1;
+function step(build: Building): void {
+  const sections = build.sections!;
+  build.parsed ??= sections.next();
+  if (build.parsed.done) {
+    remember(bodies, build.article, build.blocks, KEPT_BODIES);
+    finish(build);
+    return;
   }
-  return body;
+  const blocks = build.parsed.value;
+  build.parsed = sections.next();
+  if (build.parsed.done) remember(bodies, build.article, build.blocks, KEPT_BODIES);
+  for (const block of blocks) build.blocks.push(block);
+  build.layout.add(blocks);
+  addLinks(build.links, blocks);
+  if (build.parsed.done) finish(build);
+  else build.page = pageFor(build, false);
+}
+
+function finish(build: Building): void {
+  build.layout.finish();
+  build.page = pageFor(build, true);
+  remember(pages, build.article, build.page, KEPT_PAGES);
+  if (building === build) building = undefined;
+}
+
+function pageFor(build: Building, complete: boolean): Page {
+  const { columns, width, layout } = build;
+  // A page so far shares its lines with the pages after it, which only ever add lines.
+  const { lines } = layout;
+  return {
+    columns,
+    width,
+    indent: Math.max(0, Math.floor((columns - width) / 2)),
+    lines,
+    // Quotation marks span blocks' lines: they are found once the page is whole.
+    quotes: complete ? findQuoteMarks(lines) : [],
+    complete,
+    links: build.links,
+  };
 }
 
 /** Keeps `value` as the most recently used entry, forgetting the least recent beyond `size`. */

@@ -34,6 +34,14 @@ export function wrap(
 ): void {
   const text = pieces.map((piece) => piece.text).join('');
   const firstPrefix = fitPrefix(first, width);
+  // Most text of a table cell, a heading or a list item fits its line as it is: no need to find breaks.
+  if (fitsAsItIs(text, width - segmentsWidth(firstPrefix))) {
+    out.push({
+      segments: [...firstPrefix, ...pieces.filter((piece) => piece.text !== '')],
+      block,
+    });
+    return;
+  }
   const restPrefix = fitPrefix(rest, width);
   // Where each line starts and ends in the text, and whether it ends at a soft hyphen.
   const ranges: Array<[number, number, boolean]> = [];
@@ -96,6 +104,14 @@ export function wrap(
     }
     out.push({ segments: [...(k === 0 ? firstPrefix : restPrefix), ...segments], block });
   });
+}
+
+/** Text that wrapping would leave as one line as it is: narrow, short enough, no spaces at its ends. */
+function fitsAsItIs(text: string, room: number): boolean {
+  return (
+    text.length <= room &&
+    (text === '' || (text[0] !== ' ' && text.at(-1) !== ' ' && SIMPLE_NARROW.test(text)))
+  );
 }
 
 /**
@@ -259,6 +275,18 @@ function* tokenGraphemes(text: string, token: Token): Generator<string> {
 
 /** A word too long for any line, cut into pieces that each fill a line. */
 function* cutWord(text: string, token: Token, room: () => number): Generator<Token> {
+  if (!token.graphemes && token.width === token.end - token.start) {
+    const word = text.slice(token.start, token.end);
+    if (SIMPLE_NARROW.test(word)) {
+      // One column a character: a long word (a 4 MB token) is cut by counting, never segmented.
+      for (let at = token.start; at < token.end;) {
+        const end = Math.min(token.end, at + Math.max(1, room()));
+        yield { start: at, end, width: end - at, kind: 'word' };
+        at = end;
+      }
+      return;
+    }
+  }
   let piece: Token = { start: token.start, end: token.start, width: 0, kind: 'word' };
   for (const grapheme of tokenGraphemes(text, token)) {
     const width = graphemeWidth(grapheme);
@@ -274,6 +302,13 @@ function* cutWord(text: string, token: Token, room: () => number): Generator<Tok
 
 /** A line of code cut to `width` columns, spaces kept. */
 export function hardWrap(line: string, width: number): string[] {
+  if (SIMPLE_NARROW.test(line)) {
+    // One column a character: cut by counting, never segmented.
+    const step = Math.max(1, width);
+    const cut: string[] = [];
+    for (let at = 0; at < line.length; at += step) cut.push(line.slice(at, at + step));
+    return cut.length > 0 ? cut : [''];
+  }
   const chunks: string[] = [];
   let chunk = '';
   let used = 0;

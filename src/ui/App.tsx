@@ -19,7 +19,6 @@ import {
   currentPage,
   frameHeight,
   initialState,
-  readerHeight,
   reduce,
   type AddSource,
   type Paginate,
@@ -187,19 +186,29 @@ export function App({
     }
   }, [request, exit, openLink, jobControl, addSource]);
 
-  // A long article draws its first lines at once, and the rest right after.
-  const page = currentPage(state, readerHeight(state.size));
+  // A long article draws its first lines at once, and the rest is wrapped a section at a time after it,
+  // each in its own turn of the event loop: keys (q, Ctrl+C, scrolling what is there) never wait for more
+  // than a section (~10 ms).
+  const page = currentPage(state);
   const [, redraw] = useReducer((count: number) => count + 1, 0);
   const opened = state.shown[state.selected];
+  const wrapping = page && !page.complete ? page.columns : undefined;
   useEffect(() => {
-    if (!page || page.complete || !opened || !paginate) return;
-    // Ink writes at most one frame every ~33 ms: wrapping waits until the first lines are on the screen.
-    const timer = setTimeout(() => {
-      paginate(opened, page.columns, undefined, measure);
-      redraw();
-    }, COMPLETE_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [page, opened, paginate, measure]);
+    if (wrapping === undefined || !opened || !paginate) return;
+    let next: NodeJS.Immediate | undefined;
+    const step = () => {
+      // One more section (the page is past its first screenful already).
+      const more = paginate(opened, wrapping, 1, measure, true);
+      if (more.complete) redraw();
+      else next = setImmediate(step);
+    };
+    // Ink writes at most one frame every ~33 ms: wrapping starts once the first lines are on the screen.
+    const timer = setTimeout(step, COMPLETE_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      if (next) clearImmediate(next);
+    };
+  }, [wrapping, opened, paginate, measure]);
 
   // The find field is open: the page's lines are folded while the first key is still to come.
   const finding = !!state.find?.field;

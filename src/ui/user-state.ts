@@ -6,7 +6,14 @@ import { lineOf, placeOf } from '../core/reading-position.js';
 import { bookmarkOf } from '../state/bookmark-list.js';
 import { applyChange, type Change } from '../state/data.js';
 import { withOverrides } from './key-overrides.js';
-import { currentPage, readerHeight, withSelection, type Action, type AppState } from './state.js';
+import {
+  currentPage,
+  readerHeight,
+  wholePage,
+  withSelection,
+  type Action,
+  type AppState,
+} from './state.js';
 import { VIEWS, viewRows, type ListView } from './views.js';
 
 type PositionChange = Extract<Change, { kind: 'position' }>;
@@ -57,7 +64,7 @@ export function openAt(state: AppState, index: number): AppState {
   }
   const place = state.user.positions.get(article.id);
   if (!place) return opened;
-  const page = currentPage(opened)!;
+  const page = wholePage(opened)!;
   const height = readerHeight(state.size);
   const top = Math.min(lineOf(page.lines, place), lastTop(page.lines.length, height));
   if (top <= 0) return opened;
