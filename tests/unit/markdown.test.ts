@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown, runsText, type Block } from '../../src/core/markdown.js';
+import {
+  parseMarkdown,
+  parseMarkdownSections,
+  runsText,
+  type Block,
+} from '../../src/core/markdown.js';
 import { TERMINAL_CONTROLS } from '../helpers/terminal-controls.js';
 
 /** A compact outline of blocks: kind and plain text. */
@@ -148,5 +153,28 @@ describe('parseMarkdown', () => {
   ])('decoding $name yields nothing a terminal acts on', ({ input }) => {
     const text = outline(parseMarkdown(input)).flat(3).join('');
     expect(text).not.toMatch(TERMINAL_CONTROLS);
+  });
+});
+
+// A long body is parsed a section at a time; where it is cut must not change what it means.
+describe('parseMarkdownSections', () => {
+  const flat = (body: string, size: number) => [...parseMarkdownSections(body, size)].flat();
+  it.each([
+    ['a loose list across blank lines', '- a\n\n- b\n\n  more b\n\n- c\n\nafter'],
+    ['an ordered list', '3. a\n\n4. b\n\ntext'],
+    ['fenced code with blank lines', '```\na\n\n# not a heading\n\nb\n```\n\ntext'],
+    ['an HTML comment with blank lines', 'a\n\n<!--\n\n# hidden\n\n-->\n\nb'],
+    ['a pre element with blank lines', '<pre>\nx\n\ny\n</pre>\n\nb'],
+    [
+      'a reference defined further on',
+      'see [this][r] and [that]\n\n# h\n\n[r]: https://x.io/r\n[that]: <https://x.io/t> "T"',
+    ],
+    ['headings without blank lines', 'a\n# one\nb\n## two\nc'],
+    ['indented code', 'a\n\n    code\n\n    more\n\nb'],
+    ['quotes', '> a\n\n> b\n\nc'],
+    ['a table', '| a |\n|---|\n| b |\n\nc'],
+  ])('cuts %s where the meaning stays', (_, body) => {
+    expect(flat(body, 1)).toEqual(flat(body, Infinity));
+    expect([...parseMarkdownSections(body, 1)].length).toBeGreaterThan(1);
   });
 });
