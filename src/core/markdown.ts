@@ -70,12 +70,17 @@ export function parseMarkdown(body: string): Block[] {
 export function* parseMarkdownSections(
   body: string,
   size = SECTION_CHARACTERS,
+  progress?: { characters: number },
 ): Generator<Block[]> {
   const capped = capBlocks(body);
   const sections = splitSections(capped.text, size);
   const state = newState(sections.length > 1 ? linkDefinitions(capped.text) : undefined);
+  let parsed = 0;
   for (const section of sections) {
     const blocks = parseSection(section, state);
+    // Characters of the body parsed: the part left out counts with the last section.
+    parsed += section.length;
+    if (progress) progress.characters = parsed === capped.text.length ? body.length : parsed;
     if (state.plain === 'now') {
       state.plain = 'told';
       blocks.push(

@@ -25,6 +25,8 @@ interface Building {
   sections: Iterator<Block[]> | undefined;
   /** The next section, parsed ahead. */
   parsed?: IteratorResult<Block[]>;
+  /** Characters of the body parsed so far. */
+  progress: { characters: number };
   /** The body's blocks so far, to keep once all are parsed. */
   blocks: Block[];
   links: ArticleLink[];
@@ -75,7 +77,8 @@ function start(article: Article, columns: number, width: number): Building {
     columns,
     width,
     layout: new ArticleLayout(article, width),
-    sections: parsed ? undefined : parseMarkdownSections(article.body),
+    sections: undefined,
+    progress: { characters: 0 },
     blocks: parsed ?? [],
     links: [],
     page: undefined as unknown as Page,
@@ -85,6 +88,7 @@ function start(article: Article, columns: number, width: number): Building {
     build.links = articleLinks(parsed);
     finish(build);
   } else {
+    build.sections = parseMarkdownSections(article.body, undefined, build.progress);
     build.page = pageFor(build, false);
   }
   return build;
@@ -131,6 +135,7 @@ function pageFor(build: Building, complete: boolean): Page {
     // Quotation marks span blocks' lines: they are found once the page is whole.
     quotes: complete ? findQuoteMarks(lines) : [],
     complete,
+    ...(complete ? {} : { wrapped: build.progress.characters }),
     links: build.links,
   };
 }

@@ -36,6 +36,8 @@ const PREPARE_AT_MOST = 256 * 1024;
 const PREPARE_LINES_AT_MOST = 8192;
 /** When the rest of a long article is wrapped: after Ink has drawn its first lines (30 frames a second). */
 const COMPLETE_AFTER_MS = 50;
+/** How often the footer tells how far the wrapping of a long article has got. */
+const PROGRESS_EVERY_MS = 100;
 
 export interface AppProps {
   articles: readonly Article[];
@@ -196,11 +198,17 @@ export function App({
   useEffect(() => {
     if (wrapping === undefined || !opened || !paginate) return;
     let next: NodeJS.Immediate | undefined;
+    let drawn = Date.now();
     const step = () => {
       // One more section (the page is past its first screenful already).
       const more = paginate(opened, wrapping, 1, measure, true);
-      if (more.complete) redraw();
-      else next = setImmediate(step);
+      // The footer says how far it has got, now and then.
+      const now = Date.now();
+      if (more.complete || now - drawn >= PROGRESS_EVERY_MS) {
+        drawn = now;
+        redraw();
+      }
+      if (!more.complete) next = setImmediate(step);
     };
     // Ink writes at most one frame every ~33 ms: wrapping starts once the first lines are on the screen.
     const timer = setTimeout(step, COMPLETE_AFTER_MS);
