@@ -12,6 +12,14 @@ const pages = new Map<Article, Page>();
 const bodies = new Map<Article, Block[]>();
 const KEPT_PAGES = 16;
 const KEPT_BODIES = 4;
+/**
+ * Lines of the pages kept, and characters of the bodies, at most (the latest is always kept): a page of a
+ * 4 MB article holds 60,000 lines and tens of megabytes, so sixteen of them would exhaust the heap.
+ */
+const KEPT_LINES = 200_000;
+const KEPT_CHARACTERS = 8 * 1024 * 1024;
+const linesOf = (page: Page) => page.lines.length;
+const charactersOf = (article: Article) => article.body.length;
 /** Characters of Markdown below which an article is always wrapped whole (~10 ms). */
 const WRAP_WHOLE_BELOW = 32 * 1024;
 
@@ -50,7 +58,7 @@ export function pageOf(
   const width = columnWidth(columns, measure);
   const known = pages.get(article);
   if (known?.columns === columns && known.width === width) {
-    return remember(pages, article, known, KEPT_PAGES);
+    return remember(pages, article, known, KEPT_PAGES, KEPT_LINES, linesOf);
   }
   const same =
     building?.article === article && building.columns === columns && building.width === width;
@@ -102,13 +110,18 @@ function step(build: Building): void {
   const sections = build.sections!;
   build.parsed ??= sections.next();
   if (build.parsed.done) {
-    remember(bodies, build.article, build.blocks, KEPT_BODIES);
+    remember(bodies, build.article, build.blocks, KEPT_BODIES, KEPT_CHARACTERS, (_, article) =>
+      charactersOf(article),
+    );
     finish(build);
     return;
   }
   const blocks = build.parsed.value;
   build.parsed = sections.next();
-  if (build.parsed.done) remember(bodies, build.article, build.blocks, KEPT_BODIES);
+  if (build.parsed.done)
+    remember(bodies, build.article, build.blocks, KEPT_BODIES, KEPT_CHARACTERS, (_, article) =>
+      charactersOf(article),
+    );
   for (const block of blocks) build.blocks.push(block);
   build.layout.add(blocks);
   addLinks(build.links, blocks);
@@ -119,7 +132,7 @@ function step(build: Building): void {
 function finish(build: Building): void {
   build.layout.finish();
   build.page = pageFor(build, true);
-  remember(pages, build.article, build.page, KEPT_PAGES);
+  remember(pages, build.article, build.page, KEPT_PAGES, KEPT_LINES, linesOf);
   if (building === build) building = undefined;
 }
 
@@ -140,10 +153,26 @@ function pageFor(build: Building, complete: boolean): Page {
   };
 }
 
-/** Keeps `value` as the most recently used entry, forgetting the least recent beyond `size`. */
-function remember<T>(cache: Map<Article, T>, article: Article, value: T, size: number): T {
+/**
+ * Keeps `value` as the most recently used entry, forgetting the least recent beyond `size` entries or
+ * beyond `most` in all as `weight` counts.
+ */
+function remember<T>(
+  cache: Map<Article, T>,
+  article: Article,
+  value: T,
+  size: number,
+  most: number,
+  weight: (value: T, article: Article) => number,
+): T {
   cache.delete(article);
   cache.set(article, value);
-  if (cache.size > size) cache.delete(cache.keys().next().value!);
+  let total = 0;
+  for (const [key, kept] of cache) total += weight(kept, key);
+  for (const [key, kept] of cache) {
+    if (key === article || (cache.size <= size && total <= most)) break;
+    cache.delete(key);
+    total -= weight(kept, key);
+  }
   return value;
 }
