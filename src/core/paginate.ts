@@ -2,7 +2,7 @@
 // long article is wrapped a section at a time, so that the reader can draw and answer keys in between.
 import type { Article } from './article.js';
 import { ArticleLayout } from './layout.js';
-import { addLinks, articleLinks, type ArticleLink } from './links.js';
+import { addLinks, type ArticleLink } from './links.js';
 import { parseMarkdownSections, type Block } from './markdown.js';
 import { columnWidth, findQuoteMarks, MEASURE, type Page } from './page.js';
 
@@ -29,7 +29,7 @@ interface Building {
   columns: number;
   width: number;
   layout: ArticleLayout;
-  /** The sections still to parse; none when the body was parsed already. */
+  /** The sections still to wrap, parsed one ahead. */
   sections: Iterator<Block[]> | undefined;
   /** The next section, parsed ahead. */
   parsed?: IteratorResult<Block[]>;
@@ -87,19 +87,31 @@ function start(article: Article, columns: number, width: number): Building {
     layout: new ArticleLayout(article, width),
     sections: undefined,
     progress: { characters: 0 },
-    blocks: parsed ?? [],
+    blocks: [],
     links: [],
     page: undefined as unknown as Page,
   };
-  if (parsed) {
-    build.layout.add(parsed);
-    build.links = articleLinks(parsed);
-    finish(build);
-  } else {
-    build.sections = parseMarkdownSections(article.body, undefined, build.progress);
-    build.page = pageFor(build, false);
-  }
+  // A body parsed already (the page was wrapped at another width) is wrapped in steps all the same.
+  build.sections = parsed
+    ? inSteps(parsed, build.progress, article.body.length)
+    : parseMarkdownSections(article.body, undefined, build.progress);
+  build.page = pageFor(build, false);
   return build;
+}
+
+/** Blocks wrapped in one step when they are parsed already: about a section's worth. */
+const BLOCKS_A_STEP = 256;
+
+function* inSteps(
+  blocks: readonly Block[],
+  progress: { characters: number },
+  characters: number,
+): Generator<Block[]> {
+  for (let at = 0; at < blocks.length; at += BLOCKS_A_STEP) {
+    progress.characters = Math.round((characters * at) / blocks.length);
+    yield blocks.slice(at, at + BLOCKS_A_STEP);
+  }
+  progress.characters = characters;
 }
 
 /**
