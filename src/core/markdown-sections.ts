@@ -2,7 +2,7 @@
 // parsed, wrapped and printed a section at a time: never all its tokens at once, and with pauses between.
 
 /** Characters a section holds at least, when the text allows a cut: ~10 ms of parsing and wrapping. */
-export const SECTION_CHARACTERS = 24 * 1024;
+export const SECTION_CHARACTERS = 16 * 1024;
 
 const FENCE = /^ {0,3}(?:```|~~~)/;
 const BLANK = /^[ \t]*$/;

@@ -70,17 +70,15 @@ export function parseMarkdown(body: string): Block[] {
 export function* parseMarkdownSections(
   body: string,
   size = SECTION_CHARACTERS,
-  progress?: { characters: number },
+  progress?: SectionProgress,
 ): Generator<Block[]> {
   const capped = capBlocks(body);
   const sections = splitSections(capped.text, size);
   const state = newState(sections.length > 1 ? linkDefinitions(capped.text) : undefined);
   let parsed = 0;
-  for (const section of sections) {
+  for (const [k, section] of sections.entries()) {
     const blocks = parseSection(section, state);
-    // Characters of the body parsed: the part left out counts with the last section.
     parsed += section.length;
-    if (progress) progress.characters = parsed === capped.text.length ? body.length : parsed;
     if (state.plain === 'now') {
       state.plain = 'told';
       blocks.push(
@@ -89,15 +87,29 @@ export function* parseMarkdownSections(
         ),
       );
     }
+    const last = k === sections.length - 1;
+    if (last && capped.omittedLines > 0) {
+      blocks.push(
+        notice(
+          `(… ${thousands(capped.omittedLines)} more lines not shown: inkwell shows an article's first ${thousands(MAX_BLOCKS)} blocks and ${thousands(MAX_CODE_LINES)} lines of code. The file is whole.)`,
+        ),
+      );
+    }
+    if (progress) {
+      // The part left out counts with the last section.
+      progress.characters = last ? body.length : parsed;
+      progress.last = last;
+    }
     yield blocks;
   }
-  if (capped.omittedLines > 0) {
-    yield [
-      notice(
-        `(… ${thousands(capped.omittedLines)} more lines not shown: inkwell shows an article's first ${thousands(MAX_BLOCKS)} blocks and ${thousands(MAX_CODE_LINES)} lines of code. The file is whole.)`,
-      ),
-    ];
-  }
+}
+
+/** How far a parse a section at a time has got. */
+export interface SectionProgress {
+  /** Characters of the body parsed. */
+  characters: number;
+  /** Whether the sections given so far are all of them. */
+  last: boolean;
 }
 
 function parseSection(text: string, state: ParseState): Block[] {

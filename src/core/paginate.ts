@@ -3,7 +3,7 @@
 import type { Article } from './article.js';
 import { ArticleLayout } from './layout.js';
 import { addLinks, type ArticleLink } from './links.js';
-import { parseMarkdownSections, type Block } from './markdown.js';
+import { parseMarkdownSections, type Block, type SectionProgress } from './markdown.js';
 import { columnWidth, findQuoteMarks, MEASURE, type Page } from './page.js';
 
 // Wrapping a long article costs tens of milliseconds: the pages last asked for are kept, one width each,
@@ -31,10 +31,8 @@ interface Building {
   layout: ArticleLayout;
   /** The sections still to wrap, parsed one ahead. */
   sections: Iterator<Block[]> | undefined;
-  /** The next section, parsed ahead. */
-  parsed?: IteratorResult<Block[]>;
-  /** Characters of the body parsed so far. */
-  progress: { characters: number };
+  /** How far the sections have got. */
+  progress: SectionProgress;
   /** The body's blocks so far, to keep once all are parsed. */
   blocks: Block[];
   links: ArticleLink[];
@@ -86,7 +84,7 @@ function start(article: Article, columns: number, width: number): Building {
     width,
     layout: new ArticleLayout(article, width),
     sections: undefined,
-    progress: { characters: 0 },
+    progress: { characters: 0, last: false },
     blocks: [],
     links: [],
     page: undefined as unknown as Page,
@@ -104,41 +102,31 @@ const BLOCKS_A_STEP = 256;
 
 function* inSteps(
   blocks: readonly Block[],
-  progress: { characters: number },
+  progress: SectionProgress,
   characters: number,
 ): Generator<Block[]> {
   for (let at = 0; at < blocks.length; at += BLOCKS_A_STEP) {
-    progress.characters = Math.round((characters * at) / blocks.length);
-    yield blocks.slice(at, at + BLOCKS_A_STEP);
+    const end = Math.min(blocks.length, at + BLOCKS_A_STEP);
+    progress.characters = Math.round((characters * end) / blocks.length);
+    progress.last = end === blocks.length;
+    yield blocks.slice(at, end);
   }
-  progress.characters = characters;
 }
 
-/**
- * Wraps the next section of the body and parses the one after it, so that the page is complete as soon
- * as its last section is wrapped.
- */
+/** Parses and wraps the next section of the body; after the last, the page is complete. */
 function step(build: Building): void {
-  const sections = build.sections!;
-  build.parsed ??= sections.next();
-  if (build.parsed.done) {
+  const next = build.sections!.next();
+  if (!next.done) {
+    for (const block of next.value) build.blocks.push(block);
+    build.layout.add(next.value);
+    addLinks(build.links, next.value);
+  }
+  if (next.done || build.progress.last) {
     remember(bodies, build.article, build.blocks, KEPT_BODIES, KEPT_CHARACTERS, (_, article) =>
       charactersOf(article),
     );
     finish(build);
-    return;
-  }
-  const blocks = build.parsed.value;
-  build.parsed = sections.next();
-  if (build.parsed.done)
-    remember(bodies, build.article, build.blocks, KEPT_BODIES, KEPT_CHARACTERS, (_, article) =>
-      charactersOf(article),
-    );
-  for (const block of blocks) build.blocks.push(block);
-  build.layout.add(blocks);
-  addLinks(build.links, blocks);
-  if (build.parsed.done) finish(build);
-  else build.page = pageFor(build, false);
+  } else build.page = pageFor(build, false);
 }
 
 function finish(build: Building): void {
