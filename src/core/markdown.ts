@@ -127,7 +127,8 @@ function notice(text: string): Block {
   return { kind: 'paragraph', runs: [{ text, style: { emphasis: true } }] };
 }
 
-function thousands(count: number): string {
+/** 1234567 as 1,234,567, without loading a locale. */
+export function thousands(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
