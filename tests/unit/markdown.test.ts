@@ -5,6 +5,7 @@ import {
   runsText,
   type Block,
 } from '../../src/core/markdown.js';
+import { LONG_PARAGRAPH, splitSections } from '../../src/core/markdown-sections.js';
 import { TERMINAL_CONTROLS } from '../helpers/terminal-controls.js';
 
 /** A compact outline of blocks: kind and plain text. */
@@ -176,5 +177,33 @@ describe('parseMarkdownSections', () => {
   ])('cuts %s where the meaning stays', (_, body) => {
     expect(flat(body, 1)).toEqual(flat(body, Infinity));
     expect([...parseMarkdownSections(body, 1)].length).toBeGreaterThan(1);
+  });
+});
+
+// A paragraph longer than LONG_PARAGRAPH is cut into several, so that no step of the reader holds it all.
+describe('splitSections in a long paragraph', () => {
+  it.each([
+    { name: 'words on one line', body: 'word '.repeat(60_000) },
+    { name: 'words on many lines', body: 'word word word\n'.repeat(30_000) },
+    { name: 'Chinese', body: '中文的段落'.repeat(60_000) },
+    { name: 'combining marks', body: 'ab\u0301'.repeat(100_000) },
+    { name: 'a token', body: 'x'.repeat(300_000) },
+  ])('cuts $name before a word, keeping every character', ({ body }) => {
+    const sections = splitSections(body);
+    expect(sections.join('')).toBe(body);
+    expect(sections.length).toBeGreaterThan(2);
+    // At most a line past the limit, when the cut falls between lines.
+    const longest = Math.max(...sections.map((section) => section.length));
+    expect(longest).toBeLessThanOrEqual(LONG_PARAGRAPH + 16);
+    for (const section of sections.slice(1)) expect(section).toMatch(/^[\p{L}\p{N}]/u);
+  });
+
+  it.each([
+    { name: 'emoji joined into one', body: '👨‍👩‍👧'.repeat(20_000) },
+    { name: 'a list item', body: '- ' + 'word '.repeat(30_000) },
+    { name: 'a quote', body: '> ' + 'word '.repeat(30_000) },
+    { name: 'fenced code', body: '```\n' + 'word '.repeat(30_000) + '\n```' },
+  ])('leaves $name whole', ({ body }) => {
+    expect(splitSections(body)).toEqual([body]);
   });
 });
