@@ -34,7 +34,7 @@ export function longArticleFile(bytes: number): Article {
   ].join('\n');
   const result = parseArticle(raw, '/bench/long-read.md', 'long-read');
   if (!result.ok) throw new Error(`the long article does not parse: ${result.reason}`);
-  return result.article;
+  return { ...result.article, size: raw.length, mtimeMs: 0 };
 }
 
 /** A fresh object with the same fields: the reader's page cache is per article object. */

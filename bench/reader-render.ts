@@ -10,8 +10,9 @@ import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createElement } from 'react';
-import type { Article } from '../src/core/article.js';
+import type { Article, ArticleMeta } from '../src/core/article.js';
 import { pageOf } from '../src/core/paginate.js';
+import { readerPage } from '../src/ui/article-pages.js';
 import type { Searcher } from '../src/core/search/types.js';
 import { Store } from '../src/state/store.js';
 import { App } from '../src/ui/App.js';
@@ -93,7 +94,7 @@ export class Session {
   constructor(
     articles: readonly Article[],
     store?: StoreLink,
-    startSearcher?: (articles: readonly Article[]) => Searcher,
+    startSearcher?: (articles: readonly ArticleMeta[]) => Searcher,
   ) {
     this.instance = render(
       createElement(App, {
@@ -101,7 +102,7 @@ export class Session {
         warnings: [],
         color: true,
         openLink: async () => '',
-        paginate: pageOf,
+        paginate: readerPage,
         store,
         startSearcher,
       }),
@@ -196,9 +197,11 @@ export async function measureScroll(
   const session = new Session([article]);
   try {
     await session.settle();
-    // A long article draws its first lines, then the whole page a moment later.
-    const wholePage = session.press(ENTER).then(() => session.nextFrame());
-    await wholePage;
+    // A long article draws its first lines, then how far its wrapping has got now and then, then the whole
+    // page (whose footer gives a percentage).
+    await session.press(ENTER);
+    do await session.nextFrame();
+    while (!session.stdout.written.includes('%'));
     expectOnScreen(session, '%');
     const renderTimes: number[] = [];
     const roundTrips: number[] = [];

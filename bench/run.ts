@@ -10,6 +10,7 @@ import { parseMarkdown } from '../src/core/markdown.js';
 import { measureStartUp } from './first-frame.js';
 import { measureHostile } from './hostile.js';
 import { measureImport } from './import.js';
+import { libraryRows, measureLibraries } from './library-cache.js';
 import { longArticle } from './long-article.js';
 import { loadReaderBench } from './load-reader.js';
 import { searchBench } from './search.js';
@@ -25,8 +26,10 @@ const HOSTILE_RUNS = Number(process.env.BENCH_HOSTILE_RUNS ?? 3);
 const LONG_BYTES = 200 * 1024;
 /**
  * `BENCH_ONLY=search` runs the search benches alone (it takes a minute, most of it fuse.js and MiniSearch);
- * `BENCH_ONLY=typing` only typing into the reader's search field; `BENCH_ONLY=hostile` only the hostile files
- * (`BENCH_HOSTILE=table,links` only the classes whose names contain those words, and the baseline).
+ * `BENCH_ONLY=typing` only typing into the reader's search field; `BENCH_ONLY=library` only the generated
+ * libraries of 10,000 and 100,000 articles on disk (`BENCH_LIBRARY_SIZES=10000` for the smaller alone);
+ * `BENCH_ONLY=hostile` only the hostile files (`BENCH_HOSTILE=table,links` only the classes whose names
+ * contain those words, and the baseline).
  */
 const ONLY = process.env.BENCH_ONLY;
 const WORKER = new URL('./search-worker.js', import.meta.url);
@@ -194,6 +197,18 @@ if (!ONLY || ONLY === 'search' || ONLY === 'typing') {
 
 function thousands(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+if (!ONLY || ONLY === 'library') {
+  // Libraries on disk: the cache's warm and cold starts, memory, `list --json`, one changed file.
+  const sizes = (process.env.BENCH_LIBRARY_SIZES ?? '10000,100000').split(',').map(Number);
+  const rounds = Number(process.env.BENCH_LIBRARY_ROUNDS ?? 5);
+  const samples = await measureLibraries(
+    BINARY,
+    // 100,000 articles of 150 words (100 MB on disk) rather than 600: the same files to walk and cache.
+    sizes.map((count) => ({ count, words: count > 10_000 ? 150 : 600, rounds })),
+  );
+  rows.push(...libraryRows(samples));
 }
 
 if (!ONLY) {

@@ -86,6 +86,8 @@ export function benchLibrary(count = 10_000, words = 600, terms = 50_000): Bench
       words: length,
       readingMinutes: Math.round(length / 230),
       path: `/bench/bench-${k}.md`,
+      size: body.length,
+      mtimeMs: 0,
     });
   }
   return { articles, vocabulary };

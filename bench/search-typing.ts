@@ -1,7 +1,7 @@
 // Typing into the list's search field, on a large made-up library and the real search engine: from a key
 // to the frame showing the field, and to the frame showing that query's results.
 import { performance } from 'node:perf_hooks';
-import type { Article } from '../src/core/article.js';
+import type { Article, ArticleMeta } from '../src/core/article.js';
 import type { Searcher } from '../src/core/search/types.js';
 import { startSearcher, type IndexStats, type LibrarySearcher } from '../src/library/searcher.js';
 // The reader bench's session; that module re-exports this one, and each uses the other only when called.
@@ -40,7 +40,7 @@ export async function measureSearchTyping(
   let engine: LibrarySearcher | undefined;
   /** How long the engine took to answer each query, by query. */
   const answered = new Map<string, number>();
-  const wrapped = (all: readonly Article[]): Searcher => {
+  const wrapped = (all: readonly ArticleMeta[]): Searcher => {
     engine = startSearcher(all);
     const started = engine;
     return {

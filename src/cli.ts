@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import packageJson from '../package.json' with { type: 'json' };
 import { canDrawFullScreen, processOutput } from './commands/output.js';
 import { run } from './commands/run.js';
-import type { Library } from './library/load.js';
+import type { Library } from './library/library.js';
 import { resolvePaths } from './library/paths.js';
 import { sanitize } from './core/sanitize.js';
 import type { AddSource } from './ui/state.js';
@@ -24,6 +24,7 @@ const out = processOutput();
 async function startReader(
   { articles, warnings }: Library,
   addSource?: AddSource,
+  revalidate?: () => Promise<Library | null>,
 ): Promise<number> {
   const { startReader } = await withoutFetch(() => import('./ui/start.js'));
   return startReader({
@@ -32,6 +33,7 @@ async function startReader(
     colorLevel: out.style.level,
     configDir: paths.config,
     ...(addSource ? { addSource } : {}),
+    ...(revalidate ? { revalidate } : {}),
   });
 }
 

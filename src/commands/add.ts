@@ -3,7 +3,8 @@
 import { homedir } from 'node:os';
 import { sanitizeLine } from '../core/sanitize.js';
 import { importSources, type ImportProgress } from '../library/import/import-sources.js';
-import { loadLibrary, type LibraryFolder } from '../library/load.js';
+import { openLibrary } from '../library/library-cache.js';
+import type { LibraryFolder } from '../library/walk.js';
 import type { Paths } from '../library/paths.js';
 import type { AddResult } from '../ui/state.js';
 import { DEFAULT_LIMITS } from '../library/import/fetch-source.js';
@@ -96,14 +97,16 @@ export async function addFromReader(
     onProgress,
   }: { paths: Paths; folders: LibraryFolder[]; onProgress: (text: string) => void },
 ): Promise<AddResult> {
-  const before = loadLibrary(folders);
+  // Through the cache, like every start: the articles added are read, the rest is known.
+  const cache = { cacheDir: paths.cache };
+  const before = await openLibrary(folders, cache);
   const report = await importSources([expandHome(source, homedir())], {
     dir: paths.articles,
     knownIds: before.articles.map((article) => article.id),
     onProgress: (progress) => onProgress(progressText(progress)),
     stdin: () => Promise.reject(new Error('not from the reader')),
   });
-  const { articles, warnings } = loadLibrary(folders);
+  const { articles, warnings } = await openLibrary(folders, cache);
   const first = report.added[0] ?? report.updated[0] ?? report.skipped[0];
   const count = (n: number, what: string) => (n ? [`${n} ${what}`] : []);
   const parts = [

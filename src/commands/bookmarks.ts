@@ -1,5 +1,5 @@
 // `inkwell bookmarks [export]` and `inkwell bookmark add|remove <id>...`: the bookmarks on the command line.
-import { lookUpId, type Article } from '../core/article.js';
+import { lookUpId, type ArticleMeta } from '../core/article.js';
 import { cell } from '../core/list-rows.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { textWidth } from '../core/text-width.js';
@@ -119,7 +119,7 @@ export function bookmarkCommand(context: CommandContext): number {
 }
 
 /** An article by exact id or the one id that starts so. */
-export function find(articles: readonly Article[], id: string): Article | undefined {
+export function find(articles: readonly ArticleMeta[], id: string): ArticleMeta | undefined {
   const found = lookUpId(articles, id);
   return found.kind === 'found' ? found.article : undefined;
 }

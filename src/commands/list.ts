@@ -1,5 +1,5 @@
 // `inkwell list`: the library, newest first, as aligned columns or as JSON.
-import { dayOf, type Article } from '../core/article.js';
+import { dayOf, type ArticleMeta } from '../core/article.js';
 import { bylineOf, cell, GAP, MAX_BY, timeOf } from '../core/list-rows.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { textWidth, truncate } from '../core/text-width.js';
@@ -36,7 +36,7 @@ interface Row {
  * id column is left out when it would leave the title too little room; piped, nothing is cut.
  */
 export function formatList(
-  articles: readonly Article[],
+  articles: readonly ArticleMeta[],
   columns: number | undefined,
   dim: (text: string) => string,
 ): string {

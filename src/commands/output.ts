@@ -1,6 +1,6 @@
 // Printing for the command line: whether to colour, laid-out lines to terminal text, warnings to stderr.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Article } from '../core/article.js';
+import type { Article, ArticleMeta } from '../core/article.js';
 import type { Line } from '../core/layout.js';
 import { hyperlink } from '../core/links.js';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -86,11 +86,30 @@ export function renderLines(lines: readonly Line[], style: ChalkInstance): strin
  * An article for --json, fields in a stable order: `list` gives the summary, `show` the whole article,
  * with its bio and Markdown body.
  */
-export function articleJson(article: Article, part: 'summary' | 'whole') {
+export function articleJson(article: ArticleMeta, part: 'summary'): ArticleSummary;
+export function articleJson(article: Article, part: 'whole'): ArticleSummary & WholeParts;
+export function articleJson(article: ArticleMeta | Article, part: 'summary' | 'whole') {
   const { id, title, author, date, source, url, tags, words, readingMinutes, path } = article;
   const summary = { id, title, author, date, source, url, tags, words, readingMinutes, path };
-  return part === 'summary' ? summary : { ...summary, bio: article.bio, body: article.body };
+  return part === 'summary' || !('body' in article)
+    ? summary
+    : { ...summary, bio: article.bio, body: article.body };
 }
+
+type ArticleSummary = Pick<
+  ArticleMeta,
+  | 'id'
+  | 'title'
+  | 'author'
+  | 'date'
+  | 'source'
+  | 'url'
+  | 'tags'
+  | 'words'
+  | 'readingMinutes'
+  | 'path'
+>;
+type WholeParts = { bio: string | null; body: string };
 
 /**
  * JSON for scripts, with every character a terminal could act on written as a \u escape: JSON.stringify

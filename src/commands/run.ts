@@ -1,6 +1,8 @@
 // Runs one command line: parse, load the library, dispatch; returns the exit status.
 import { resolve } from 'node:path';
-import { loadLibrary, type Library, type LibraryFolder } from '../library/load.js';
+import type { Library } from '../library/library.js';
+import { openLibrary, peekLibrary } from '../library/library-cache.js';
+import type { LibraryFolder } from '../library/walk.js';
 import type { Paths } from '../library/paths.js';
 import type { AddSource } from '../ui/state.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
@@ -35,7 +37,11 @@ export interface Environment {
    * Opens the full-screen reader; given only when stdin and stdout are both terminals. Without it,
    * `inkwell` alone prints the list, as `inkwell list` does.
    */
-  startReader?: (library: Library, addSource?: AddSource) => Promise<number>;
+  startReader?: (
+    library: Library,
+    addSource?: AddSource,
+    revalidate?: () => Promise<Library | null>,
+  ) => Promise<number>;
 }
 
 export async function run(
@@ -54,13 +60,27 @@ export async function run(
       return 0;
     }
     const folders = libraryFolders(bundledContent, paths, args);
-    const library = loadLibrary(folders);
+    const cacheDir = paths.cache;
     // The reader lists skipped files itself, in its footer. Its `a` prompt loads the importers when used.
     if (!args.command && !args.json && startReader) {
-      return startReader(library, async (source, onProgress) =>
-        (await import('./add.js')).addFromReader(source, { paths, folders, onProgress }),
-      );
+      const addSource: AddSource = async (source, onProgress) =>
+        (await import('./add.js')).addFromReader(source, { paths, folders, onProgress });
+      // The list as the cache knows it draws at once; the folders are looked at right after.
+      const known = peekLibrary(folders, cacheDir);
+      if (known) {
+        const revalidate = async () => {
+          const fresh = await openLibrary(folders, { cacheDir, known });
+          return fresh.stats.changed
+            ? { articles: fresh.articles, warnings: fresh.warnings }
+            : null;
+        };
+        return startReader(known.library, addSource, revalidate);
+      }
+      const { articles, warnings } = await openLibrary(folders, { cacheDir });
+      return startReader({ articles, warnings }, addSource);
     }
+    const { articles, warnings } = await openLibrary(folders, { cacheDir });
+    const library: Library = { articles, warnings };
     out.warn(formatWarnings(library.warnings));
     const runner = await RUNNERS[args.command?.name ?? 'list']!();
     return await runner({ library, args, out, paths });

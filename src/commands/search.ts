@@ -1,9 +1,10 @@
 // `inkwell search <query>`: the articles a query finds, best first, as lines (with a snippet on a terminal)
 // or as JSON. The index is built here, in-process: one query does not need a worker.
-import { dayOf, type Article } from '../core/article.js';
+import { dayOf, type ArticleMeta } from '../core/article.js';
 import { GAP } from '../core/list-rows.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { buildIndex } from '../core/search/build-index.js';
+import { withBodies } from '../library/open-article.js';
 import type { TextRange } from '../core/search/fold.js';
 import { searchIndex } from '../core/search/search.js';
 import type { SearchHit } from '../core/search/types.js';
@@ -17,7 +18,7 @@ const SNIPPET_INDENT = ' '.repeat(4);
 
 export function searchCommand({ library, args, out }: CommandContext): number {
   const query = args.positionals.join(' ');
-  const answer = searchIndex(buildIndex(library.articles), query, args.limit);
+  const answer = searchIndex(buildIndex(withBodies(library.articles)), query, args.limit);
   if (!answer.ok) {
     out.warn(`inkwell: ${sanitizeLine(answer.error)}\n`);
     return 2;
@@ -36,7 +37,7 @@ export function searchCommand({ library, args, out }: CommandContext): number {
  * One hit for --json. Ranges count characters (code points, as most languages index strings) into the
  * field as printed here: title, author, the snippet, the source, and the tags joined with ", ".
  */
-export function hitJson(hit: SearchHit, article: Article) {
+export function hitJson(hit: SearchHit, article: ArticleMeta) {
   const snippet = hit.snippet?.text ?? null;
   const textOf = (field: string) =>
     field === 'body'
@@ -71,7 +72,7 @@ interface Styles {
 
 /** Date, title, id, one hit a line; on a terminal, titles cut to fit and each snippet on a line below. */
 export function formatHits(
-  found: ReadonlyArray<{ hit: SearchHit; article: Article }>,
+  found: ReadonlyArray<{ hit: SearchHit; article: ArticleMeta }>,
   columns: number | undefined,
   style: Styles,
 ): string {

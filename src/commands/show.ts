@@ -1,10 +1,11 @@
 // `inkwell show <id>`: one article as a reader sees it, wrapped to the width, or as JSON.
-import { lookUpId, type Article } from '../core/article.js';
+import { lookUpId, type ArticleMeta } from '../core/article.js';
 import { ArticleLayout } from '../core/layout.js';
 import { addLinks, linkListLines, type ArticleLink } from '../core/links.js';
 import { parseMarkdownSections } from '../core/markdown.js';
 import { MEASURE } from '../core/page.js';
 import { sanitizeLine } from '../core/sanitize.js';
+import { openArticle } from '../library/open-article.js';
 import type { CommandContext } from './context.js';
 import { articleJson, renderLines, toJson } from './output.js';
 
@@ -23,7 +24,12 @@ export function showCommand({ library, args, out }: CommandContext): number {
     );
     return 1;
   }
-  const { article } = found;
+  const opened = openArticle(found.article);
+  if (!opened.ok) {
+    out.warn(`inkwell: cannot show "${sanitizeLine(found.article.id)}": ${opened.message}\n`);
+    return 1;
+  }
+  const { article } = opened;
   if (args.json) {
     out.write(toJson(articleJson(article, 'whole')));
   } else {
@@ -49,7 +55,11 @@ export function showCommand({ library, args, out }: CommandContext): number {
   return 0;
 }
 
-function notFoundMessage(given: string, near: Article[], kind: 'ambiguous' | 'missing'): string {
+function notFoundMessage(
+  given: string,
+  near: ArticleMeta[],
+  kind: 'ambiguous' | 'missing',
+): string {
   const query = sanitizeLine(given);
   const head =
     kind === 'ambiguous'

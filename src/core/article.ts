@@ -3,8 +3,11 @@
 /** Words a minute a reading time assumes. */
 export const WORDS_PER_MINUTE = 230;
 
-/** One stored article, already sanitized. Missing optional fields are null. */
-export interface Article {
+/**
+ * What the library list holds of a stored article: its fields, already sanitized, without the body (which
+ * is read when the article is opened). Missing optional fields are null.
+ */
+export interface ArticleMeta {
   /** Stable id: the front matter `id`, else the file name without `.md`. */
   id: string;
   title: string;
@@ -17,12 +20,19 @@ export interface Article {
   tags: string[];
   /** A line about the author. */
   bio: string | null;
-  /** The Markdown body. */
-  body: string;
   words: number;
   readingMinutes: number;
   /** The file it came from. */
   path: string;
+  /** The file's size in bytes and modification time when it was read: what a cached entry is checked by. */
+  size: number;
+  mtimeMs: number;
+}
+
+/** An article opened: its fields and its Markdown body. */
+export interface Article extends ArticleMeta {
+  /** The Markdown body. */
+  body: string;
 }
 
 /** A word of a script that puts spaces between words: letters and digits, joined by ’ ' . or -. */
@@ -116,7 +126,7 @@ export function dayOf(date: string | null): string {
 }
 
 /** Newest first by the day shown, then by time within the day; undated articles last; then by title. */
-export function byNewest(a: Article, b: Article): number {
+export function byNewest(a: ArticleMeta, b: ArticleMeta): number {
   if (a.date !== b.date) {
     if (a.date === null) return 1;
     if (b.date === null) return -1;
@@ -127,6 +137,33 @@ export function byNewest(a: Article, b: Article): number {
     if (difference !== 0) return difference;
   }
   return a.title.localeCompare(b.title);
+}
+
+/**
+ * The articles in byNewest's order, sorted in place: each date's day and instant worked out once, not at
+ * every comparison (100,000 articles make some 1.7 million comparisons).
+ */
+export function sortByNewest<T extends ArticleMeta>(articles: T[]): T[] {
+  const keyed = articles.map((article) => ({
+    article,
+    day: article.date === null ? '' : dayOf(article.date),
+    instant: article.date === null ? 0 : instantOf(article.date),
+  }));
+  keyed.sort((x, y) => {
+    const a = x.article;
+    const b = y.article;
+    if (a.date !== b.date) {
+      if (a.date === null) return 1;
+      if (b.date === null) return -1;
+      const day = compareStrings(y.day, x.day);
+      if (day !== 0) return day;
+      const difference = y.instant - x.instant;
+      if (difference !== 0) return difference;
+    }
+    return a.title.localeCompare(b.title);
+  });
+  keyed.forEach((entry, at) => (articles[at] = entry.article));
+  return articles;
 }
 
 function compareStrings(a: string, b: string): number {
@@ -141,7 +178,7 @@ function instantOf(date: string): number {
 }
 
 /** "Kyle Anzalone · The Libertarian Institute · 2023-09-13 · 2 min read" */
-export function byline(article: Article): string {
+export function byline(article: ArticleMeta): string {
   const parts = [article.author, article.source, dayOf(article.date) || null];
   // No-break spaces keep "2 min read" on one line when the byline wraps.
   if (article.readingMinutes > 0) parts.push(`${article.readingMinutes}\u00a0min\u00a0read`);
@@ -149,13 +186,16 @@ export function byline(article: Article): string {
 }
 
 /** What an id given on the command line names. */
-export type IdLookup =
-  | { kind: 'found'; article: Article }
-  | { kind: 'ambiguous'; candidates: Article[] }
-  | { kind: 'missing'; suggestions: Article[] };
+export type IdLookup<T extends ArticleMeta = ArticleMeta> =
+  | { kind: 'found'; article: T }
+  | { kind: 'ambiguous'; candidates: T[] }
+  | { kind: 'missing'; suggestions: T[] };
 
 /** An exact id, else the one id that starts with `query`; otherwise ids or titles that mention it. */
-export function lookUpId(articles: readonly Article[], query: string): IdLookup {
+export function lookUpId<T extends ArticleMeta>(
+  articles: readonly T[],
+  query: string,
+): IdLookup<T> {
   const exact = articles.find((article) => article.id === query);
   if (exact) return { kind: 'found', article: exact };
   const prefixed = articles.filter((article) => article.id.startsWith(query));

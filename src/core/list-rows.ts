@@ -1,5 +1,5 @@
 // The rows of the article list, full-screen and on the command line: cells cut with … to fit, never wrapped.
-import { dayOf, type Article } from './article.js';
+import { dayOf, type ArticleMeta } from './article.js';
 import { textWidth, truncate } from './text-width.js';
 
 /** One row's cells, each already cut and padded to its column. */
@@ -32,9 +32,9 @@ const BOOKMARKED = '★';
 const MARKERS = 3;
 
 // Measuring every article is linear in the library: done once per list and width.
-const known = new WeakMap<readonly Article[], Map<number, Columns>>();
+const known = new WeakMap<readonly ArticleMeta[], Map<number, Columns>>();
 
-function columnsFor(articles: readonly Article[], width: number): Columns {
+function columnsFor(articles: readonly ArticleMeta[], width: number): Columns {
   let byWidth = known.get(articles);
   if (!byWidth) known.set(articles, (byWidth = new Map()));
   let columns = byWidth.get(width);
@@ -45,7 +45,7 @@ function columnsFor(articles: readonly Article[], width: number): Columns {
   return columns;
 }
 
-function fitColumns(articles: readonly Article[], width: number): Columns {
+function fitColumns(articles: readonly ArticleMeta[], width: number): Columns {
   let date = 0;
   let by = 0;
   let time = 0;
@@ -69,12 +69,12 @@ function fitColumns(articles: readonly Article[], width: number): Columns {
 }
 
 /** Who the list names for an article: its publication, else its author. */
-export function bylineOf(article: Article): string {
+export function bylineOf(article: ArticleMeta): string {
   return article.source ?? article.author ?? '';
 }
 
 /** "12 min", or nothing for an article without words. */
-export function timeOf(article: Article): string {
+export function timeOf(article: ArticleMeta): string {
   return article.readingMinutes > 0 ? `${article.readingMinutes} min` : '';
 }
 
@@ -89,8 +89,8 @@ export function cell(text: string, width: number): string {
  * stands in for the article's date (the bookmarks list shows the day each bookmark was made).
  */
 export function listRow(
-  articles: readonly Article[],
-  article: Article,
+  articles: readonly ArticleMeta[],
+  article: ArticleMeta,
   width: number,
   unread: boolean,
   bookmarked = false,

@@ -28,8 +28,8 @@ export interface Page {
   quotes: QuoteMark[];
   /** False for the lines so far, drawn while the rest is still to be wrapped. */
   complete: boolean;
-  /** Characters of the article's body wrapped so far, while the page is not complete. */
-  wrapped?: number;
+  /** While the page is not complete: characters of the article's body wrapped so far, of how many. */
+  wrapped?: { characters: number; of: number };
   /** The article's links by number, as its text shows them ("the report[3]"). */
   links: ArticleLink[];
 }

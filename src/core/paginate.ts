@@ -148,7 +148,9 @@ function pageFor(build: Building, complete: boolean): Page {
     // Quotation marks span blocks' lines: they are found once the page is whole.
     quotes: complete ? findQuoteMarks(lines) : [],
     complete,
-    ...(complete ? {} : { wrapped: build.progress.characters }),
+    ...(complete
+      ? {}
+      : { wrapped: { characters: build.progress.characters, of: build.article.body.length } }),
     links: build.links,
   };
 }

@@ -3,8 +3,11 @@ import { parseDocument, type ErrorCode, type YAMLError } from 'yaml';
 import { countWords, readingMinutes, type Article } from '../core/article.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
 
+/** An article as its text gives it: all but the file's size and time, which the loader adds. */
+export type ParsedArticle = Omit<Article, 'size' | 'mtimeMs'>;
+
 export type ParseResult =
-  { ok: true; article: Article; warnings: string[] } | { ok: false; reason: string };
+  { ok: true; article: ParsedArticle; warnings: string[] } | { ok: false; reason: string };
 
 const FRONT_MATTER = /^---[ \t]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 const ISO_DATE =

@@ -12,6 +12,11 @@ export interface Paths {
    * own default (~/.config/inkwell-nodejs on Linux).
    */
   config: string;
+  /**
+   * Where the library cache lives (parsed article fields, so a start reads only changed files):
+   * $INKWELL_HOME/cache, else the platform cache folder (~/.cache/inkwell on Linux). Safe to delete.
+   */
+  cache: string;
 }
 
 export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
@@ -21,5 +26,6 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
     home,
     articles: join(home, 'articles'),
     config: env.INKWELL_HOME ? home : envPaths('inkwell', { suffix: 'nodejs' }).config,
+    cache: env.INKWELL_HOME ? join(home, 'cache') : platform.cache,
   };
 }

@@ -4,7 +4,8 @@ import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { IndexBuilder, type SearchIndex } from '../core/search/build-index.js';
 import { prepareSearch, searchIndex } from '../core/search/search.js';
-import type { ToWorker, FromWorker } from './searcher.js';
+import { loadArticle } from './load.js';
+import { documentOf, type ToWorker, type FromWorker } from './searcher.js';
 
 const port = parentPort;
 if (port) {
@@ -20,7 +21,7 @@ if (port) {
     switch (message.type) {
       case 'add': {
         const start = performance.now();
-        for (const document of message.documents) builder.add(document);
+        for (const source of message.documents) builder.add(documentOf(source, loadArticle));
         building += performance.now() - start;
         break;
       }

@@ -4,15 +4,22 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Article } from '../core/article.js';
+import type { Article, ArticleMeta } from '../core/article.js';
+import type { LoadWarning } from './walk.js';
 import type { SearchDocument } from '../core/search/build-index.js';
 import type { SearchAnswer, Searcher } from '../core/search/types.js';
 
 /** What the reader's thread tells the worker. */
 export type ToWorker =
-  | { type: 'add'; documents: SearchDocument[] }
+  | { type: 'add'; documents: IndexSource[] }
   | { type: 'seal' }
   | { type: 'search'; id: number; query: string; limit: number | null };
+
+/**
+ * An article as handed to the index: with its body when the caller has it, else with the file the body
+ * is read from (on the worker's thread, not the reader's).
+ */
+export type IndexSource = Omit<SearchDocument, 'body'> & ({ body: string } | { path: string });
 
 /** What the worker answers. */
 export type FromWorker =
@@ -60,7 +67,7 @@ export interface SearcherOptions {
 const BATCH = 200;
 
 export function startSearcher(
-  articles: readonly Article[],
+  articles: readonly ArticleMeta[],
   options: SearcherOptions = {},
 ): LibrarySearcher {
   const url = options.workerUrl === undefined ? bundledWorker() : options.workerUrl;
@@ -83,12 +90,24 @@ function bundledWorker(): URL | null {
   return null;
 }
 
-function documentOf(article: Article): SearchDocument {
-  const { id, title, author, source, tags, body } = article;
-  return { id, title, author, source, tags, body };
+function sourceOf(article: ArticleMeta): IndexSource {
+  const { id, title, author, source, tags, path } = article;
+  return 'body' in article
+    ? { id, title, author, source, tags, body: (article as Article).body }
+    : { id, title, author, source, tags, path };
 }
 
-function workerSearcher(articles: readonly Article[], url: URL): LibrarySearcher {
+/** The document the index takes: the body read from the file when it did not come along. */
+export function documentOf(
+  source: IndexSource,
+  loadArticle: (path: string, warnings: LoadWarning[]) => Article | undefined,
+): SearchDocument {
+  if ('body' in source) return source;
+  const { path, ...fields } = source;
+  return { ...fields, body: loadArticle(path, [])?.body ?? '' };
+}
+
+function workerSearcher(articles: readonly ArticleMeta[], url: URL): LibrarySearcher {
   const worker = new Worker(url);
   const pending = new Map<number, (answer: SearchAnswer) => void>();
   let nextId = 0;
@@ -134,7 +153,7 @@ function workerSearcher(articles: readonly Article[], url: URL): LibrarySearcher
   let sent = 0;
   const sendBatch = () => {
     if (failed) return;
-    const documents = articles.slice(sent, sent + BATCH).map(documentOf);
+    const documents = articles.slice(sent, sent + BATCH).map(sourceOf);
     sent += documents.length;
     worker.postMessage({ type: 'add', documents } satisfies ToWorker);
     if (sent < articles.length) setImmediate(sendBatch);
@@ -180,16 +199,19 @@ function workerSearcher(articles: readonly Article[], url: URL): LibrarySearcher
 }
 
 /** The index built on this thread, a slice per turn of the event loop so input is still read. */
-function inProcessSearcher(articles: readonly Article[]): LibrarySearcher {
+function inProcessSearcher(articles: readonly ArticleMeta[]): LibrarySearcher {
   let closed = false;
   const built = (async () => {
     const { IndexBuilder } = await import('../core/search/build-index.js');
     const { searchIndex } = await import('../core/search/search.js');
+    const { loadArticle } = await import('./load.js');
     let building = 0;
     const builder = new IndexBuilder();
     for (let at = 0; at < articles.length; at += BATCH / 4) {
       const slice = performance.now();
-      for (const article of articles.slice(at, at + BATCH / 4)) builder.add(documentOf(article));
+      for (const article of articles.slice(at, at + BATCH / 4)) {
+        builder.add(documentOf(sourceOf(article), loadArticle));
+      }
       building += performance.now() - slice;
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -1,6 +1,6 @@
 // Bookmarks joined with the library: newest first, each with its article, or marked missing when the
 // article is gone (its saved title and link stand in for it).
-import type { Article } from '../core/article.js';
+import type { ArticleMeta } from '../core/article.js';
 import type { Bookmark } from './data.js';
 
 /** One bookmark as the lists show it. */
@@ -11,13 +11,13 @@ export interface BookmarkEntry {
   url: string | null;
   bookmarkedAt: string;
   missing: boolean;
-  article: Article | undefined;
+  article: ArticleMeta | undefined;
 }
 
 /** Articles by id, once per library: a list of 100,000 is not searched once per bookmark. */
-const indexes = new WeakMap<readonly Article[], Map<string, Article>>();
+const indexes = new WeakMap<readonly ArticleMeta[], Map<string, ArticleMeta>>();
 
-export function articleIndex(articles: readonly Article[]): ReadonlyMap<string, Article> {
+export function articleIndex(articles: readonly ArticleMeta[]): ReadonlyMap<string, ArticleMeta> {
   let index = indexes.get(articles);
   if (!index) {
     index = new Map(articles.map((article) => [article.id, article]));
@@ -28,7 +28,7 @@ export function articleIndex(articles: readonly Article[]): ReadonlyMap<string, 
 
 /** Every bookmark, newest first (ties by id, so the order is stable). */
 export function bookmarkEntries(
-  articles: readonly Article[],
+  articles: readonly ArticleMeta[],
   bookmarks: ReadonlyMap<string, Bookmark>,
 ): BookmarkEntry[] {
   const index = articleIndex(articles);
@@ -56,6 +56,6 @@ export function bookmarkEntries(
 }
 
 /** A bookmark for `article`, made now. */
-export function bookmarkOf(article: Pick<Article, 'title' | 'url'>, at: Date): Bookmark {
+export function bookmarkOf(article: Pick<ArticleMeta, 'title' | 'url'>, at: Date): Bookmark {
   return { title: article.title, url: article.url, bookmarkedAt: at.toISOString() };
 }

@@ -1,7 +1,7 @@
 // The full-screen reader: one reducer holds the state, keys become actions, screens draw what it holds.
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
-import { useCallback, useEffect, useInsertionEffect, useReducer, useRef } from 'react';
-import type { Article } from '../core/article.js';
+import { useCallback, useEffect, useInsertionEffect, useReducer, useRef, useState } from 'react';
+import type { Article, ArticleMeta } from '../core/article.js';
 import { prepareFind } from '../core/find-in-page.js';
 import type { Searcher } from '../core/search/types.js';
 import type { LoadWarning } from '../library/load.js';
@@ -40,7 +40,7 @@ const COMPLETE_AFTER_MS = 50;
 const PROGRESS_EVERY_MS = 100;
 
 export interface AppProps {
-  articles: readonly Article[];
+  articles: readonly ArticleMeta[];
   warnings: readonly LoadWarning[];
   /** False under NO_COLOR: the screens then tell things apart by attributes alone. */
   color: boolean;
@@ -52,7 +52,7 @@ export interface AppProps {
    * Starts the library's search engine; called once, after the first frame, so the list never waits for
    * it. Without it, a search waits for ever.
    */
-  startSearcher?: (articles: readonly Article[]) => Searcher;
+  startSearcher?: (articles: readonly ArticleMeta[]) => Searcher;
   /** Where bookmarks, read marks, positions and settings are kept; without it they last this session. */
   store?: StoreLink;
   /** The time as ISO 8601 (tests give a fixed one). */
@@ -61,6 +61,11 @@ export interface AppProps {
   jobControl?: Pick<FullScreen, 'suspend' | 'onContinue'>;
   /** Imports what the `a` prompt names; without it, `a` says adding is not available. */
   addSource?: AddSource;
+  /**
+   * Given when `articles` came from the cache unchecked: looks at the folders after the first frame and
+   * resolves to the library as it is now, or null when the cache was right. Search starts after it.
+   */
+  revalidate?: () => Promise<{ articles: ArticleMeta[]; warnings: LoadWarning[] } | null>;
 }
 
 export function App({
@@ -74,6 +79,7 @@ export function App({
   now,
   jobControl,
   addSource,
+  revalidate,
 }: AppProps) {
   const { stdout, write } = useStdout();
   const { exit } = useApp();
@@ -97,27 +103,52 @@ export function App({
       }),
     [jobControl, stdout, write],
   );
-  // Pages need the Markdown parser (~20 ms to load), which the list does without: it loads after the first
-  // frame, and the reducer holds keys back until then.
+  // Pages need the Markdown parser (~20 ms to load) and the article reader (with the YAML parser), which
+  // the list does without: they load after the first frame, and the reducer holds keys back until then.
+  const bodyOf = useRef<(article: ArticleMeta) => Article>(bodyGiven);
   useEffect(() => {
     if (given) return;
-    void import('../core/paginate.js').then(({ pageOf }) =>
-      dispatch({ type: 'ready', paginate: pageOf }),
-    );
+    void import('./article-pages.js').then(({ readerPage, withBody }) => {
+      bodyOf.current = withBody;
+      dispatch({ type: 'ready', paginate: readerPage });
+    });
   }, [given]);
 
   // The engine starts after the first frame (effects run once it is drawn) and answers as it can; the
   // runner asks about the latest query only, and hands each answer to the reducer, which drops it unless
   // the field still holds that query.
+  // The library checked against the folders (when it came from the cache) before the index is built.
+  const [indexed, setIndexed] = useState<readonly ArticleMeta[] | null>(
+    revalidate ? null : articles,
+  );
+  useEffect(() => {
+    if (!revalidate) return;
+    let live = true;
+    // A turn later, so that the first frame is surely written before the folders are walked.
+    const timer = setTimeout(() => {
+      void revalidate().then(
+        (fresh) => {
+          if (!live) return;
+          if (fresh) dispatch({ type: 'library', ...fresh });
+          setIndexed(fresh ? fresh.articles : articles);
+        },
+        () => live && setIndexed(articles),
+      );
+    }, 0);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [revalidate, articles]);
   const runner = useRef<SearchRunner | null>(null);
   useEffect(() => {
-    if (!startSearcher) return;
-    const started = new SearchRunner(startSearcher(articles), (query, answer) =>
+    if (!startSearcher || !indexed) return;
+    const started = new SearchRunner(startSearcher(indexed), (query, answer) =>
       dispatch({ type: 'answer', query, answer }),
     );
     runner.current = started;
     return () => started.stop();
-  }, [startSearcher, articles]);
+  }, [startSearcher, indexed]);
   const query = queryOf(state.search);
   const limit = state.search?.limit ?? 0;
   // Asked as the field's frame is committed, before Ink draws it (layout effects run after the drawing):
@@ -157,11 +188,13 @@ export function App({
   const { paginate, size } = state;
   const { measure, theme } = state.user.settings;
   useEffect(() => {
-    if (!upNext || !paginate || !worthPreparing(upNext.body)) return;
-    const timer = setTimeout(
-      () => paginate(upNext, size.columns, undefined, measure),
-      PREPARE_AFTER_MS,
-    );
+    if (!upNext || !paginate) return;
+    // Its body is read only once the selection has rested on it.
+    const timer = setTimeout(() => {
+      if (worthPreparing(bodyOf.current(upNext).body)) {
+        paginate(upNext, size.columns, undefined, measure);
+      }
+    }, PREPARE_AFTER_MS);
     return () => clearTimeout(timer);
   }, [upNext, paginate, size.columns, measure]);
 
@@ -284,6 +317,11 @@ function worthPreparing(body: string): boolean {
     if (++lines > PREPARE_LINES_AT_MOST) return false;
   }
   return true;
+}
+
+/** The body of an article that came with one (tests give whole articles with their page maker). */
+function bodyGiven(article: ArticleMeta): Article {
+  return 'body' in article ? (article as Article) : { ...article, body: '' };
 }
 
 function sizeOf(stdout: NodeJS.WriteStream): Size {

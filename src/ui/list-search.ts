@@ -1,6 +1,6 @@
 // The list's search: the field above the list, the results that replace the list as answers come, and the
 // way back to the whole list. Pure; the app asks the search engine and hands its answers in.
-import type { Article } from '../core/article.js';
+import type { ArticleMeta } from '../core/article.js';
 import type { SearchAnswer, SearchHit } from '../core/search/types.js';
 import { windowRows, withSelection, type ListWindow } from './list-window.js';
 import { fieldOf, type TextField } from './text-field.js';
@@ -15,7 +15,7 @@ export interface ListSearch {
   /** Why the query typed cannot be read, for the footer; cleared by the next answer that can. */
   hint: string | null;
   /** The list and where it was when the search opened: Esc goes back there. */
-  before: { shown: readonly Article[]; selected: number; listTop: number };
+  before: { shown: readonly ArticleMeta[]; selected: number; listTop: number };
   /** Results asked for: a few screens' worth, more as the selection nears the end of them. */
   limit: number;
   /** How many articles the query shown matched, some of them perhaps not yet among the results. */
@@ -37,8 +37,8 @@ export function firstResults(view: ListWindow): number {
 
 /** What searching reads and changes of the app's state. */
 interface Searching extends ListWindow {
-  articles: readonly Article[];
-  shown: readonly Article[];
+  articles: readonly ArticleMeta[];
+  shown: readonly ArticleMeta[];
   search: ListSearch | null;
 }
 
@@ -91,9 +91,9 @@ function wholeList<T extends Searching>(state: T, at: ListSearch['before']): T {
 }
 
 // Hits name articles by id: the library's ids, indexed once per library.
-const byId = new WeakMap<readonly Article[], Map<string, Article>>();
+const byId = new WeakMap<readonly ArticleMeta[], Map<string, ArticleMeta>>();
 
-function articleById(articles: readonly Article[], id: string): Article | undefined {
+function articleById(articles: readonly ArticleMeta[], id: string): ArticleMeta | undefined {
   let index = byId.get(articles);
   if (!index)
     byId.set(articles, (index = new Map(articles.map((article) => [article.id, article]))));
@@ -115,7 +115,7 @@ export function applyAnswer<T extends Searching>(state: T, query: string, answer
     return { ...state, search: { ...search, hint: null } };
   }
   const hits: SearchHit[] = [];
-  const shown: Article[] = [];
+  const shown: ArticleMeta[] = [];
   for (const hit of answer.hits) {
     const article = articleById(state.articles, hit.id);
     if (!article) continue;

@@ -1,10 +1,10 @@
 // The link key: the article's web address handed to the app to open, when it is one that is safe to open.
-import type { Article } from '../core/article.js';
+import type { ArticleMeta } from '../core/article.js';
 import type { Request } from './state.js';
 
 /** What opening a link reads and changes of the app's state. */
 interface Linking {
-  shown: readonly Article[];
+  shown: readonly ArticleMeta[];
   selected: number;
   notice: string | null;
   request: Request | null;

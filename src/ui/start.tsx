@@ -1,19 +1,19 @@
 // Starts the full-screen reader on the process's terminal and returns its exit status once it is closed.
 import chalk from 'chalk';
 import { render } from 'ink';
-import type { Article } from '../core/article.js';
+import type { ArticleMeta } from '../core/article.js';
 import { sanitize } from '../core/sanitize.js';
 import type { Searcher } from '../core/search/types.js';
 import type { LibrarySearcher } from '../library/searcher.js';
 import type { LoadWarning } from '../library/load.js';
-import { App } from './App.js';
+import { App, type AppProps } from './App.js';
 import { openInBrowser } from './browser.js';
 import type { AddSource } from './state.js';
 import { storeLink } from './store-link.js';
 import { describe, enterFullScreen, onAbnormalExit } from './terminal.js';
 
 export interface ReaderOptions {
-  articles: readonly Article[];
+  articles: readonly ArticleMeta[];
   warnings: readonly LoadWarning[];
   /** The colour level the command line chose (FORCE_COLOR, NO_COLOR, the terminal). */
   colorLevel: 0 | 1 | 2 | 3;
@@ -21,6 +21,8 @@ export interface ReaderOptions {
   configDir: string;
   /** What the `a` prompt imports with. */
   addSource?: AddSource;
+  /** Checks a library shown from the cache against the folders (see AppProps). */
+  revalidate?: AppProps['revalidate'];
 }
 
 export async function startReader({
@@ -29,6 +31,7 @@ export async function startReader({
   colorLevel,
   configDir,
   addSource,
+  revalidate,
 }: ReaderOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;
   // Ink styles text through chalk. Without colour, bold, italic, underline and inverse still tell a
@@ -47,6 +50,7 @@ export async function startReader({
       jobControl={screen}
       store={store}
       {...(addSource ? { addSource } : {})}
+      {...(revalidate ? { revalidate } : {})}
     />,
     {
       stdin,
@@ -93,7 +97,7 @@ function lazySearch() {
   let engine: Promise<LibrarySearcher> | undefined;
   let closed = false;
   return {
-    start(articles: readonly Article[]): Searcher {
+    start(articles: readonly ArticleMeta[]): Searcher {
       engine = import('../library/searcher.js').then((module) => {
         const started = module.startSearcher(articles);
         if (closed) started.close();

@@ -1,6 +1,6 @@
 // The full-screen reader's state and the one reducer that changes it. Pure: effects (quitting, opening a
 // browser, asking the search engine) are the app's business.
-import type { Article } from '../core/article.js';
+import type { ArticleMeta } from '../core/article.js';
 import { carryTop, lastTop, type Page } from '../core/page.js';
 import type { SearchAnswer, SearchHit } from '../core/search/types.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
@@ -55,7 +55,7 @@ export { withSelection } from './list-window.js';
  * loaded after the first frame).
  */
 export type Paginate = (
-  article: Article,
+  article: ArticleMeta,
   columns: number,
   rows?: number,
   measure?: number,
@@ -64,11 +64,11 @@ export type Paginate = (
 
 export interface AppState {
   /** The library, newest first. */
-  articles: readonly Article[];
+  articles: readonly ArticleMeta[];
   /** Which list is shown: the library, the unread articles or the bookmarks. */
   view: ListView;
   /** The rows of that list; `selected` and `listTop` count in it. */
-  shown: readonly Article[];
+  shown: readonly ArticleMeta[];
   /** The search's hits, one per row of `shown`, while a search's results are shown in place of the list. */
   hits: readonly SearchHit[] | null;
   /** The library search, while it is open (its field above the list). */
@@ -129,7 +129,7 @@ export interface AddPrompt {
 
 /** What an import from the prompt gives back: the library read again, and what to select and say. */
 export interface AddResult {
-  articles: readonly Article[];
+  articles: readonly ArticleMeta[];
   warnings: readonly LoadWarning[];
   /** The article to select: the first one added or updated, if any. */
   id: string | null;
@@ -172,10 +172,12 @@ export type Action =
   | { type: 'addSubmit' }
   | { type: 'addProgress'; text: string }
   | { type: 'added'; result: AddResult }
+  /** The library as the folders now hold it (checked after the first frame, which showed the cache's). */
+  | { type: 'library'; articles: readonly ArticleMeta[]; warnings: readonly LoadWarning[] }
   | { type: 'addFailed'; text: string };
 
 export function initialState(
-  articles: readonly Article[],
+  articles: readonly ArticleMeta[],
   warnings: readonly LoadWarning[],
   size: Size,
   paginate: Paginate | null = null,
@@ -303,6 +305,8 @@ export function reduce(state: AppState, action: Action): AppState {
         : state;
     case 'added':
       return added(state, action.result);
+    case 'library':
+      return libraryChanged(state, action.articles, action.warnings);
     case 'addFailed':
       return { ...state, adding: null, request: null, notice: sanitizeLine(action.text) };
   }
@@ -317,6 +321,22 @@ function added(state: AppState, { articles, warnings, id, notice }: AddResult): 
   const base = { ...next, screen: 'list' as const };
   // The new article is surely in the library list, whichever list was shown.
   return id === null ? showView(base, state.view, current) : showView(base, 'library', id);
+}
+
+/**
+ * The library changed under the list: in the list, it is made anew with the selection on the same
+ * article; elsewhere (reading, searching, adding) it is made anew on leaving, as after a store change.
+ */
+function libraryChanged(
+  state: AppState,
+  articles: readonly ArticleMeta[],
+  warnings: readonly LoadWarning[],
+): AppState {
+  const next = { ...state, articles, warnings };
+  const calm = state.screen === 'list' && !state.search && !state.adding && !state.overlay;
+  return calm
+    ? showView(next, state.view, state.shown[state.selected]?.id)
+    : { ...next, viewStale: true };
 }
 
 /** A command with a count before it: repeated, or taken as a place to go. */

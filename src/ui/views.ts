@@ -1,6 +1,6 @@
 // The three lists Tab cycles through: the whole library, the unread articles, and the bookmarks (newest
 // first, with stand-ins for bookmarked articles that are gone). Pure.
-import type { Article } from '../core/article.js';
+import type { Article, ArticleMeta } from '../core/article.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { bookmarkEntries, type BookmarkEntry } from '../state/bookmark-list.js';
 import type { UserData } from '../state/data.js';
@@ -19,13 +19,17 @@ export const VIEW_NAMES: Record<ListView, string> = {
 
 /** The rows of a list, and which of them stand in for articles no longer in the library. */
 export interface ViewRows {
-  shown: readonly Article[];
+  shown: readonly ArticleMeta[];
   missing: ReadonlySet<string>;
 }
 
 const NONE: ReadonlySet<string> = new Set();
 
-export function viewRows(view: ListView, articles: readonly Article[], user: UserData): ViewRows {
+export function viewRows(
+  view: ListView,
+  articles: readonly ArticleMeta[],
+  user: UserData,
+): ViewRows {
   switch (view) {
     case 'library':
       // The library itself, not a copy: its column widths are measured once, for every move.
@@ -43,8 +47,9 @@ export function viewRows(view: ListView, articles: readonly Article[], user: Use
 }
 
 /** A bookmarked article that is gone, as the list shows it: its saved title, "(missing)" for a byline. */
-function standIn(entry: BookmarkEntry): Article {
-  return {
+function standIn(entry: BookmarkEntry): ArticleMeta {
+  // With an empty body of its own: there is no file to read one from.
+  const article: Article = {
     id: entry.id,
     // Saved in the config file, which anyone could have edited: untrusted, like an article's text.
     title: sanitizeLine(entry.title),
@@ -58,14 +63,18 @@ function standIn(entry: BookmarkEntry): Article {
     words: 0,
     readingMinutes: 0,
     path: '',
+    size: 0,
+    mtimeMs: 0,
   };
+  return article;
 }
 
 // Counting the unread of 100,000 articles takes a few milliseconds: once per library and set of read marks.
-let counted: { articles: readonly Article[]; read: UserData['read']; count: number } | undefined;
+let counted:
+  { articles: readonly ArticleMeta[]; read: UserData['read']; count: number } | undefined;
 
 /** How many articles of the library are unread. */
-export function unreadCount(articles: readonly Article[], read: UserData['read']): number {
+export function unreadCount(articles: readonly ArticleMeta[], read: UserData['read']): number {
   if (counted?.articles !== articles || counted.read !== read) {
     let count = 0;
     for (const article of articles) if (!read.has(article.id)) count += 1;

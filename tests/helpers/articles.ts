@@ -15,6 +15,8 @@ export function makeArticle(fields: Partial<Article> & { id: string }): Article 
     words,
     readingMinutes: readingMinutes(words),
     path: `/library/${fields.id}.md`,
+    size: body.length,
+    mtimeMs: 0,
     ...fields,
     body,
   };

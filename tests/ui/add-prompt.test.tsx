@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { pageOf } from '../../src/core/paginate.js';
+import { readerPage } from '../../src/ui/article-pages.js';
 import { App } from '../../src/ui/App.js';
 import type { AddSource } from '../../src/ui/state.js';
 import { makeArticle } from '../helpers/articles.js';
@@ -21,7 +21,7 @@ function start(addSource?: AddSource) {
       warnings={[]}
       color={true}
       openLink={async () => ''}
-      paginate={pageOf}
+      paginate={readerPage}
       {...(addSource ? { addSource } : {})}
     />,
   );

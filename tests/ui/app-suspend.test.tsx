@@ -1,7 +1,7 @@
 // Ctrl+Z in the app: it asks the terminal to suspend, and draws its whole frame again once continued.
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pageOf } from '../../src/core/paginate.js';
+import { readerPage } from '../../src/ui/article-pages.js';
 import { App } from '../../src/ui/App.js';
 import { makeArticle } from '../helpers/articles.js';
 
@@ -40,7 +40,7 @@ describe('suspending the app', () => {
         warnings={[]}
         color={false}
         openLink={async () => ''}
-        paginate={pageOf}
+        paginate={readerPage}
         jobControl={jobControl}
       />,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { pageOf } from '../../src/core/paginate.js';
+import { readerPage } from '../../src/ui/article-pages.js';
 import { App } from '../../src/ui/App.js';
 import { makeArticle, paragraphs } from '../helpers/articles.js';
 import { inkApps, plain, sleep, type Rendered } from '../helpers/ink-app.js';
@@ -26,7 +26,7 @@ function start(openLink = async (url: string) => `Opened ${url}`, color = true) 
       warnings={[{ path: '/lib/broken.md', message: 'no title in the front matter' }]}
       color={color}
       openLink={openLink}
-      paginate={pageOf}
+      paginate={readerPage}
     />,
   );
   const { stdin, lastFrame, frames } = current;
@@ -84,7 +84,7 @@ describe('App', () => {
         warnings={[]}
         color={true}
         openLink={async () => ''}
-        paginate={pageOf}
+        paginate={readerPage}
       />,
     );
     const lines = plain(current.lastFrame()).split('\n');
@@ -100,7 +100,7 @@ describe('App', () => {
         warnings={[]}
         color={true}
         openLink={async () => ''}
-        paginate={pageOf}
+        paginate={readerPage}
       />,
     );
     current.stdin.write('\r');

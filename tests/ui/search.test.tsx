@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { pageOf } from '../../src/core/paginate.js';
+import { readerPage } from '../../src/ui/article-pages.js';
 import type { SearchAnswer, SearchHit, Searcher } from '../../src/core/search/types.js';
 import { App } from '../../src/ui/App.js';
 import { makeArticle, paragraphs } from '../helpers/articles.js';
@@ -63,7 +63,7 @@ function start(searcher = new FakeSearcher()) {
       warnings={[]}
       color={true}
       openLink={async () => ''}
-      paginate={pageOf}
+      paginate={readerPage}
       startSearcher={() => searcher}
     />,
   );
@@ -190,7 +190,7 @@ describe('the search field', () => {
         warnings={[]}
         color={true}
         openLink={async () => ''}
-        paginate={pageOf}
+        paginate={readerPage}
         startSearcher={() => searcher}
       />,
     );

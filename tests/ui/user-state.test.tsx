@@ -1,7 +1,7 @@
 // Bookmarks, read marks, the lists Tab cycles and key overrides, through real keys into the App, with a
 // store that records what it is sent.
 import { describe, expect, it } from 'vitest';
-import { pageOf } from '../../src/core/paginate.js';
+import { readerPage } from '../../src/ui/article-pages.js';
 import { applyChanges, emptyData, type Change, type UserData } from '../../src/state/data.js';
 import { App } from '../../src/ui/App.js';
 import type { Action } from '../../src/ui/state.js';
@@ -47,7 +47,7 @@ function start(initial?: UserData) {
       warnings={[]}
       color={true}
       openLink={async () => ''}
-      paginate={pageOf}
+      paginate={readerPage}
       store={store}
       now={() => AT}
     />,

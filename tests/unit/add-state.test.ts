@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOf } from '../../src/core/paginate.js';
+import { readerPage } from '../../src/ui/article-pages.js';
 import { initialState, reduce, type Action, type AppState } from '../../src/ui/state.js';
 import { makeArticle } from '../helpers/articles.js';
 
@@ -7,7 +7,7 @@ const SIZE = { columns: 80, rows: 24 };
 const articles = Array.from({ length: 30 }, (_, k) => makeArticle({ id: `a${k}` }));
 const key = (name: string): Action => ({ type: 'key', name });
 const after = (state: AppState, ...actions: Action[]) => actions.reduce(reduce, state);
-const start = initialState(articles, [], SIZE, pageOf);
+const start = initialState(articles, [], SIZE, readerPage);
 
 describe('the a prompt in the reducer', () => {
   it('opens on a, in the list and in the reader', () => {

@@ -294,6 +294,8 @@ function makeArticle(body: string): Article {
     words: 1,
     readingMinutes: 1,
     path: 'long.md',
+    size: body.length,
+    mtimeMs: 0,
   };
 }
 
@@ -376,6 +378,8 @@ describe('long runs of joining characters', { timeout: 30_000 }, () => {
       words: 1,
       readingMinutes: 1,
       path: 'marks.md',
+      size: 0,
+      mtimeMs: 0,
     };
     const row = listRow([article], article, 80, false);
     expect(textWidth(row.title)).toBeLessThanOrEqual(80);

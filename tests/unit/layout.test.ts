@@ -174,6 +174,8 @@ describe('layoutArticle', () => {
     words: 460,
     readingMinutes: 2,
     path: '/a.md',
+    size: 0,
+    mtimeMs: 0,
   };
   it('shows title, byline, body and bio', () => {
     expect(texts(layoutArticle(article, 80))).toEqual([

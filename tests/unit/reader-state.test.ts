@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageOf } from '../../src/core/paginate.js';
+import { readerPage } from '../../src/ui/article-pages.js';
 import type { Command } from '../../src/ui/keymap.js';
 import {
   currentPage,
@@ -25,7 +26,7 @@ function after(state: AppState, ...steps: (Command | Action)[]): AppState {
   );
 }
 
-const start = initialState(articles, [], SIZE, pageOf);
+const start = initialState(articles, [], SIZE, readerPage);
 const reading = after(start, 'open');
 
 describe('the list', () => {
@@ -67,7 +68,7 @@ describe('the list', () => {
   });
 
   it('opens nothing in an empty library', () => {
-    const empty = initialState([], [], SIZE, pageOf);
+    const empty = initialState([], [], SIZE, readerPage);
     expect(after(empty, 'open', 'down', 'last')).toMatchObject({ screen: 'list', selected: 0 });
   });
 });
@@ -124,7 +125,7 @@ describe('the reader', () => {
       [makeArticle({ id: 'p', body: 'No quotes here.' })],
       [],
       SIZE,
-      pageOf,
+      readerPage,
     );
     expect(after(plain, 'open', 'nextQuote').notice).toBe('No quotations in this article.');
   });
@@ -138,13 +139,13 @@ describe('the reader', () => {
       [makeArticle({ id: 'f', url: 'file:///etc/passwd' })],
       [],
       SIZE,
-      pageOf,
+      readerPage,
     );
     expect(after(local, 'open', 'openLink')).toMatchObject({
       request: null,
       notice: 'Only http and https links are opened.',
     });
-    const none = initialState([makeArticle({ id: 'n' })], [], SIZE, pageOf);
+    const none = initialState([makeArticle({ id: 'n' })], [], SIZE, readerPage);
     expect(after(none, 'open', 'openLink').notice).toBe('This article has no link to open.');
   });
 
@@ -165,7 +166,7 @@ describe('before the pages have loaded', () => {
     );
     expect(held).toMatchObject({ selected: 0, screen: 'list', heldKeys: ['j', 'enter', 'j'] });
     expect(reduce(held, { type: 'key', name: 'ctrl+c' }).request).toEqual({ kind: 'quit' });
-    const ready = reduce(held, { type: 'ready', paginate: pageOf });
+    const ready = reduce(held, { type: 'ready', paginate: readerPage });
     expect(ready).toMatchObject({ selected: 1, screen: 'reader', top: 1, heldKeys: [] });
   });
 });
@@ -193,7 +194,7 @@ describe('overlays', () => {
         (_, k) => `Link [number ${k + 1}](https://example.org/${k + 1}).`,
       ).join('\n\n'),
     });
-    const state = initialState([linked], [], { columns: 80, rows: 10 }, pageOf);
+    const state = initialState([linked], [], { columns: 80, rows: 10 }, readerPage);
     const open = after(state, 'open', 'links');
     expect(open.overlay).toBe('links');
     // "1" could begin "12": it waits; "12" opens at once.
@@ -304,5 +305,26 @@ describe('counts before a key, as in less and vim', () => {
 
   it('in the reader, 50% goes halfway into the article', () => {
     expect(keys(reading, '5', '0', '%').top).toBe(Math.floor((lines - 1) / 2));
+  });
+});
+
+describe('the library checked after the first frame', () => {
+  const warnings = [{ path: '/library/x.md', message: 'skipped: no front matter' }];
+  it('remakes the list, the selection staying on the same article', () => {
+    const selected = after(start, 'down', 'down');
+    const fresh = [makeArticle({ id: 'new', date: '2999-01-01' }), ...articles.slice(1)];
+    const next = reduce(selected, { type: 'library', articles: fresh, warnings });
+    expect(next.shown.map((a) => a.id).slice(0, 2)).toEqual(['new', 'a1']);
+    expect(next.shown[next.selected]!.id).toBe('a2');
+    expect(next.warnings).toEqual(warnings);
+  });
+
+  it('waits until the reader is left when an article is open', () => {
+    const fresh = articles.slice(5);
+    const next = reduce(reading, { type: 'library', articles: fresh, warnings: [] });
+    expect(next.screen).toBe('reader');
+    expect(next.shown).toBe(reading.shown);
+    const back = after(next, 'back');
+    expect(back.shown.map((a) => a.id)).toEqual(fresh.map((a) => a.id));
   });
 });

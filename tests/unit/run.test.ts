@@ -62,6 +62,7 @@ describe('resolvePaths', () => {
       home: '/x/home',
       articles: '/x/home/articles',
       config: '/x/home',
+      cache: '/x/home/cache',
     });
   });
   it('uses the platform data folder otherwise', () => {

@@ -4,11 +4,12 @@ import { buildIndex } from '../../src/core/search/build-index.js';
 import { prepareSearch, searchIndex } from '../../src/core/search/search.js';
 import type { SearchHit } from '../../src/core/search/types.js';
 import { loadLibrary } from '../../src/library/load.js';
+import { withBodies } from '../../src/library/open-article.js';
 import { makeArticle } from '../helpers/articles.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/search/', import.meta.url));
 const CONTENT = fileURLToPath(new URL('../../content/', import.meta.url));
-const library = loadLibrary([{ dir: FIXTURES, required: true }]).articles;
+const library = withBodies(loadLibrary([{ dir: FIXTURES, required: true }]).articles);
 const index = buildIndex(library);
 const SEED_ID = '2023-09-13-russias-putin-and-n-koreas-kim-hold-talks';
 
@@ -103,7 +104,9 @@ describe('search: which articles, in which order', () => {
   });
 
   it('finds the seed article by its misspelt words', () => {
-    const seedIndex = buildIndex(loadLibrary([{ dir: CONTENT, required: true }]).articles);
+    const seedIndex = buildIndex(
+      withBodies(loadLibrary([{ dir: CONTENT, required: true }]).articles),
+    );
     for (const typo of ['spaceprot', 'sovreignty', 'anzalon', 'hegemonik']) {
       const answer = searchIndex(seedIndex, typo);
       expect(answer.ok && answer.hits.map((hit) => hit.id)).toEqual([SEED_ID]);

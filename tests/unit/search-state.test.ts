@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOf } from '../../src/core/paginate.js';
+import { readerPage } from '../../src/ui/article-pages.js';
 import type { SearchAnswer, SearchHit } from '../../src/core/search/types.js';
 import { matchesOf } from '../../src/ui/find-state.js';
 import { listHeight } from '../../src/ui/geometry.js';
@@ -48,7 +48,7 @@ const answer = (query: string, hits: SearchHit[], total?: number): Action => ({
   answer: { ok: true, hits, total } satisfies SearchAnswer,
 });
 
-const start = initialState(articles, [], SIZE, pageOf);
+const start = initialState(articles, [], SIZE, readerPage);
 /** Moved down the list first, so that Esc has a selection to go back to. */
 const moved = after(start, ...Array.from({ length: 30 }, () => key('j')));
 const searching = after(moved, key('/'), ...typed('spaceprot'));

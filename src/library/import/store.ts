@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { stringify } from 'yaml';
-import type { Article } from '../../core/article.js';
+import type { ArticleMeta } from '../../core/article.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
 import { loadLibrary, MAX_FILE_BYTES } from '../load.js';
 import { ImportError, type ImportedArticle } from './types.js';
@@ -132,8 +132,8 @@ function writeAtomically(path: string, text: string): void {
 
 /** The user's folder, indexed for finding what was imported before. */
 export class LibraryWriter {
-  private readonly byUrl = new Map<string, Article>();
-  private readonly byTitle = new Map<string, Article>();
+  private readonly byUrl = new Map<string, ArticleMeta>();
+  private readonly byTitle = new Map<string, ArticleMeta>();
   private readonly takenIds: Set<string>;
   private folderMade = false;
 
@@ -146,7 +146,7 @@ export class LibraryWriter {
     for (const article of loadLibrary([{ dir, required: false }]).articles) this.remember(article);
   }
 
-  private remember(article: Article): void {
+  private remember(article: ArticleMeta): void {
     const url = normalUrl(article.url);
     if (url) this.byUrl.set(url, article);
     this.byTitle.set(titleKey(article.title, article.date), article);
@@ -201,7 +201,7 @@ export class LibraryWriter {
   }
 }
 
-function placeholder(path: string): Article {
+function placeholder(path: string): ArticleMeta {
   return {
     id: '',
     title: '',
@@ -211,9 +211,10 @@ function placeholder(path: string): Article {
     url: null,
     tags: [],
     bio: null,
-    body: '',
     words: 0,
     readingMinutes: 0,
     path,
+    size: 0,
+    mtimeMs: 0,
   };
 }

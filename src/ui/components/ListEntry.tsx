@@ -2,7 +2,7 @@
 // matched characters marked in both.
 import { Text } from 'ink';
 import { memo } from 'react';
-import type { Article } from '../../core/article.js';
+import type { ArticleMeta } from '../../core/article.js';
 import { listRow } from '../../core/list-rows.js';
 import { clipRanges, fitMarked, markPieces, sharedStart } from '../../core/marked-text.js';
 import type { TextRange } from '../../core/search/fold.js';
@@ -12,8 +12,8 @@ import { matchLook } from '../../core/theme.js';
 
 interface Props {
   /** The list the columns are fitted to: the whole library for results, so they stay put as results change. */
-  list: readonly Article[];
-  article: Article;
+  list: readonly ArticleMeta[];
+  article: ArticleMeta;
   width: number;
   unread: boolean;
   bookmarked: boolean;

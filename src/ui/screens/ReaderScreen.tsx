@@ -41,7 +41,7 @@ export function ReaderScreen({ state, page, color }: Props) {
         `${percent}%`,
         minutesLeft > 0 ? `${minutesLeft} min left` : '',
       ]
-    : [wrapping(page.wrapped ?? 0, article.body.length)];
+    : [wrapping(page.wrapped?.characters ?? 0, page.wrapped?.of ?? 0)];
   let footer = null;
   if (find?.field && hasBars('reader', size)) {
     footer = <FieldLine prompt="/" field={find.field} focused right={found} width={size.columns} />;

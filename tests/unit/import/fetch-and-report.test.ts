@@ -95,7 +95,7 @@ describe('expandHome: what is typed into the prompt', () => {
 describe('addFromReader', () => {
   it('imports, reads the library again and names the article to select', async () => {
     const home = tempDir();
-    const paths = { home, articles: `${home}/articles`, config: home };
+    const paths = { home, articles: `${home}/articles`, config: home, cache: `${home}/cache` };
     const progress: string[] = [];
     const result = await addFromReader(FEED, {
       paths,

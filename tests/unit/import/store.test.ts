@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../../src/library/load.js';
+import { withBodies } from '../../../src/library/open-article.js';
 import {
   articleFile,
   isUnedited,
@@ -16,7 +17,11 @@ function article(fields: Partial<ImportedArticle> = {}): ImportedArticle {
   return { ...emptyArticle('The Night the River Froze', 'The ice came in February.'), ...fields };
 }
 
-const load = (dir: string) => loadLibrary([{ dir, required: true }]);
+/** The library with bodies, as the reader opens it. */
+const load = (dir: string) => {
+  const library = loadLibrary([{ dir, required: true }]);
+  return { ...library, articles: withBodies(library.articles) };
+};
 
 describe('slugFor', () => {
   it.each([

@@ -1,0 +1,247 @@
+// Large libraries on disk (10,000 and 100,000 generated articles), started in a real pseudo-terminal beside
+// `node -e 0`: the first frame with a warm cache and with none, peak memory, `list --json`, and what one
+// changed file costs the next start.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type * as NodePty from 'node-pty';
+import type { Article } from '../src/core/article.js';
+import { benchLibrary } from './search-library.js';
+import { median } from './stats.js';
+
+const { spawn } = createRequire(import.meta.url)('node-pty') as typeof NodePty;
+const ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/g;
+const TIMEOUT_MS = 120_000;
+
+/** Prints the process's peak resident memory (VmHWM, kilobytes) to a file as it exits. */
+const PEAK_PROBE = [
+  "process.on('exit', () => {",
+  "  const fs = require('node:fs');",
+  '  let kb = process.resourceUsage().maxRSS;',
+  "  try { kb = Number(/VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}",
+  '  fs.writeFileSync(process.env.INKWELL_BENCH_PEAK, String(kb));',
+  '});',
+].join('\n');
+
+export interface LibrarySample {
+  count: number;
+  bare: number[];
+  /** Launch → the newest article's row on the screen, cache warm. */
+  warmFrame: number[];
+  /** The same with no cache (deleted before each run). */
+  coldFrame: number[];
+  /** Peak resident memory (MB) of a reader left running until its search index is built. */
+  peakMb: number[];
+  /** `inkwell list --json`, launch → exit, cache warm. */
+  listJson: number[];
+  /** `inkwell list`, launch → exit: warm, and with one file changed since the last start. */
+  listWarm: number[];
+  listOneChanged: number[];
+}
+
+/** Writes `count` articles of about `words` words as Markdown files; returns the folder and the newest. */
+export function writeLibrary(
+  root: string,
+  count: number,
+  words: number,
+): { dir: string; newest: Article } {
+  const dir = join(root, `library-${count}`);
+  mkdirSync(dir, { recursive: true });
+  const { articles } = benchLibrary(count, words);
+  // Dated back, so that the cache trusts every file from the first start on.
+  const old = new Date(Date.now() - 3_600_000);
+  articles.forEach((article, k) => {
+    const lines = [
+      '---',
+      `title: ${JSON.stringify(article.title)}`,
+      `author: ${JSON.stringify(article.author)}`,
+      `date: ${article.date}`,
+      `source: ${JSON.stringify(article.source)}`,
+      `tags: [${article.tags.join(', ')}]`,
+      '---',
+      article.body,
+      '',
+    ];
+    const path = join(dir, `${String(k).padStart(6, '0')}.md`);
+    writeFileSync(path, lines.join('\n'));
+    utimesSync(path, old, old);
+  });
+  utimesSync(dir, old, old);
+  return { dir, newest: articles[0]! };
+}
+
+export async function measureLibraries(
+  binary: string,
+  sizes: ReadonlyArray<{ count: number; words: number; rounds: number }>,
+): Promise<LibrarySample[]> {
+  const root = mkdtempSync(join(tmpdir(), 'inkwell-libraries-'));
+  const probe = join(root, 'peak.cjs');
+  const peakFile = join(root, 'peak.txt');
+  writeFileSync(probe, PEAK_PROBE);
+  const samples: LibrarySample[] = [];
+  try {
+    for (const { count, words, rounds } of sizes) {
+      const { dir, newest } = writeLibrary(root, count, words);
+      const home = join(root, `home-${count}`);
+      const cache = join(home, 'cache');
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        TERM: 'xterm-256color',
+        INKWELL_HOME: home,
+        INKWELL_BENCH_PEAK: peakFile,
+      };
+      for (const name of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'COLORTERM']) delete env[name];
+      const reader = [binary, '--library', dir];
+      // The newest article's row: its title's first words (the row may cut the rest).
+      const until = ['inkwell · Library', newest.title.slice(0, 16)];
+      const sample: LibrarySample = {
+        count,
+        bare: [],
+        warmFrame: [],
+        coldFrame: [],
+        peakMb: [],
+        listJson: [],
+        listWarm: [],
+        listOneChanged: [],
+      };
+      // The first start builds the cache.
+      await timeInPty({ args: reader, until }, env);
+      const changed = join(dir, '000001.md');
+      const original = readFileSync(changed, 'utf8');
+      for (let round = 0; round < rounds; round++) {
+        sample.bare.push(await timeInPty({ args: ['-e', '0'] }, env));
+        sample.warmFrame.push(await timeInPty({ args: reader, until }, env));
+        // Left running until the search index is built (its worker shares the process), then quit.
+        rmSync(peakFile, { force: true });
+        await timeInPty(
+          { args: ['--require', probe, ...reader], until, quitAfterMs: count / 10 + 3000 },
+          env,
+        );
+        sample.peakMb.push(Number(readFileSync(peakFile, 'utf8')) / 1024);
+        sample.listJson.push(timeProcess([binary, 'list', '--json', '--library', dir], env));
+        sample.listWarm.push(timeProcess([binary, 'list', '--library', dir], env));
+        // One file changed (its time a minute back, different each round, so it is trusted after).
+        writeFileSync(changed, original.replace('---\n', `---\nid: changed-${round}\n`));
+        const when = new Date(Date.now() - 60_000 - round * 1000);
+        utimesSync(changed, when, when);
+        sample.listOneChanged.push(timeProcess([binary, 'list', '--library', dir], env));
+        if (count <= 10_000) {
+          rmSync(cache, { recursive: true, force: true });
+          sample.coldFrame.push(await timeInPty({ args: reader, until }, env));
+        }
+      }
+      samples.push(sample);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  return samples;
+}
+
+/** Rows for the report: each figure, its ratio to `node -e 0` where it has a budget as one. */
+export function libraryRows(samples: readonly LibrarySample[]) {
+  const rows: Array<{ name: string; value: string; budget?: string; met?: boolean }> = [];
+  for (const sample of samples) {
+    const n = sample.count.toLocaleString('en');
+    const bare = median(sample.bare);
+    const ratio = (value: number) =>
+      `${value.toFixed(0)} ms, ${(value / bare).toFixed(2)}× node -e 0`;
+    const big = sample.count > 10_000;
+    const frameLimit = big ? 5 : 3;
+    const warm = median(sample.warmFrame);
+    rows.push({ name: `${n} articles: node -e 0 (pty)`, value: `${bare.toFixed(0)} ms` });
+    rows.push({
+      name: `  first frame, warm cache`,
+      value: ratio(warm),
+      budget: `≤ ${frameLimit}× node -e 0`,
+      met: warm / bare <= frameLimit,
+    });
+    if (sample.coldFrame.length > 0) {
+      const cold = median(sample.coldFrame);
+      rows.push({
+        name: `  first rows, no cache`,
+        value: ratio(cold),
+        budget: '≤ 4× node -e 0',
+        met: cold / bare <= 4,
+      });
+    }
+    const peak = median(sample.peakMb);
+    const peakLimit = big ? 600 : 150;
+    rows.push({
+      name: `  peak resident, reader with its search index built`,
+      value: `${peak.toFixed(0)} MB`,
+      budget: `< ${peakLimit} MB`,
+      met: peak < peakLimit,
+    });
+    const json = median(sample.listJson);
+    rows.push({
+      name: `  inkwell list --json, warm`,
+      value: `${json.toFixed(0)} ms`,
+      ...(big ? { budget: '< 3000 ms', met: json < 3000 } : {}),
+    });
+    const extra = median(sample.listOneChanged) - median(sample.listWarm);
+    rows.push({
+      name: `  one file changed: extra time of the next start`,
+      value: `${extra.toFixed(0)} ms (list ${median(sample.listWarm).toFixed(0)} ms warm)`,
+      ...(big ? {} : { budget: '< 100 ms', met: extra < 100 }),
+    });
+  }
+  return rows;
+}
+
+function timeProcess(args: string[], env: NodeJS.ProcessEnv): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${String(result.stderr)}`);
+  return performance.now() - start;
+}
+
+interface Run {
+  args: string[];
+  until?: readonly string[];
+  /** Once `until` is on the screen, wait this long and press q (instead of ending the process). */
+  quitAfterMs?: number;
+}
+
+/** Milliseconds from spawning until `until` is all on the screen, or until exit without it. */
+function timeInPty({ args, until, quitAfterMs }: Run, env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const pty = spawn(process.execPath, args, {
+      name: 'xterm-256color',
+      cols: 80,
+      rows: 24,
+      env: env as Record<string, string>,
+    });
+    let output = '';
+    let elapsed: number | undefined;
+    const timer = setTimeout(() => {
+      pty.kill('SIGKILL');
+      reject(new Error(`${args.join(' ')}: nothing after ${TIMEOUT_MS} ms`));
+    }, TIMEOUT_MS);
+    pty.onData((data) => {
+      output += data;
+      if (elapsed !== undefined || !until) return;
+      // Only the latest output is searched again: the whole of it grows with every frame.
+      const plain = output.slice(-64 * 1024).replace(ESCAPES, '');
+      if (until.every((text) => plain.includes(text))) {
+        elapsed = performance.now() - start;
+        if (quitAfterMs === undefined) pty.kill();
+        else setTimeout(() => pty.write('q'), quitAfterMs);
+      }
+    });
+    pty.onExit(({ exitCode }) => {
+      clearTimeout(timer);
+      if (!until) {
+        if (exitCode !== 0) reject(new Error(`${args.join(' ')} failed (${exitCode})`));
+        else resolve(performance.now() - start);
+      } else if (elapsed === undefined) {
+        reject(new Error(`${args.join(' ')} ended (${exitCode}) before: ${output.slice(-500)}`));
+      } else resolve(elapsed);
+    });
+  });
+}

@@ -1,0 +1,203 @@
+// Finds a library's article files: every folder walked, hidden entries, loops and links out left alone,
+// each file's size and time noted. A folder's listing can come from the cache while its time is unchanged.
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { extname, join, sep } from 'node:path';
+
+/** A folder of articles. Folders later in the list win id clashes over earlier ones. */
+export interface LibraryFolder {
+  dir: string;
+  /** Whether a missing folder is worth a warning (it is for --library, not for the user's own folder). */
+  required: boolean;
+}
+
+/** Something the user should hear about: a skipped file, an ignored field, an id clash. */
+export interface LoadWarning {
+  path: string;
+  message: string;
+}
+
+/** An article file found, with what its stat said (-1 when it could not be stat'ed: a dangling link). */
+export interface FoundFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  /** The index of its library folder: later folders win id clashes. */
+  rank: number;
+}
+
+/** A folder's entries (hidden ones left out) as read when its modification time was `mtimeMs`. */
+export interface Listing {
+  mtimeMs: number;
+  names: string[];
+  /** Per name: ENTRY_DIR, ENTRY_LINK or 0. */
+  kinds: number[];
+}
+
+export const ENTRY_DIR = 1;
+export const ENTRY_LINK = 2;
+
+export interface Walk {
+  files: FoundFile[];
+  warnings: LoadWarning[];
+  /** Every folder's listing, read or reused: what the cache keeps for the next walk. */
+  listings: Map<string, Listing>;
+}
+
+const MAX_DEPTH = 8;
+/** Entries (files and folders) read under one library folder at most: a library, not a whole disk. */
+export const MAX_ENTRIES = 200_000;
+const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown']);
+
+/**
+ * Walks every folder in order. `known` holds listings from an earlier walk, used for a folder whose time
+ * has not changed since (adding, removing or renaming an entry changes it).
+ */
+export function walkLibrary(
+  folders: readonly LibraryFolder[],
+  maxEntries = MAX_ENTRIES,
+  known?: ReadonlyMap<string, Listing>,
+): Walk {
+  const warnings: LoadWarning[] = [];
+  const seen = new Map<number, Set<number>>();
+  const listings = new Map<string, Listing>();
+  const files: FoundFile[] = [];
+  folders.forEach((folder, rank) => {
+    const context = { warnings, seen, maxEntries, known, listings };
+    for (const file of articleFiles(folder, context)) files.push({ ...file, rank });
+  });
+  return { files, warnings, listings };
+}
+
+interface WalkContext {
+  warnings: LoadWarning[];
+  seen: Map<number, Set<number>>;
+  maxEntries: number;
+  known: ReadonlyMap<string, Listing> | undefined;
+  listings: Map<string, Listing>;
+}
+
+/** A folder's listing: the known one while the folder's time is unchanged, else read now. */
+function listingOf(dir: string, mtimeMs: number, context: WalkContext): Listing {
+  const known = context.known?.get(dir);
+  if (known && known.mtimeMs === mtimeMs && mtimeMs >= 0) {
+    context.listings.set(dir, known);
+    return known;
+  }
+  const entries: Dirent[] = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const listing: Listing = {
+    mtimeMs,
+    names: entries.map((entry) => entry.name),
+    kinds: entries.map(
+      (entry) => (entry.isDirectory() ? ENTRY_DIR : 0) | (entry.isSymbolicLink() ? ENTRY_LINK : 0),
+    ),
+  };
+  context.listings.set(dir, listing);
+  return listing;
+}
+
+/**
+ * Article files under a folder, sorted, hidden entries left out. `seen` holds the device:inode of every
+ * folder and file met so far in this load: links that loop, and a folder named twice or inside another,
+ * give each file once. A link to a folder outside this one is not followed (one to / would walk the whole
+ * disk), and the walk stops after `maxEntries` entries; both say so.
+ */
+function articleFiles(folder: LibraryFolder, context: WalkContext): Array<Omit<FoundFile, 'rank'>> {
+  const { warnings, seen, maxEntries } = context;
+  const files: Array<Omit<FoundFile, 'rank'>> = [];
+  // Inodes by device, as numbers: a string key per file is garbage a large library feels.
+  const firstVisit = (stat: { dev: number; ino: number }) => {
+    let inodes = seen.get(stat.dev);
+    if (!inodes) seen.set(stat.dev, (inodes = new Set()));
+    if (inodes.has(stat.ino)) return false;
+    inodes.add(stat.ino);
+    return true;
+  };
+  let inside: string | undefined;
+  try {
+    const real = realpathSync(folder.dir);
+    inside = real.endsWith(sep) ? real : real + sep; // the root ends in one already
+  } catch {
+    // The walk reports it.
+  }
+  let entries = 0;
+  let linksOut = 0;
+  const walk = (dir: string, depth: number, mtimeMs: number): boolean => {
+    let listing: Listing;
+    try {
+      listing = listingOf(dir, mtimeMs, context);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (depth === 0 && code === 'ENOENT' && !folder.required) return true;
+      const reason =
+        code === 'ENOENT' ? 'folder not found' : code === 'ENOTDIR' ? 'not a folder' : code;
+      warnings.push({ path: dir, message: `skipped: ${reason ?? String(error)}` });
+      return true;
+    }
+    for (let at = 0; at < listing.names.length; at++) {
+      const name = listing.names[at]!;
+      const kind = listing.kinds[at]!;
+      if (++entries > maxEntries) {
+        warnings.push({
+          path: folder.dir,
+          message: `stopped after ${maxEntries.toLocaleString('en')} entries (the limit); the rest is not read`,
+        });
+        return false;
+      }
+      const path = join(dir, name);
+      const isArticle = ARTICLE_EXTENSIONS.has(extname(name).toLowerCase());
+      // Only folders and article files are worth a stat; a plain entry's type is known already.
+      if (kind === 0 && !isArticle) continue;
+      let stat;
+      try {
+        stat = statSync(path);
+      } catch {
+        // A dangling link: reading it says why it was skipped.
+      }
+      if (stat?.isDirectory()) {
+        if (kind & ENTRY_LINK && !leadsInside(path, inside)) {
+          linksOut += 1;
+          continue;
+        }
+        if (depth < MAX_DEPTH && firstVisit(stat) && !walk(path, depth + 1, stat.mtimeMs)) {
+          return false;
+        }
+      } else if (isArticle) {
+        if (!stat || firstVisit(stat)) {
+          files.push({ path, size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1 });
+        }
+      } else if (!stat && name.includes('\ufffd')) {
+        // It may be a folder of articles: what is lost is said.
+        warnings.push({
+          path,
+          message: 'skipped: its name is not valid UTF-8 (rename it to read it)',
+        });
+      }
+    }
+    return true;
+  };
+  let root;
+  try {
+    root = statSync(folder.dir);
+  } catch {
+    // The walk reports it.
+  }
+  if (!root || !root.isDirectory() || firstVisit(root)) walk(folder.dir, 0, root?.mtimeMs ?? -1);
+  if (linksOut > 0) {
+    warnings.push({
+      path: folder.dir,
+      message: `not followed: ${linksOut === 1 ? 'a link to a folder' : `${linksOut} links to folders`} outside it`,
+    });
+  }
+  return files;
+}
+
+/** Whether the folder a link names lies inside the library folder (`inside`, ending in a separator). */
+function leadsInside(link: string, inside: string | undefined): boolean {
+  try {
+    return inside !== undefined && (realpathSync(link) + sep).startsWith(inside);
+  } catch {
+    return false;
+  }
+}
