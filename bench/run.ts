@@ -17,7 +17,7 @@ import { searchBench } from './search.js';
 import { benchLibrary } from './search-library.js';
 import { median, ms, percentile, timeCall } from './stats.js';
 
-const BINARY = fileURLToPath(new URL('../dist/inkwell.js', import.meta.url));
+const BINARY = fileURLToPath(new URL('../dist/inkwell.cjs', import.meta.url));
 const CONTENT = fileURLToPath(new URL('../content/', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const SCROLL_STEPS = Number(process.env.BENCH_SCROLL_STEPS ?? 200);
@@ -28,8 +28,8 @@ const LONG_BYTES = 200 * 1024;
  * `BENCH_ONLY=search` runs the search benches alone (it takes a minute, most of it fuse.js and MiniSearch);
  * `BENCH_ONLY=typing` only typing into the reader's search field; `BENCH_ONLY=library` only the generated
  * libraries of 10,000 and 100,000 articles on disk (`BENCH_LIBRARY_SIZES=10000` for the smaller alone);
- * `BENCH_ONLY=hostile` only the hostile files (`BENCH_HOSTILE=table,links` only the classes whose names
- * contain those words, and the baseline).
+ * `BENCH_ONLY=startup` only start-up on the bundled library; `BENCH_ONLY=hostile` only the hostile files
+ * (`BENCH_HOSTILE=table,links` only the classes whose names contain those words, and the baseline).
  */
 const ONLY = process.env.BENCH_ONLY;
 const WORKER = new URL('./search-worker.js', import.meta.url);
@@ -56,7 +56,7 @@ function timeProcess(args: string[]): number {
   return performance.now() - start;
 }
 
-if (!ONLY) {
+if (!ONLY || ONLY === 'startup') {
   // Start-up in a real 80×24 pseudo-terminal: bare Node, the list's first frame and `inkwell list` take
   // turns, so all of them see the same machine.
   const startUp = await measureStartUp(BINARY, RUNS);
@@ -67,8 +67,17 @@ if (!ONLY) {
   rows.push({
     name: 'pty: inkwell, launch → list on screen',
     value: `${ms(firstFrame)}, ${ratio.toFixed(2)}× node -e 0`,
-    budget: '≤ 3× node -e 0',
-    met: ratio <= 3,
+    budget: '≤ 2× node -e 0',
+    met: ratio <= 2,
+  });
+  rows.push({ name: '  the first start, no code cache yet (one run)', value: ms(startUp.cold) });
+  // Where the time goes: each step's median length, in time and in CPU time (which a busy machine
+  // disturbs less), from the launch (Node's own start-up first) to the first frame.
+  const steps = Object.keys(startUp.steps[0] ?? {});
+  steps.forEach((step, k) => {
+    const length = (key: 'at' | 'cpu') =>
+      median(startUp.steps.map((run) => run[step]![key] - (k > 0 ? run[steps[k - 1]!]![key] : 0)));
+    rows.push({ name: `  → ${step}`, value: `${ms(length('at'))}, CPU ${ms(length('cpu'))}` });
   });
   rows.push({
     name: 'pty: inkwell list, launch → exit',
@@ -87,7 +96,9 @@ if (!ONLY) {
     name: 'piped: inkwell list',
     value: `${ms(median(pipedList))}, ${(median(pipedList) / median(pipedBare)).toFixed(2)}× node -e 0`,
   });
+}
 
+if (!ONLY) {
   // Wrapping: a 200 KB article, parsed and laid out at 80 columns.
   const body = longArticle(LONG_BYTES);
   for (let warm = 0; warm < 3; warm++) layoutBlocks(parseMarkdown(body), 80);
@@ -193,6 +204,14 @@ if (!ONLY || ONLY === 'search' || ONLY === 'typing') {
   describe(`typing "${word!.query}"`, word!);
   describe(`typing the typo "${misspelt!.query}"`, misspelt!);
   describe(`typing "${twoWords!.query}"`, twoWords!);
+  if (typing.mainThreadMs !== undefined) {
+    // What the reader's thread spent on CPU (keys, frames, answers), which other programs barely change.
+    const keys = typing.queries.reduce((sum, query) => sum + query.query.length, 0);
+    rows.push({
+      name: `  reader thread on CPU while typing, per key (${keys} keys)`,
+      value: ms(typing.mainThreadMs / keys),
+    });
+  }
 }
 
 function thousands(count: number): string {

@@ -1,5 +1,6 @@
 // Typing into the list's search field, on a large made-up library and the real search engine: from a key
 // to the frame showing the field, and to the frame showing that query's results.
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Article, ArticleMeta } from '../src/core/article.js';
 import type { Searcher } from '../src/core/search/types.js';
@@ -18,6 +19,21 @@ export interface TypingSamples {
    * that the engine's part (asking → answer), to tell the engine's time from the reader's.
    */
   queries: { query: string; field: number[]; results: number[]; engine: number[] }[];
+  /**
+   * Milliseconds this thread ran on a CPU while the queries were typed, keys and frames and all (Linux
+   * only): unlike the times above, other programs on the machine barely change it.
+   */
+  mainThreadMs: number | undefined;
+}
+
+/** How long this process's main thread has run on a CPU, in milliseconds, where Linux tells it. */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const [ranNs] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ');
+    return Number(ranNs) / 1e6;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Resolves at the app's next frame; fails when none comes in time. */
@@ -58,7 +74,8 @@ export async function measureSearchTyping(
     await session.settle();
     if (!engine) throw new Error('the app never started the search engine');
     const index = await engine.ready;
-    const samples: TypingSamples = { index, queries: [] };
+    const samples: TypingSamples = { index, queries: [], mainThreadMs: undefined };
+    const ranBefore = mainThreadCpuMs();
     for (const query of queries) {
       await session.press('/');
       const field: number[] = [];
@@ -84,6 +101,9 @@ export async function measureSearchTyping(
       await session.settle();
       await session.press(ESCAPE);
     }
+    const ranAfter = mainThreadCpuMs();
+    if (ranBefore !== undefined && ranAfter !== undefined)
+      samples.mainThreadMs = ranAfter - ranBefore;
     return samples;
   } finally {
     engine?.close();

@@ -1,4 +1,4 @@
-// Builds dist/inkwell.js once, so the CLI tests run exactly what users run.
+// Builds dist/inkwell.cjs once, so the CLI tests run exactly what users run.
 import { execFileSync } from 'node:child_process';
 
 export default function setup() {

@@ -1,4 +1,4 @@
-// Where inkwell keeps the user's things: INKWELL_HOME, else the platform's data and config folders.
+// Where inkwell keeps the user's things: INKWELL_HOME, else the platform's data, config and cache folders.
 import envPaths from 'env-paths';
 import { join } from 'node:path';
 
@@ -13,8 +13,9 @@ export interface Paths {
    */
   config: string;
   /**
-   * Where the library cache lives (parsed article fields, so a start reads only changed files):
-   * $INKWELL_HOME/cache, else the platform cache folder (~/.cache/inkwell on Linux). Safe to delete.
+   * What can be made again and is safe to delete (parsed article fields, so a start reads only changed
+   * files; the code the reader starts from): $INKWELL_HOME/cache, else the platform cache folder
+   * (~/.cache/inkwell on Linux).
    */
   cache: string;
 }

@@ -1,6 +1,14 @@
 // The full-screen reader: one reducer holds the state, keys become actions, screens draw what it holds.
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
-import { useCallback, useEffect, useInsertionEffect, useReducer, useRef, useState } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useInsertionEffect,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import type { Article, ArticleMeta } from '../core/article.js';
 import { prepareFind } from '../core/find-in-page.js';
 import type { Searcher } from '../core/search/types.js';
@@ -15,6 +23,7 @@ import { AddScreen } from './screens/AddScreen.js';
 import { ReaderScreen } from './screens/ReaderScreen.js';
 import { OverlayScreen } from './screens/OverlayScreen.js';
 import { SearchRunner } from './search-runner.js';
+import { WarmUp } from './warm-up.js';
 import {
   currentPage,
   frameHeight,
@@ -34,7 +43,10 @@ const PREPARE_AT_MOST = 256 * 1024;
  * of thousands of short items costs the parser several times what as many characters of prose do.
  */
 const PREPARE_LINES_AT_MOST = 8192;
-/** When the rest of a long article is wrapped: after Ink has drawn its first lines (30 frames a second). */
+/** How long after the first frame the search's frames start to be warmed up, one every WARM_UP_GAP_MS. */
+const WARM_UP_AFTER_MS = 150;
+const WARM_UP_GAP_MS = 5;
+/** When the rest of a long article is wrapped: once Ink has drawn its first lines, and the terminal shown them. */
 const COMPLETE_AFTER_MS = 50;
 /** How often the footer tells how far the wrapping of a long article has got. */
 const PROGRESS_EVERY_MS = 100;
@@ -84,7 +96,7 @@ export function App({
   const { stdout, write } = useStdout();
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reduce, null, () =>
-    initialState(articles, warnings, sizeOf(stdout), given, now),
+    initialState(articles, warnings, sizeOf(stdout), given, now, store !== undefined),
   );
 
   // Ink follows the width by itself, but not the height.
@@ -149,6 +161,34 @@ export function App({
     runner.current = started;
     return () => started.stop();
   }, [startSearcher, indexed]);
+  // While the index builds, this thread idles: it draws made-up results off screen meanwhile, a frame at a
+  // time, so that the first search's frames are not drawn by cold code. A search opened stops it (its own
+  // frames warm the same code), and so does any screen but the list.
+  const { measure, theme } = state.user.settings;
+  // The theme setting, unless NO_COLOR has the last word.
+  const palette = !color || theme === 'mono' ? false : theme === 'light' ? 'light' : true;
+  const latest = useRef(state);
+  useInsertionEffect(() => {
+    latest.current = state;
+  });
+  useEffect(() => {
+    if (!startSearcher) return;
+    let warmUp: WarmUp | undefined;
+    let timer: NodeJS.Timeout;
+    const next = () => {
+      const now = latest.current;
+      if (now.search || now.screen !== 'list' || now.overlay) return warmUp?.stop();
+      warmUp ??= new WarmUp(now, palette);
+      if (warmUp.step()) timer = setTimeout(next, WARM_UP_GAP_MS);
+    };
+    timer = setTimeout(next, WARM_UP_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      warmUp?.stop();
+    };
+    // Once, after the first frame; the palette is the one of that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [startSearcher]);
   const query = queryOf(state.search);
   const limit = state.search?.limit ?? 0;
   // Asked as the field's frame is committed, before Ink draws it (layout effects run after the drawing):
@@ -168,7 +208,9 @@ export function App({
     [store],
   );
   const { changes, changeBase } = state;
-  useEffect(() => {
+  // Handed over in the frame's own task (layout effects run right after Ink draws it), not in a later one:
+  // a signal or a quit that comes the moment a change is seen still finds it handed over and writes it.
+  useLayoutEffect(() => {
     const fresh = changes.slice(handed.current - changeBase);
     if (fresh.length === 0) return;
     handed.current += fresh.length;
@@ -186,7 +228,6 @@ export function App({
   // A very long one is left alone: wrapping it would freeze the list for as long as opening it does.
   const upNext = state.shown[state.screen === 'list' ? state.selected : state.selected + 1];
   const { paginate, size } = state;
-  const { measure, theme } = state.user.settings;
   useEffect(() => {
     if (!upNext || !paginate) return;
     // Its body is read only once the selection has rested on it.
@@ -243,7 +284,7 @@ export function App({
       }
       if (!more.complete) next = setImmediate(step);
     };
-    // Ink writes at most one frame every ~33 ms: wrapping starts once the first lines are on the screen.
+    // Wrapping starts once the first lines are on the screen.
     const timer = setTimeout(step, COMPLETE_AFTER_MS);
     return () => {
       clearTimeout(timer);
@@ -263,7 +304,8 @@ export function App({
   const position = page?.complete ? positionNow(state) : undefined;
   const place = position?.position;
   const placeKey = position && `${position.id} ${place ? `${place.block}:${place.offset}` : 'top'}`;
-  useEffect(() => {
+  // In the frame's own task, as the changes are (see above).
+  useLayoutEffect(() => {
     if (position) store?.notePosition(position);
     // Keyed by the place alone: the time inside the change is new on every frame, and is not news.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -272,8 +314,6 @@ export function App({
   const onAddText = useCallback((text: string) => dispatch({ type: 'addText', text }), []);
   const onAddSubmit = useCallback(() => dispatch({ type: 'addSubmit' }), []);
 
-  // The theme setting, unless NO_COLOR has the last word.
-  const palette = !color || theme === 'mono' ? false : theme === 'light' ? 'light' : true;
   let screen;
   if (state.adding) {
     screen = (

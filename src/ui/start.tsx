@@ -9,6 +9,7 @@ import type { LoadWarning } from '../library/load.js';
 import { App, type AppProps } from './App.js';
 import { openInBrowser } from './browser.js';
 import type { AddSource } from './state.js';
+import { firstFrameDrawn } from '../startup.js';
 import { storeLink } from './store-link.js';
 import { describe, enterFullScreen, onAbnormalExit } from './terminal.js';
 
@@ -58,6 +59,10 @@ export async function startReader({
       stderr,
       exitOnCtrlC: false,
       incrementalRendering: false,
+      // Ink draws at most 30 frames a second by default, deferring a frame that comes sooner: a search's
+      // results, a few milliseconds after the key's own frame, waited up to 33 ms. Frames are drawn as
+      // they come instead (a 1 ms window), as the bench draws them.
+      maxFps: 1000,
     },
   );
   // The terminal first, before anything else can fail or take long; Ink's last frame, drawn while it
@@ -76,6 +81,9 @@ export async function startReader({
     store.flush();
   };
   const forget = onAbnormalExit(stop);
+  // Ink draws its first frame as it renders, before render() returns. What waits for it (saving the code
+  // cache) comes after the signal handlers, which must be there as soon as anything is on the screen.
+  firstFrameDrawn();
   try {
     await instance.waitUntilExit();
     return 0;

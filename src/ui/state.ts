@@ -99,6 +99,11 @@ export interface AppState {
   /** What the user owns: bookmarks, read marks, positions, settings (empty until the store has loaded). */
   user: UserData;
   /**
+   * Whether the user's data is known: the store's has come, or there is no store. Until then, where each article was left is not known: an article
+   * opened before then is moved to its place when it comes, and no place is noted for the store.
+   */
+  loaded: boolean;
+  /**
    * Changes made here that the store has not reported back yet, oldest first; `changeBase` counts those
    * dropped before them, so that the app can tell which it has handed over without a render to say so.
    */
@@ -182,6 +187,8 @@ export function initialState(
   size: Size,
   paginate: Paginate | null = null,
   now: () => string = () => new Date().toISOString(),
+  /** A store will load the user's data (else the session starts with none, and keeps its own). */
+  store = false,
 ): AppState {
   return {
     articles,
@@ -205,6 +212,7 @@ export function initialState(
     user: emptyData(),
     changes: [],
     changeBase: 0,
+    loaded: !store,
     keymap: KEYMAP,
     now,
     notice: null,

@@ -62,10 +62,18 @@ export function openAt(state: AppState, index: number): AppState {
   if (!state.user.read.has(article.id)) {
     opened = change(opened, { kind: 'read', id: article.id, at: state.now() });
   }
-  const place = state.user.positions.get(article.id);
+  return resumed(opened);
+}
+
+/** The open article moved to where it was left, saying so; as it is when it was left at its top. */
+function resumed(opened: AppState): AppState {
+  const article = target(opened);
+  const place = article && opened.user.positions.get(article.id);
   if (!place) return opened;
-  const page = wholePage(opened)!;
-  const height = readerHeight(state.size);
+  // Only now: the whole page is made here, where an article opened at its top draws its first lines first.
+  const page = wholePage(opened);
+  if (!page) return opened;
+  const height = readerHeight(opened.size);
   const top = Math.min(lineOf(page.lines, place), lastTop(page.lines.length, height));
   if (top <= 0) return opened;
   const { percent } = progress(top, height, page.lines.length, 0);
@@ -77,6 +85,8 @@ export function openAt(state: AppState, index: number): AppState {
  * the top next time), else its place, independent of the width.
  */
 export function positionNow(state: AppState): PositionChange | undefined {
+  // Before the store has loaded, a place noted would overwrite the one it keeps.
+  if (!state.loaded) return undefined;
   const article = target(state);
   const page = currentPage(state);
   if (!article || !page || !page.complete) return undefined;
@@ -138,7 +148,13 @@ export function onStored(
   const drop = Math.max(0, Math.min(state.changes.length, handed - state.changeBase));
   const changes = state.changes.slice(drop);
   const user = changes.reduce(applyChange, data);
-  let next: AppState = { ...state, user, changes, changeBase: state.changeBase + drop };
+  let next: AppState = {
+    ...state,
+    user,
+    changes,
+    changeBase: state.changeBase + drop,
+    loaded: true,
+  };
   const notices = notice ? [notice] : [];
   if (JSON.stringify(data.settings.keys) !== JSON.stringify(state.user.settings.keys)) {
     const { keymap, problems } = withOverrides(data.settings.keys);
@@ -147,6 +163,9 @@ export function onStored(
     // They quote the config file, which is untrusted text.
     if (problems.length > 0) notices.push(sanitizeLine(problems.join('; ')));
   }
+  // An article opened before the store had loaded opened at its top: it goes where it was left now,
+  // unless it has been scrolled meanwhile.
+  if (!state.loaded && state.screen === 'reader' && state.top === 0) next = resumed(next);
   if (notices.length > 0) next.notice = notices.join(' ');
   if (external && state.view !== 'library') {
     next =

@@ -11,8 +11,8 @@ const FEED = fileURLToPath(new URL('../fixtures/import/workshop.atom', import.me
 const SLOW = 20_000;
 
 const sessions: TerminalSession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.dispose();
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((session) => session.dispose()));
 });
 
 describe('the a prompt in a terminal', () => {

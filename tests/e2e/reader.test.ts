@@ -19,8 +19,8 @@ const SLOW = 20_000;
 const STARTUP_MS = 10_000;
 
 const sessions: TerminalSession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.dispose();
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((session) => session.dispose()));
 });
 
 function start(options: SessionOptions = {}): TerminalSession {

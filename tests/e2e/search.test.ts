@@ -13,8 +13,8 @@ const STARTUP_MS = 10_000;
 const LIST_FOOTER = 'q quit';
 
 const sessions: TerminalSession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.dispose();
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((session) => session.dispose()));
 });
 
 async function startList(): Promise<TerminalSession> {

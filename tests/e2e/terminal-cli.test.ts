@@ -6,8 +6,8 @@ const SEED_ID = '2023-09-13-russias-putin-and-n-koreas-kim-hold-talks';
 const YELLOW = 3;
 const MAGENTA = 5;
 const sessions: TerminalSession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.dispose();
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((session) => session.dispose()));
 });
 
 async function run(args: string[], options: ConstructorParameters<typeof TerminalSession>[1]) {

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './temp-library.js';
 
-export const BINARY = fileURLToPath(new URL('../../dist/inkwell.js', import.meta.url));
+export const BINARY = fileURLToPath(new URL('../../dist/inkwell.cjs', import.meta.url));
 
 export interface CliResult {
   status: number | null;

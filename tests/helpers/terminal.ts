@@ -184,8 +184,18 @@ export class TerminalSession {
     return undefined;
   }
 
-  dispose(): void {
-    this.pty.kill();
+  /**
+   * Ends the program (SIGHUP, as closing the terminal does) and resolves once it has exited: on a hangup
+   * the reader writes what is pending to its store, and the test's folders must outlast that write.
+   */
+  async dispose(): Promise<void> {
+    if (!this.ended) {
+      this.pty.kill();
+      // A program that ignores the hangup is not waited for long.
+      const stuck = setTimeout(() => this.ended || this.pty.kill('SIGKILL'), 2000);
+      await this.exited;
+      clearTimeout(stuck);
+    }
     this.term.dispose();
   }
 }

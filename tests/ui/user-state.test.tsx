@@ -24,11 +24,18 @@ class FakeStore implements StoreLink {
   sent: Change[] = [];
   positions: Change[] = [];
   dispatch: ((action: Action) => void) | undefined;
-  constructor(private readonly initial: UserData | undefined) {}
+  /** `initial` is loaded at once; with `later`, only when `load` is called. */
+  constructor(
+    private readonly initial: UserData = emptyData(),
+    private readonly later = false,
+  ) {}
   connect(dispatch: (action: Action) => void) {
     this.dispatch = dispatch;
-    if (this.initial) dispatch({ type: 'stored', data: this.initial, external: true });
+    if (!this.later) this.load();
     return () => undefined;
+  }
+  load() {
+    this.dispatch!({ type: 'stored', data: this.initial, external: true });
   }
   send(changes: readonly Change[]) {
     this.sent.push(...changes);
@@ -39,8 +46,8 @@ class FakeStore implements StoreLink {
   flush() {}
 }
 
-function start(initial?: UserData) {
-  const store = new FakeStore(initial);
+function start(initial?: UserData, later = false) {
+  const store = new FakeStore(initial, later);
   current = mount(
     <App
       articles={articles}
@@ -182,6 +189,23 @@ describe('positions and settings', () => {
     expect(app.store.sent.at(-1)).toMatchObject({ kind: 'position', id: 'a.one' });
     await app.press('\r');
     expect(app.screen()).toMatch(/Resumed at \d+%/);
+  });
+
+  it('moves an article opened before the store has loaded to where it was left, and keeps that place', async () => {
+    const left: Change = {
+      kind: 'position',
+      id: 'a.one',
+      position: { block: 20, offset: 0, savedAt: AT },
+    };
+    const app = start(applyChanges(emptyData(), [left]), true);
+    await app.press('\r');
+    expect(app.screen()).not.toMatch(/Resumed at/);
+    // Opened at the top, but that is not news for the store: it would overwrite the place it keeps.
+    expect(app.store.positions).toEqual([]);
+    app.store.load();
+    await sleep(50);
+    expect(app.screen()).toMatch(/Resumed at \d+%/);
+    expect(app.store.positions.at(-1)).toMatchObject({ id: 'a.one', position: { block: 20 } });
   });
 
   it('takes key overrides, says once which are bad, and shows the keys in force', async () => {

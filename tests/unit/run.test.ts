@@ -70,5 +70,6 @@ describe('resolvePaths', () => {
     expect(paths.home).toMatch(/inkwell$/);
     expect(paths.articles).toBe(join(paths.home, 'articles'));
     expect(paths.config).not.toBe(paths.home);
+    expect(paths.cache).not.toBe(paths.home);
   });
 });

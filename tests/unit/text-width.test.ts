@@ -21,6 +21,10 @@ describe('graphemes', () => {
     'zero\u200bwidth\u200cnon\u200djoiner',
     // Prepended marks join the letter after them.
     '\u{1193f}a \u{11941}b \u{11a84}c \u{11d46}d \u{11f02}e \u{113d1}f',
+    // Ink's lines, escapes and all: the bundle has Ink's tokenizer split them with graphemes().
+    '\x1b[1m\x1b[7m Russia’s Putin \x1b[27m\x1b[22m — “quoted”',
+    '\x1b]8;;https://example.org/a\x07a link\x1b]8;;\x07 after',
+    '\x1b[3mcafe\u0301 👍🏽\x1b[23m 日本',
   ])('splits %s as the segmenter does', (text) => {
     expect(graphemes(text)).toEqual(bySegmenter(text));
   });

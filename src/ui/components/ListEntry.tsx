@@ -9,6 +9,7 @@ import type { TextRange } from '../../core/search/fold.js';
 import type { SearchHit } from '../../core/search/types.js';
 import { textWidth } from '../../core/text-width.js';
 import { matchLook } from '../../core/theme.js';
+import { styledText } from '../styled-text.js';
 
 interface Props {
   /** The list the columns are fitted to: the whole library for results, so they stay put as results change. */
@@ -47,46 +48,35 @@ export const ListEntry = memo(function ListEntry({
     withSnippet && hit?.snippet
       ? fitMarked(hit.snippet.text, hit.snippet.ranges, width - indent)
       : undefined;
+  // Each row is one styled string, built here once: a piece of its own (a React element, an Ink node)
+  // for each part and each match would be styled again on every frame.
+  const dim = { dimColor: !selected };
+  const markers = styledText(row.markers, {
+    color: color === 'light' ? 'blue' : color ? 'cyan' : undefined,
+  });
+  const line = `${markers}${styledText(row.date, dim)}${marked(row.title, titleRanges, color)}${styledText(`${row.by}${row.time}`, dim)}`;
   return (
     <>
       <Text wrap="truncate-end" inverse={selected} bold={selected}>
-        <Text color={color === 'light' ? 'blue' : color ? 'cyan' : undefined}>{row.markers}</Text>
-        <Text dimColor={!selected}>{row.date}</Text>
-        <Marked text={row.title} ranges={titleRanges} color={color} />
-        <Text dimColor={!selected}>
-          {row.by}
-          {row.time}
-        </Text>
+        {line}
       </Text>
       {snippet && (
         <Text wrap="truncate-end" dimColor>
-          {' '.repeat(indent)}
-          <Marked text={snippet.text} ranges={snippet.ranges} color={color} />
+          {' '.repeat(indent) + marked(snippet.text, snippet.ranges, color)}
         </Text>
       )}
     </>
   );
 });
 
-interface MarkedProps {
-  text: string;
-  ranges: TextRange[];
-  color: boolean | 'light';
-}
-
-function Marked({ text, ranges, color }: MarkedProps) {
-  if (ranges.length === 0) return <>{text}</>;
-  return (
-    <>
-      {markPieces(text, ranges).map((piece, k) =>
-        piece.mark ? (
-          <Text key={k} {...matchLook(piece.mark, 'list', color)}>
-            {piece.text}
-          </Text>
-        ) : (
-          piece.text
-        ),
-      )}
-    </>
-  );
+/** `text` with the characters of `ranges` styled as matches. */
+function marked(text: string, ranges: TextRange[], color: boolean | 'light'): string {
+  if (ranges.length === 0) return text;
+  let styled = '';
+  for (const piece of markPieces(text, ranges)) {
+    styled += piece.mark
+      ? styledText(piece.text, matchLook(piece.mark, 'list', color))
+      : piece.text;
+  }
+  return styled;
 }
