@@ -4,7 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Article } from '../src/core/article.js';
 import { layoutBlocks } from '../src/core/layout.js';
 import { parseMarkdown } from '../src/core/markdown.js';
 import { measureStartUp } from './first-frame.js';
@@ -14,7 +16,9 @@ import { libraryRows, measureLibraries } from './library-cache.js';
 import { longArticle } from './long-article.js';
 import { loadReaderBench } from './load-reader.js';
 import { searchBench } from './search.js';
+import { makeQueries } from './search-queries.js';
 import { benchLibrary } from './search-library.js';
+import { benchFolder, searchScaleBench } from './search-scale.js';
 import { median, ms, percentile, timeCall } from './stats.js';
 
 const BINARY = fileURLToPath(new URL('../dist/inkwell.cjs', import.meta.url));
@@ -25,15 +29,25 @@ const SCROLL_WARM_UP = 20;
 const HOSTILE_RUNS = Number(process.env.BENCH_HOSTILE_RUNS ?? 3);
 const LONG_BYTES = 200 * 1024;
 /**
- * `BENCH_ONLY=search` runs the search benches alone (it takes a minute, most of it fuse.js and MiniSearch);
- * `BENCH_ONLY=typing` only typing into the reader's search field; `BENCH_ONLY=library` only the generated
- * libraries of 10,000 and 100,000 articles on disk (`BENCH_LIBRARY_SIZES=10000` for the smaller alone);
- * `BENCH_ONLY=startup` only start-up on the bundled library; `BENCH_ONLY=hostile` only the hostile files
- * (`BENCH_HOSTILE=table,links` only the classes whose names contain those words, and the baseline).
+ * `BENCH_ONLY=search` runs the search benches alone (it takes minutes, most of it fuse.js, MiniSearch and
+ * indexing 100,000 articles); `BENCH_ONLY=search-scale` only the engine at 10,000 and 100,000 articles
+ * (BENCH_SEARCH_SIZES); `BENCH_ONLY=typing` only typing into the reader's search field;
+ * `BENCH_ONLY=library` only the generated libraries of 10,000 and 100,000 articles on disk
+ * (`BENCH_LIBRARY_SIZES=10000` for the smaller alone); `BENCH_ONLY=startup` only start-up on the bundled
+ * library; `BENCH_ONLY=hostile` only the hostile files (`BENCH_HOSTILE=table,links` only the classes whose
+ * names contain those words, and the baseline).
  */
 const ONLY = process.env.BENCH_ONLY;
 const WORKER = new URL('./search-worker.js', import.meta.url);
 const SEARCH_ARTICLES = Number(process.env.BENCH_SEARCH_ARTICLES ?? 10_000);
+/** Library sizes of the search scale bench (cold, warm, one changed): `BENCH_SEARCH_SIZES=10000`. */
+const SEARCH_SIZES = (process.env.BENCH_SEARCH_SIZES ?? '10000,100000').split(',').map(Number);
+
+/** The made-up library's articles with the paths of their files in the bench's folder. */
+function onDisk(articles: readonly Article[]): Article[] {
+  const { library } = benchFolder(articles.length);
+  return articles.map((article) => ({ ...article, path: join(library, `${article.id}.md`) }));
+}
 
 /** One line of the report: a figure and, when it has one, its budget and whether it is met. */
 interface Row {
@@ -152,11 +166,18 @@ if (!ONLY) {
 
 if (!ONLY || ONLY === 'search') {
   rows.push(
-    ...(await searchBench(WORKER, {
+    ...(await searchBench(WORKER, onDisk, {
       slowSamples: Number(process.env.BENCH_FUSE_SAMPLES ?? 2),
       rivals: process.env.BENCH_SEARCH_RIVALS !== '0',
     })),
   );
+}
+
+if (!ONLY || ONLY === 'search' || ONLY === 'search-scale') {
+  const library = benchLibrary();
+  const queries = makeQueries(library.articles, library.vocabulary);
+  const child = fileURLToPath(new URL('./bench-search-child.js', import.meta.url));
+  rows.push(...searchScaleBench(child, SEARCH_SIZES, queries));
 }
 
 if (!ONLY || ONLY === 'search' || ONLY === 'typing') {
@@ -167,7 +188,7 @@ if (!ONLY || ONLY === 'search' || ONLY === 'typing') {
   const { vocabulary } = library;
   const long = (from: number) => vocabulary.slice(from).find((word) => word.length >= 10)!;
   const swapped = long(40_000);
-  const typing = await measureSearchTyping(library.articles, [
+  const typing = await measureSearchTyping(onDisk(library.articles), [
     long(30_000),
     swapped.slice(0, 2) + swapped[3] + swapped[2] + swapped.slice(4),
     `${vocabulary[300]} ${vocabulary[8000]}`,

@@ -29,6 +29,21 @@ export interface BenchLibrary {
 
 /** `count` articles of about `words` words each, newest first. */
 export function benchLibrary(count = 10_000, words = 600, terms = 50_000): BenchLibrary {
+  const articles: Article[] = [];
+  const vocabulary = benchArticles(count, words, terms, (article) => articles.push(article));
+  return { articles, vocabulary };
+}
+
+/**
+ * benchLibrary one article at a time (a library of 100,000 need not be held); returns the vocabulary.
+ * The first n articles of a larger library are those of a library of n.
+ */
+export function benchArticles(
+  count: number,
+  words: number,
+  terms: number,
+  visit: (article: Article) => void,
+): string[] {
   const rand = random(7);
   const vocabulary = makeVocabulary(rand, terms);
   const draw = zipf(rand, terms);
@@ -44,7 +59,6 @@ export function benchLibrary(count = 10_000, words = 600, terms = 50_000): Bench
   );
   const tagWords = Array.from({ length: 400 }, () => vocabulary[pick(200, 3000)]!);
   const day = Date.UTC(2026, 0, 1);
-  const articles: Article[] = [];
   for (let k = 0; k < count; k++) {
     // Titles hold content words, not the commonest ones.
     let title = '';
@@ -73,7 +87,7 @@ export function benchLibrary(count = 10_000, words = 600, terms = 50_000): Bench
     if (sentence.length > 0) paragraph.push(sentence.join(' ') + '.');
     if (paragraph.length > 0) paragraphs.push(paragraph.join(' '));
     const body = paragraphs.join('\n\n');
-    articles.push({
+    visit({
       id: `bench-${k}`,
       title: title.trim(),
       author: names[pick(0, names.length)]!,
@@ -90,7 +104,7 @@ export function benchLibrary(count = 10_000, words = 600, terms = 50_000): Bench
       mtimeMs: 0,
     });
   }
-  return { articles, vocabulary };
+  return vocabulary;
 }
 
 /** Distinct made-up words, shortest first (frequent words are short); one in forty has an accent. */

@@ -57,7 +57,7 @@ export async function measureSearchTyping(
   /** How long the engine took to answer each query, by query. */
   const answered = new Map<string, number>();
   const wrapped = (all: readonly ArticleMeta[]): Searcher => {
-    engine = startSearcher(all);
+    engine = startSearcher(all, { indexFile: null });
     const started = engine;
     return {
       search: (query, limit) => {

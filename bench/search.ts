@@ -12,6 +12,7 @@ import { buildIndex, type SearchIndex } from '../src/core/search/build-index.js'
 import { prepareSearch, searchIndex } from '../src/core/search/search.js';
 import { startSearcher } from '../src/library/searcher.js';
 import { benchLibrary, random, typo } from './search-library.js';
+import { KINDS, makeQueries, timeTyping, typedStates } from './search-queries.js';
 import { median, ms, percentile } from './stats.js';
 
 /** One line of the report, as bench/run.ts prints it. */
@@ -24,10 +25,6 @@ export interface Row {
 
 /** Hits a view asks for: a few screens of results. */
 const LIMIT = 100;
-const KINDS = ['1 char', '3 chars', '6 chars', '10 chars', 'several words', 'typos'] as const;
-type Kind = (typeof KINDS)[number];
-type Queries = Record<Kind, string[]>;
-
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 
@@ -42,6 +39,7 @@ const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 export async function searchBench(
   workerUrl: URL,
+  onDisk: (articles: readonly Article[]) => Article[],
   options: { slowSamples: number; rivals: boolean },
 ) {
   const rows: Row[] = [];
@@ -94,7 +92,8 @@ export async function searchBench(
   }
 
   // The same through the worker, as the reader asks: postMessage there and back included.
-  const searcher = startSearcher(articles, { workerUrl });
+  // The worker reads the bodies from the files itself; no saved index: a cold build.
+  const searcher = startSearcher(onDisk(articles), { workerUrl, indexFile: null });
   const workerStart = performance.now();
   const stats = await searcher.ready;
   const ready = performance.now() - workerStart;
@@ -109,7 +108,7 @@ export async function searchBench(
   searcher.close();
   rows.push({
     name: `  worker: start → index ready (${stats.where})`,
-    value: `${ms(ready)}, its memory ${MB(stats.heapBytes)} (the articles' copy included)`,
+    value: `${ms(ready)}, its memory ${MB(stats.heapBytes)} (what identifies the articles included)`,
   });
   rows.push({
     name: `  worker: keystroke → answer, all kinds, p50 / p95 / max`,
@@ -160,70 +159,6 @@ function latencyRow(name: string, samples: number[]): Row {
     name: `${name} (${samples.length}), p50 / p95 / max`,
     value: `${ms(median(samples))} / ${ms(percentile(samples, 95))} / ${ms(Math.max(...samples))}`,
   };
-}
-
-/** The queries: words typed a letter at a time (1, 3, 6, 10 characters), several words, typos. */
-function makeQueries(articles: readonly Article[], vocabulary: readonly string[]): Queries {
-  const rand = random(11);
-  const pick = (from: number, to: number) => from + Math.floor(rand() * (to - from));
-  const long = vocabulary.filter((word, rank) => rank > 300 && word.length >= 10);
-  const words = Array.from({ length: 40 }, () => long[pick(0, long.length)]!);
-  const bodyWords = (article: Article) => article.body.split(/[\s.]+/).filter((w) => w.length >= 4);
-  const several = Array.from({ length: 30 }, () => {
-    const inBody = bodyWords(articles[pick(0, articles.length)]!);
-    return Array.from({ length: pick(2, 4) }, () => inBody[pick(0, inBody.length)]!.toLowerCase());
-  }).map((list) => list.join(' '));
-  const typos = Array.from({ length: 60 }, (_, k) => {
-    const inBody = bodyWords(articles[pick(0, articles.length)]!).filter((w) => w.length >= 6);
-    return typo(inBody[pick(0, inBody.length)]!.toLowerCase(), k, pick(0, 20));
-  });
-  return {
-    '1 char': words.map((word) => word.slice(0, 1)),
-    '3 chars': words.map((word) => word.slice(0, 3)),
-    '6 chars': words.map((word) => word.slice(0, 6)),
-    '10 chars': words.map((word) => word.slice(0, 10)),
-    'several words': several,
-    typos,
-  };
-}
-
-/**
- * The queries a view sends while `queries` are typed: for single words, the state at that length after
- * the keystrokes before it; for several words, every keystroke from the second word on; typos whole.
- */
-function typedStates(queries: readonly string[], kind: Kind): string[] {
-  if (kind === 'typos') return [...queries];
-  if (kind === 'several words') {
-    return queries.flatMap((query) => {
-      const second = query.indexOf(' ') + 2;
-      return Array.from({ length: query.length - second + 1 }, (_, k) =>
-        query.slice(0, second + k),
-      );
-    });
-  }
-  return [...queries];
-}
-
-/** Milliseconds per query state, each kind typed in turn; the keystrokes before a state warm it up. */
-function timeTyping(
-  queries: Queries,
-  search: (query: string) => unknown,
-  perKind = Infinity,
-): Record<Kind, number[]> {
-  const out = {} as Record<Kind, number[]>;
-  for (const kind of KINDS) {
-    out[kind] = [];
-    for (const query of typedStates(queries[kind], kind).slice(0, perKind)) {
-      // The keystrokes before this state, untimed, as a user types them.
-      if (kind !== 'several words' && kind !== 'typos') {
-        for (let length = 1; length < query.length; length++) search(query.slice(0, length));
-      }
-      const start = performance.now();
-      search(query);
-      out[kind].push(performance.now() - start);
-    }
-  }
-  return out;
 }
 
 /** Top-10 overlap with fuse.js over titles, on title words; recall of body-word typos, ours and MiniSearch's. */

@@ -1,14 +1,16 @@
 // `inkwell search <query>`: the articles a query finds, best first, as lines (with a snippet on a terminal)
-// or as JSON. The index is built here, in-process: one query does not need a worker.
+// or as JSON. The index is opened here, in-process (one query does not need a worker): the saved one
+// read back, what changed indexed beside it; once the answer is out, the two are merged and saved.
+import { join } from 'node:path';
 import { dayOf, type ArticleMeta } from '../core/article.js';
 import { GAP } from '../core/list-rows.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import { buildIndex } from '../core/search/build-index.js';
-import { withBodies } from '../library/open-article.js';
 import type { TextRange } from '../core/search/fold.js';
-import { searchIndex } from '../core/search/search.js';
 import type { SearchHit } from '../core/search/types.js';
 import { textWidth, truncate } from '../core/text-width.js';
+import { INDEX_FILE } from '../library/index-store.js';
+import { runSteps, SearchEngine } from '../library/search-engine.js';
+import { sourceOf } from '../library/searcher.js';
 import type { CommandContext } from './context.js';
 import { toJson } from './output.js';
 
@@ -16,9 +18,16 @@ import { toJson } from './output.js';
 const MIN_TITLE = 24;
 const SNIPPET_INDENT = ' '.repeat(4);
 
-export function searchCommand({ library, args, out }: CommandContext): number {
+export async function searchCommand({
+  library,
+  args,
+  out,
+  paths,
+}: CommandContext): Promise<number> {
   const query = args.positionals.join(' ');
-  const answer = searchIndex(buildIndex(withBodies(library.articles)), query, args.limit);
+  const engine = new SearchEngine(join(paths.cache, INDEX_FILE));
+  runSteps(engine.open(library.articles.map(sourceOf)));
+  const answer = engine.search(query, args.limit);
   if (!answer.ok) {
     out.warn(`inkwell: ${sanitizeLine(answer.error)}\n`);
     return 2;
@@ -30,6 +39,8 @@ export function searchCommand({ library, args, out }: CommandContext): number {
   } else if (found.length > 0) {
     out.write(formatHits(found, out.columns, out.style));
   }
+  // Saved for next time; a cache that cannot be written costs only the time to build it again.
+  if (runSteps(engine.compact()) || engine.needsSaving) await engine.save();
   return found.length > 0 ? 0 : 1;
 }
 

@@ -4,13 +4,14 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Article } from '../core/article.js';
 import { metaOf, settleLibrary, type Library, type LoadedFile } from './library.js';
+import { MAX_FILE_BYTES } from './article-file.js';
 import { parseArticle } from './parse-article.js';
 import { MAX_ENTRIES, walkLibrary, type LibraryFolder, type LoadWarning } from './walk.js';
 
 export type { Library } from './library.js';
 export { MAX_ENTRIES, type LibraryFolder, type LoadWarning } from './walk.js';
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 const READ_CHUNK_BYTES = 64 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -2,6 +2,7 @@
 import { parseDocument, type ErrorCode, type YAMLError } from 'yaml';
 import { countWords, readingMinutes, type Article } from '../core/article.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
+import { FRONT_MATTER } from './article-file.js';
 
 /** An article as its text gives it: all but the file's size and time, which the loader adds. */
 export type ParsedArticle = Omit<Article, 'size' | 'mtimeMs'>;
@@ -9,7 +10,6 @@ export type ParsedArticle = Omit<Article, 'size' | 'mtimeMs'>;
 export type ParseResult =
   { ok: true; article: ParsedArticle; warnings: string[] } | { ok: false; reason: string };
 
-const FRONT_MATTER = /^---[ \t]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const SAFE_ID = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;

@@ -14,8 +14,8 @@ export interface Paths {
   config: string;
   /**
    * What can be made again and is safe to delete (parsed article fields, so a start reads only changed
-   * files; the code the reader starts from): $INKWELL_HOME/cache, else the platform cache folder
-   * (~/.cache/inkwell on Linux).
+   * files; the code the reader starts from; the saved search index): $INKWELL_HOME/cache, else the
+   * platform cache folder (~/.cache/inkwell on Linux).
    */
   cache: string;
 }

@@ -1,61 +1,100 @@
-// The search index's own thread: receives the library in batches, indexes each as it arrives, and answers
-// queries (in the order asked; those asked before the index is sealed wait for it).
+// The search index's own thread: receives what identifies each article in batches, then opens the saved
+// index (or builds one, reading the bodies from the files itself), answers queries in the order asked
+// (those asked before it is open wait for it), takes changes, and merges and saves in the background.
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { IndexBuilder, type SearchIndex } from '../core/search/build-index.js';
-import { prepareSearch, searchIndex } from '../core/search/search.js';
-import { loadArticle } from './load.js';
-import { documentOf, type ToWorker, type FromWorker } from './searcher.js';
+import { prepareSearch } from '../core/search/search.js';
+import {
+  runStepsAside,
+  SearchEngine,
+  type SearchChanges,
+  type SearchSource,
+} from './search-engine.js';
+import type { FromWorker, ToWorker } from './searcher.js';
+
+/** After a change, how long the engine waits for more before merging and saving. */
+const SETTLE_MS = 1000;
 
 const port = parentPort;
 if (port) {
-  const builder = new IndexBuilder();
-  let index: SearchIndex | undefined;
-  let building = 0;
+  const sources: SearchSource[] = [];
+  let engine: SearchEngine | null = null;
   const waiting: Array<Extract<ToWorker, { type: 'search' }>> = [];
+  const updates: SearchChanges[] = [];
   const post = (message: FromWorker) => port.postMessage(message);
   const answer = ({ id, query, limit }: Extract<ToWorker, { type: 'search' }>) =>
-    post({ type: 'answer', id, answer: safeSearch(index!, query, limit) });
+    post({ type: 'answer', id, answer: safeSearch(engine!, query, limit) });
+  let maintaining = false;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  // Merged into one index and saved, a slice at a time: queries are answered in between.
+  const maintain = async () => {
+    if (maintaining) {
+      again = true;
+      return;
+    }
+    maintaining = true;
+    let error: string | null = null;
+    try {
+      do {
+        again = false;
+        const merged = await runStepsAside(engine!.compact());
+        if (!merged && engine!.indexes.length > 1) again = true;
+        else if (engine!.needsSaving) error = await engine!.save();
+      } while (again);
+    } catch (failure) {
+      error = (failure as Error).message;
+    }
+    maintaining = false;
+    post({ type: 'saved', error });
+  };
 
   port.on('message', (message: ToWorker) => {
     switch (message.type) {
-      case 'add': {
-        const start = performance.now();
-        for (const source of message.documents) builder.add(documentOf(source, loadArticle));
-        building += performance.now() - start;
+      case 'sources':
+        sources.push(...message.sources);
         break;
-      }
-      case 'seal': {
-        const start = performance.now();
-        const built = (index = builder.seal());
-        const sealed = performance.now();
-        building += sealed - start;
-        for (const query of waiting.splice(0)) answer(query);
-        // Ready once the first keystrokes' answers are prepared too: queries are answered meanwhile.
-        prepareAhead(built, () =>
+      case 'open': {
+        const opening = new SearchEngine(message.indexFile);
+        void runStepsAside(opening.open(sources.splice(0))).then(async (stats) => {
+          engine = opening;
+          for (const changes of updates.splice(0)) opening.update(changes);
+          for (const query of waiting.splice(0)) answer(query);
+          const prepareStart = performance.now();
+          // Ready once the first keystrokes' answers are prepared too: queries are answered meanwhile.
+          for (const index of opening.indexes) await runStepsAside(prepareSteps(index));
           post({
             type: 'ready',
-            articles: built.docs.length,
-            terms: built.vocabulary.terms.length,
-            buildMs: building,
-            prepareMs: performance.now() - sealed,
-            heapBytes: heapBytes(),
-          }),
-        );
+            stats: {
+              ...stats,
+              prepareMs: performance.now() - prepareStart,
+              heapBytes: heapBytes(),
+            },
+          });
+          await maintain();
+        });
         break;
       }
       case 'search':
-        if (index) answer(message);
+        if (engine) answer(message);
         else waiting.push(message);
+        break;
+      case 'update':
+        if (!engine) {
+          updates.push(message.changes);
+          break;
+        }
+        engine.update(message.changes);
+        clearTimeout(timer);
+        timer = setTimeout(() => void maintain(), SETTLE_MS);
         break;
     }
   });
 }
 
-/** Answers for first keystrokes, a few milliseconds at a time, so queries are answered in between. */
-function prepareAhead(index: SearchIndex, done: () => void) {
-  if (prepareSearch(index, 4)) setImmediate(() => prepareAhead(index, done));
-  else done();
+/** prepareSearch a few milliseconds at a time. */
+function* prepareSteps(index: Parameters<typeof prepareSearch>[0]): Generator<void, void> {
+  while (prepareSearch(index, 4)) yield;
 }
 
 /** The thread's heap and the typed arrays it holds (the index is mostly typed arrays). */
@@ -65,9 +104,9 @@ function heapBytes(): number {
 }
 
 /** A query's answer; a bug in the engine becomes an answer too, never a dead thread. */
-function safeSearch(index: SearchIndex, query: string, limit: number | null) {
+function safeSearch(engine: SearchEngine, query: string, limit: number | null) {
   try {
-    return searchIndex(index, query, limit ?? Infinity);
+    return engine.search(query, limit ?? Infinity);
   } catch (error) {
     return { ok: false as const, error: `search failed: ${(error as Error).message}` };
   }

@@ -1,59 +1,53 @@
-// Search for the reader: the index is built on a worker thread, so the list draws and keys answer while
-// it builds; queries asked before it is ready are answered when it is. Where the worker cannot start (the
-// sources run without a build), the index is built here, a slice of the library at a time.
+// Search for the reader: the index is opened on a worker thread (the saved one read back and checked, or
+// one built from the files), so the list draws and keys answer meanwhile; queries asked before it is ready
+// are answered when it is. Only what identifies each article crosses to the worker, never a body. Where
+// the worker cannot start (the sources run without a build), the same engine runs here, a slice at a time.
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Article, ArticleMeta } from '../core/article.js';
-import type { LoadWarning } from './walk.js';
-import type { SearchDocument } from '../core/search/build-index.js';
 import type { SearchAnswer, Searcher } from '../core/search/types.js';
+import { INDEX_FILE } from './index-store.js';
+import { resolvePaths } from './paths.js';
+import type { OpenStats, SearchChanges, SearchSource } from './search-engine.js';
 
 /** What the reader's thread tells the worker. */
 export type ToWorker =
-  | { type: 'add'; documents: IndexSource[] }
-  | { type: 'seal' }
-  | { type: 'search'; id: number; query: string; limit: number | null };
-
-/**
- * An article as handed to the index: with its body when the caller has it, else with the file the body
- * is read from (on the worker's thread, not the reader's).
- */
-export type IndexSource = Omit<SearchDocument, 'body'> & ({ body: string } | { path: string });
+  | { type: 'sources'; sources: SearchSource[] }
+  | { type: 'open'; indexFile: string | null }
+  | { type: 'search'; id: number; query: string; limit: number | null }
+  | { type: 'update'; changes: SearchChanges };
 
 /** What the worker answers. */
 export type FromWorker =
-  | {
-      type: 'ready';
-      articles: number;
-      terms: number;
-      buildMs: number;
-      prepareMs: number;
-      heapBytes: number;
-    }
-  | { type: 'answer'; id: number; answer: SearchAnswer };
+  | { type: 'ready'; stats: Omit<IndexStats, 'where'> }
+  | { type: 'answer'; id: number; answer: SearchAnswer }
+  | { type: 'saved'; error: string | null };
 
-/** Facts about a built index, for the bench and for curiosity. */
-export interface IndexStats {
-  articles: number;
-  terms: number;
-  /** Time spent indexing, excluding waiting for batches. */
-  buildMs: number;
+/** Facts about an opened index, for the bench and for curiosity. */
+export interface IndexStats extends OpenStats {
   /**
    * Time then spent, queries answered in between, preparing the answers to first keystrokes (a letter
    * matches most of the library) and compiling the code that answers; `ready` waits for it.
    */
   prepareMs: number;
-  /** The worker's heap and typed arrays once the index is built (in-process: the whole heap). */
+  /** The worker's heap and typed arrays once the index is open (in-process: the whole heap). */
   heapBytes: number;
   /** Where the index lives. */
   where: 'worker' | 'in-process';
 }
 
-/** A searcher that can say when its index is ready and be stopped. */
+/** A searcher that can say when its index is ready, take changes, and be stopped. */
 export interface LibrarySearcher extends Searcher {
-  /** Resolves once the index is built (never rejects); asking for it keeps the process alive until then. */
+  /** Resolves once the index is open (never rejects); asking for it keeps the process alive until then. */
   ready: Promise<IndexStats>;
+  /**
+   * Resolves once the index, merged into one, is saved after opening (null), or why it was not (never
+   * rejects); an index read back unchanged resolves at once.
+   */
+  saved: Promise<string | null>;
+  /** Articles added, changed or removed while it runs (a watcher's findings); see SearchEngine.update. */
+  update(changes: SearchChanges): void;
   /** Stops the worker; later queries answer with an error. */
   close(): void;
 }
@@ -61,24 +55,32 @@ export interface LibrarySearcher extends Searcher {
 export interface SearcherOptions {
   /** The worker script; by default dist/search-worker.js beside the bundle, when it exists. */
   workerUrl?: URL | null;
+  /** Where the index is saved between runs: by default in the cache folder; null for nowhere. */
+  indexFile?: string | null;
 }
 
 /** Articles sent to the worker per message: small batches keep each copy well under a frame. */
-const BATCH = 200;
+const BATCH = 1000;
+
+/** The saved index's usual place: the cache folder (INKWELL_HOME/cache, else the platform's). */
+export function defaultIndexFile(env: NodeJS.ProcessEnv = process.env): string {
+  return join(resolvePaths(env).cache, INDEX_FILE);
+}
 
 export function startSearcher(
-  articles: readonly ArticleMeta[],
+  articles: readonly SearchSource[],
   options: SearcherOptions = {},
 ): LibrarySearcher {
   const url = options.workerUrl === undefined ? bundledWorker() : options.workerUrl;
+  const indexFile = options.indexFile === undefined ? defaultIndexFile() : options.indexFile;
   if (url) {
     try {
-      return workerSearcher(articles, url);
+      return workerSearcher(articles, url, indexFile);
     } catch {
-      // Fall through: the same answers, built on this thread.
+      // Fall through: the same answers, from an engine on this thread.
     }
   }
-  return inProcessSearcher(articles);
+  return inProcessSearcher(articles, indexFile);
 }
 
 /** The worker script next to the bundle (dist/search-worker.js), from dist/ or dist/chunks/. */
@@ -90,24 +92,20 @@ function bundledWorker(): URL | null {
   return null;
 }
 
-function sourceOf(article: ArticleMeta): IndexSource {
-  const { id, title, author, source, tags, path } = article;
-  return 'body' in article
-    ? { id, title, author, source, tags, body: (article as Article).body }
-    : { id, title, author, source, tags, path };
+/** What identifies an article, without its body (which the worker reads from the file). */
+export function sourceOf(article: SearchSource): SearchSource {
+  const { id, title, author, source, tags, path, size, mtimeMs } = article;
+  const identity: SearchSource = { id, title, author, source, tags, path };
+  if (size !== undefined) identity.size = size;
+  if (mtimeMs !== undefined) identity.mtimeMs = mtimeMs;
+  return identity;
 }
 
-/** The document the index takes: the body read from the file when it did not come along. */
-export function documentOf(
-  source: IndexSource,
-  loadArticle: (path: string, warnings: LoadWarning[]) => Article | undefined,
-): SearchDocument {
-  if ('body' in source) return source;
-  const { path, ...fields } = source;
-  return { ...fields, body: loadArticle(path, [])?.body ?? '' };
-}
-
-function workerSearcher(articles: readonly ArticleMeta[], url: URL): LibrarySearcher {
+function workerSearcher(
+  articles: readonly SearchSource[],
+  url: URL,
+  indexFile: string | null,
+): LibrarySearcher {
   const worker = new Worker(url);
   const pending = new Map<number, (answer: SearchAnswer) => void>();
   let nextId = 0;
@@ -115,21 +113,27 @@ function workerSearcher(articles: readonly ArticleMeta[], url: URL): LibrarySear
   let fallback: LibrarySearcher | null = null;
   let resolveReady!: (stats: IndexStats) => void;
   const ready = new Promise<IndexStats>((resolve) => (resolveReady = resolve));
+  let resolveSaved!: (error: string | null) => void;
+  const saved = new Promise<string | null>((resolve) => (resolveSaved = resolve));
+  const changes: SearchChanges[] = [];
 
   worker.on('message', (message: FromWorker) => {
     if (message.type === 'ready') {
-      const { articles: count, terms, buildMs, prepareMs, heapBytes } = message;
-      resolveReady({ articles: count, terms, buildMs, prepareMs, heapBytes, where: 'worker' });
+      resolveReady({ ...message.stats, where: 'worker' });
+    } else if (message.type === 'saved') {
+      resolveSaved(message.error);
     } else {
       settle(message.id, message.answer);
     }
   });
-  // A worker that dies (no memory, a bug) hands its queries to an index built here instead.
+  // A worker that dies (no memory, a bug) hands its queries to an engine here instead.
   const takeOver = (reason: string) => {
     if (failed) return;
     failed = `search stopped: ${reason}`;
-    fallback = inProcessSearcher(articles);
+    fallback = inProcessSearcher(articles, indexFile);
+    for (const change of changes) fallback.update(change);
     void fallback.ready.then(resolveReady);
+    void fallback.saved.then(resolveSaved);
     for (const [id, resolve] of pending) {
       void fallback.search(queries.get(id)!.query, queries.get(id)!.limit).then(resolve);
     }
@@ -145,7 +149,7 @@ function workerSearcher(articles: readonly ArticleMeta[], url: URL): LibrarySear
     const resolve = pending.get(id);
     pending.delete(id);
     queries.delete(id);
-    if (pending.size === 0) worker.unref();
+    if (pending.size === 0 && !holding) worker.unref();
     resolve?.(answer);
   };
 
@@ -153,24 +157,37 @@ function workerSearcher(articles: readonly ArticleMeta[], url: URL): LibrarySear
   let sent = 0;
   const sendBatch = () => {
     if (failed) return;
-    const documents = articles.slice(sent, sent + BATCH).map(sourceOf);
-    sent += documents.length;
-    worker.postMessage({ type: 'add', documents } satisfies ToWorker);
+    const sources = articles.slice(sent, sent + BATCH).map(sourceOf);
+    sent += sources.length;
+    worker.postMessage({ type: 'sources', sources } satisfies ToWorker);
     if (sent < articles.length) setImmediate(sendBatch);
-    else worker.postMessage({ type: 'seal' } satisfies ToWorker);
+    else worker.postMessage({ type: 'open', indexFile } satisfies ToWorker);
   };
   sendBatch();
 
-  let built = false;
-  void ready.then(() => {
-    built = true;
-    if (pending.size === 0) worker.unref();
-  });
+  let holding = false;
+  const hold = (until: Promise<unknown>) => {
+    holding = true;
+    worker.ref();
+    void until.then(() => {
+      holding = false;
+      if (pending.size === 0) worker.unref();
+    });
+  };
   return {
-    // Whoever waits for the index keeps the process alive until it is built.
+    // Whoever waits for the index keeps the process alive until it is built (or saved).
     get ready() {
-      if (!built) worker.ref();
+      hold(ready);
       return ready;
+    },
+    get saved() {
+      hold(saved);
+      return saved;
+    },
+    update(change) {
+      if (fallback) return fallback.update(change);
+      changes.push(change);
+      if (!failed) worker.postMessage({ type: 'update', changes: change } satisfies ToWorker);
     },
     search(query, limit) {
       if (fallback) return fallback.search(query, limit);
@@ -193,59 +210,68 @@ function workerSearcher(articles: readonly ArticleMeta[], url: URL): LibrarySear
       failed ??= 'search closed';
       for (const resolve of pending.values()) resolve({ ok: false, error: failed });
       pending.clear();
+      resolveSaved('search closed');
       void worker.terminate();
     },
   };
 }
 
-/** The index built on this thread, a slice per turn of the event loop so input is still read. */
-function inProcessSearcher(articles: readonly ArticleMeta[]): LibrarySearcher {
+/** The engine on this thread, a slice at a time so input is still read. */
+function inProcessSearcher(
+  articles: readonly SearchSource[],
+  indexFile: string | null,
+): LibrarySearcher {
   let closed = false;
-  const built = (async () => {
-    const { IndexBuilder } = await import('../core/search/build-index.js');
-    const { searchIndex } = await import('../core/search/search.js');
-    const { loadArticle } = await import('./load.js');
-    let building = 0;
-    const builder = new IndexBuilder();
-    for (let at = 0; at < articles.length; at += BATCH / 4) {
-      const slice = performance.now();
-      for (const article of articles.slice(at, at + BATCH / 4)) {
-        builder.add(documentOf(sourceOf(article), loadArticle));
-      }
-      building += performance.now() - slice;
-      await new Promise((resolve) => setImmediate(resolve));
+  const opened = (async () => {
+    const { runStepsAside, SearchEngine } = await import('./search-engine.js');
+    const { prepareSearch } = await import('../core/search/search.js');
+    const engine = new SearchEngine(indexFile);
+    const stats = await runStepsAside(engine.open(articles));
+    const prepareStart = performance.now();
+    for (const index of engine.indexes) {
+      while (prepareSearch(index, 4)) await new Promise((resolve) => setImmediate(resolve));
     }
-    const seal = performance.now();
-    const index = builder.seal();
-    building += performance.now() - seal;
-    const stats: IndexStats = {
-      articles: index.docs.length,
-      terms: index.vocabulary.terms.length,
-      buildMs: building,
-      prepareMs: 0,
+    const indexStats: IndexStats = {
+      ...stats,
+      prepareMs: performance.now() - prepareStart,
       heapBytes: process.memoryUsage().heapUsed,
       where: 'in-process',
     };
-    return { stats, search: (query: string, limit?: number) => searchIndex(index, query, limit) };
+    return { engine, stats: indexStats, runStepsAside };
   })();
+  const saved = opened.then(
+    async ({ engine, runStepsAside }) => {
+      await runStepsAside(engine.compact());
+      return engine.needsSaving ? await engine.save() : null;
+    },
+    (error: Error) => error.message,
+  );
   return {
-    ready: built.then(
+    ready: opened.then(
       ({ stats }) => stats,
       () => ({
         articles: 0,
         terms: 0,
+        reused: 0,
+        indexed: 0,
+        cacheNote: null,
+        loadMs: 0,
         buildMs: 0,
         prepareMs: 0,
         heapBytes: 0,
         where: 'in-process' as const,
       }),
     ),
+    saved,
+    update(change) {
+      void opened.then(({ engine }) => engine.update(change));
+    },
     async search(query, limit) {
       if (query.trim() === '') return { ok: true, hits: [] };
       try {
-        const { search } = await built;
+        const { engine } = await opened;
         if (closed) return { ok: false, error: 'search closed' };
-        return search(query, limit);
+        return engine.search(query, limit);
       } catch (error) {
         return { ok: false, error: `search failed: ${(error as Error).message}` };
       }

@@ -45,7 +45,12 @@ beforeAll(async () => {
 }, 60_000);
 
 const run = (name: string) =>
-  spawnSync(process.execPath, [join(outdir, `${name}.js`)], { encoding: 'utf8', timeout: 20_000 });
+  spawnSync(process.execPath, [join(outdir, `${name}.js`)], {
+    encoding: 'utf8',
+    timeout: 20_000,
+    // The saved index goes to a cache folder of the test's own.
+    env: { ...process.env, INKWELL_HOME: tempDir() },
+  });
 
 describe('startSearcher in a bundle', () => {
   it('builds the index on the worker beside the bundle and answers', () => {

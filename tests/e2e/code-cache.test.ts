@@ -12,8 +12,8 @@ const SLOW = 30_000;
 const STARTUP_MS = 10_000;
 
 const sessions: TerminalSession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.dispose();
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((session) => session.dispose()));
 });
 
 /** Starts the reader on `home`, waits for the list, quits with q; resolves to the exit status. */

@@ -8,8 +8,8 @@ import { TerminalSession } from '../helpers/terminal.js';
 
 const STARTUP_MS = 10_000;
 const sessions: TerminalSession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.dispose();
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((session) => session.dispose()));
 });
 
 function start(dir: string, home: string): TerminalSession {

@@ -57,7 +57,7 @@ describe('run', () => {
 });
 
 describe('resolvePaths', () => {
-  it('keeps articles and config in INKWELL_HOME when it is set', () => {
+  it('keeps articles, config and cache in INKWELL_HOME when it is set', () => {
     expect(resolvePaths({ INKWELL_HOME: '/x/home' })).toEqual({
       home: '/x/home',
       articles: '/x/home/articles',
@@ -70,6 +70,7 @@ describe('resolvePaths', () => {
     expect(paths.home).toMatch(/inkwell$/);
     expect(paths.articles).toBe(join(paths.home, 'articles'));
     expect(paths.config).not.toBe(paths.home);
+    expect(paths.cache).toMatch(/inkwell$/);
     expect(paths.cache).not.toBe(paths.home);
   });
 });

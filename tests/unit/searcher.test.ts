@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/library/load.js';
 import { startSearcher, type LibrarySearcher } from '../../src/library/searcher.js';
+import { articleText, tempDir, tempLibrary } from '../helpers/temp-library.js';
 
 const CONTENT = fileURLToPath(new URL('../../content/', import.meta.url));
 const WORKER = new URL('../../dist/search-worker.js', import.meta.url);
@@ -16,7 +18,7 @@ describe.each([
   { where: 'in-process', workerUrl: null },
 ])('startSearcher ($where)', ({ where, workerUrl }) => {
   it('answers a query asked before the index is ready, once it is', async () => {
-    const searcher = startSearcher(articles, { workerUrl });
+    const searcher = startSearcher(articles, { workerUrl, indexFile: null });
     started.push(searcher);
     const answer = await searcher.search('sovreignty');
     expect(answer).toMatchObject({ ok: true, hits: [{ id: SEED_ID, terms: ['sovereignty'] }] });
@@ -24,7 +26,7 @@ describe.each([
   });
 
   it('answers in the order asked, blank queries at once, bad ones with a hint', async () => {
-    const searcher = startSearcher(articles, { workerUrl });
+    const searcher = startSearcher(articles, { workerUrl, indexFile: null });
     started.push(searcher);
     const answers = await Promise.all([
       searcher.search('hegemonik'),
@@ -39,7 +41,7 @@ describe.each([
   });
 
   it('answers after close with an error, never a rejection', async () => {
-    const searcher = startSearcher(articles, { workerUrl });
+    const searcher = startSearcher(articles, { workerUrl, indexFile: null });
     searcher.close();
     await expect(searcher.search('putin')).resolves.toMatchObject({ ok: false });
   });
@@ -51,10 +53,38 @@ describe('startSearcher when its worker dies', () => {
     { name: 'it throws', script: 'throw new Error("broken")' },
   ])('answers from an index built in process when $name', async ({ script }) => {
     const workerUrl = new URL(`data:text/javascript,${encodeURIComponent(script)}`);
-    const searcher = startSearcher(articles, { workerUrl });
+    const searcher = startSearcher(articles, { workerUrl, indexFile: null });
     started.push(searcher);
     const answer = await searcher.search('spaceprot');
     expect(answer).toMatchObject({ ok: true, hits: [{ id: SEED_ID }] });
     expect(await searcher.ready).toMatchObject({ where: 'in-process' });
+  });
+});
+
+describe.each([
+  { where: 'worker', workerUrl: WORKER },
+  { where: 'in-process', workerUrl: null },
+])('startSearcher with a saved index ($where)', ({ workerUrl }) => {
+  it('saves the index, reads it back at the next start, and takes changes while it runs', async () => {
+    const indexFile = join(tempDir(), 'cache', 'search-index.bin');
+    const first = startSearcher(articles, { workerUrl, indexFile });
+    started.push(first);
+    expect(await first.ready).toMatchObject({ reused: 0, indexed: articles.length });
+    expect(await first.saved).toBeNull();
+    first.close();
+
+    const second = startSearcher(articles, { workerUrl, indexFile });
+    started.push(second);
+    expect(await second.ready).toMatchObject({ reused: articles.length, indexed: 0 });
+    const dir = tempLibrary({
+      'watched.md': articleText({ title: 'Watched' }, 'A solitary okapi.'),
+    });
+    const path = join(dir, 'watched.md');
+    second.update({
+      upsert: [{ id: 'watched', title: 'Watched', author: null, source: null, tags: [], path }],
+      remove: [SEED_ID],
+    });
+    expect(await second.search('okapi')).toMatchObject({ ok: true, hits: [{ id: 'watched' }] });
+    expect(await second.search('sovreignty')).toMatchObject({ ok: true, hits: [] });
   });
 });

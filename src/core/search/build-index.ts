@@ -1,7 +1,8 @@
-// Building the search index: every article's words once, as term ids and where they stand, and per term
-// the articles holding it (with how often, in the body; with which fields, in the short ones). Typed
-// arrays keep 6 million words of 10,000 articles in a few tens of megabytes.
+// Building the search index: per term, the articles whose body holds it (how often, as compact postings)
+// and the articles whose short fields hold it (which fields). Bodies are read once and let go: snippets
+// re-read the few articles shown (textOf), so a library of 100,000 articles fits in a few hundred MB.
 import { eachToken, plainText, scanWords } from './tokenize.js';
+import { encodePostings, Growable, type Postings } from './postings.js';
 import { Vocabulary } from './vocabulary.js';
 
 /** What the index needs of an article (a structured-clone-friendly subset of the article model). */
@@ -13,9 +14,11 @@ export interface SearchDocument {
   tags: readonly string[];
   /** The Markdown body. */
   body: string;
+  /** The file it came from, when there is one. */
+  path?: string;
 }
 
-/** An article as the index keeps it: the texts that highlights and snippets are cut from. */
+/** An article as the index keeps it: the short texts that highlights are cut from, and its file. */
 export interface IndexedDocument {
   id: string;
   title: string;
@@ -23,8 +26,8 @@ export interface IndexedDocument {
   source: string;
   /** The tags joined with ", ", as the views show them. */
   tags: string;
-  /** The body as plain text (see plainText), one line per paragraph. */
-  text: string;
+  /** The file the body is read from again for a snippet ('' when it has none). */
+  path: string;
 }
 
 /** Short fields, as bits of a mask. */
@@ -35,33 +38,44 @@ export const SHORT_FIELDS = ['title', 'author', 'source', 'tags'] as const;
 export interface SearchIndex {
   docs: IndexedDocument[];
   vocabulary: Vocabulary;
-  /** Body words of document d: tokenTerms[tokenStart[d] .. tokenStart[d + 1]), at tokenOffsets in its text. */
-  tokenStart: Int32Array;
-  tokenTerms: Int32Array;
-  tokenOffsets: Int32Array;
-  /** Documents whose body holds term t: postingDocs[postingStart[t] .. postingStart[t + 1]), with counts. */
-  postingStart: Int32Array;
-  postingDocs: Int32Array;
-  postingCounts: Uint16Array;
-  /** Documents whose short fields hold term t, with a mask of which (FIELD_BITS). */
+  /** Documents whose body holds term t, with how often. */
+  body: Postings;
+  /** Documents whose short fields hold term t: fieldDocs[fieldStart[t] .. fieldStart[t + 1]), with a mask of which (FIELD_BITS). */
   fieldStart: Int32Array;
   fieldDocs: Int32Array;
   fieldMasks: Uint8Array;
+  /** Per document, its place in the library's order (newest first), which breaks ties in ranking. */
+  order: Int32Array;
+  /** Documents no longer in the library (removed or changed since the index was built), or null. */
+  dropped: Uint8Array | null;
+  /** A document's body as plain text (see plainText), for its snippet; null when it cannot be had. */
+  textOf: (doc: number) => string | null;
 }
 
-/** Adds documents a batch at a time (so a worker can index while the rest arrive), then seals. */
-export class IndexBuilder {
-  private readonly vocabulary = new Vocabulary();
-  private readonly docs: IndexedDocument[] = [];
-  private readonly tokenStart = new Growable();
-  private readonly tokenTerms = new Growable();
-  private readonly tokenOffsets = new Growable();
-  private readonly fieldTerms = new Growable();
-  private readonly fieldDocs = new Growable();
-  private readonly fieldMasks = new Growable();
+const NO_TEXT = () => null;
 
-  constructor() {
-    this.tokenStart.push(0);
+/** Adds documents one at a time, then seals. */
+export class IndexBuilder {
+  private readonly vocabulary: Vocabulary;
+  private readonly docs: IndexedDocument[] = [];
+  private readonly texts: string[] | null;
+  private readonly postingTerms = new Growable();
+  private readonly postingDocs = new Growable();
+  private readonly postingCounts = new Growable();
+  private readonly fieldTerms = new Growable(256);
+  private readonly fieldDocs = new Growable(256);
+  private readonly fieldMasks = new Growable(256);
+  /** Per term: 1 + the last document that held it, and where its count is, for counting a body's words. */
+  private seenIn = new Int32Array(1024);
+  private slotOf = new Int32Array(1024);
+
+  /**
+   * `keepTexts`: hold every body's plain text, for snippets without reading files (small libraries,
+   * tests). `vocabulary`: one shared by the parts of a large build, merged at its end (see seal).
+   */
+  constructor(options: { keepTexts?: boolean; vocabulary?: Vocabulary } = {}) {
+    this.texts = options.keepTexts ? [] : null;
+    this.vocabulary = options.vocabulary ?? new Vocabulary();
   }
 
   add(document: SearchDocument): void {
@@ -72,23 +86,29 @@ export class IndexBuilder {
       author: document.author ?? '',
       source: document.source ?? '',
       tags: document.tags.join(', '),
-      text: plainText(document.body),
+      path: document.path ?? '',
     };
     this.docs.push(indexed);
-    const { vocabulary, tokenTerms, tokenOffsets } = this;
-    const text = indexed.text;
+    const text = plainText(document.body);
+    this.texts?.push(text);
+    const { vocabulary, postingTerms, postingDocs, postingCounts } = this;
+    const count = (term: number) => {
+      if (term >= this.seenIn.length) this.growScratch();
+      if (this.seenIn[term] === doc + 1) {
+        postingCounts.addAt(this.slotOf[term]!, 1);
+        return;
+      }
+      this.seenIn[term] = doc + 1;
+      this.slotOf[term] = postingTerms.length;
+      postingTerms.push(term);
+      postingDocs.push(doc);
+      postingCounts.push(1);
+    };
     scanWords(
       text,
-      (start, end) => {
-        tokenTerms.push(vocabulary.addRange(text, start, end));
-        tokenOffsets.push(start);
-      },
-      (start, _end, term) => {
-        tokenTerms.push(vocabulary.add(term));
-        tokenOffsets.push(start);
-      },
+      (start, end) => count(vocabulary.addRange(text, start, end)),
+      (_start, _end, term) => count(vocabulary.add(term)),
     );
-    this.tokenStart.push(tokenTerms.length);
     const masks = new Map<number, number>();
     for (const field of SHORT_FIELDS) {
       eachToken(indexed[field], (_start, _end, term) => {
@@ -103,93 +123,73 @@ export class IndexBuilder {
     }
   }
 
+  private growScratch(): void {
+    const size = this.seenIn.length * 2;
+    const seen = new Int32Array(size);
+    seen.set(this.seenIn);
+    const slots = new Int32Array(size);
+    slots.set(this.slotOf);
+    this.seenIn = seen;
+    this.slotOf = slots;
+  }
+
   get size(): number {
     return this.docs.length;
   }
 
-  /** The finished index; the builder is spent. */
-  seal(): SearchIndex {
-    const { vocabulary, docs } = this;
+  /**
+   * The finished index; the builder is spent. `ready: false` leaves the vocabulary unsorted, for a
+   * part that is only merged into a larger index (see merge-index.ts).
+   */
+  seal({ ready = true }: { ready?: boolean } = {}): SearchIndex {
+    const { vocabulary, docs, texts } = this;
     const termCount = vocabulary.terms.length;
-    const tokenStart = this.tokenStart.done();
-    const tokenTerms = this.tokenTerms.done();
-    const body = bodyPostings(docs.length, termCount, tokenStart, tokenTerms);
+    const body = encodePostings(
+      termCount,
+      this.postingTerms.done(),
+      this.postingDocs.done(),
+      this.postingCounts.done(),
+    );
     const fields = fieldPostings(
       termCount,
       this.fieldTerms.done(),
       this.fieldDocs.done(),
       this.fieldMasks.done(),
     );
-    vocabulary.seal(
-      (id) =>
-        body.postingStart[id + 1]! -
-        body.postingStart[id]! +
-        fields.fieldStart[id + 1]! -
-        fields.fieldStart[id]!,
-    );
-    return {
+    const index: SearchIndex = {
       docs,
       vocabulary,
-      tokenStart,
-      tokenTerms,
-      tokenOffsets: this.tokenOffsets.done(),
-      ...body,
+      body,
       ...fields,
+      order: Int32Array.from(docs, (_doc, at) => at),
+      dropped: null,
+      textOf: texts ? (doc) => texts[doc] ?? null : NO_TEXT,
     };
+    if (ready) vocabulary.seal(documentFrequency(index));
+    return index;
   }
 }
 
-/** An index of `documents`, built at once. */
+/** In how many articles each term occurs, body and short fields together (a term in both counts twice). */
+export function documentFrequency(index: SearchIndex): (id: number) => number {
+  const { body, fieldStart } = index;
+  return (id) => body.start[id + 1]! - body.start[id]! + fieldStart[id + 1]! - fieldStart[id]!;
+}
+
+/** An index of `documents`, built at once, their texts kept for snippets. */
 export function buildIndex(documents: Iterable<SearchDocument>): SearchIndex {
-  const builder = new IndexBuilder();
+  const builder = new IndexBuilder({ keepTexts: true });
   for (const document of documents) builder.add(document);
   return builder.seal();
 }
 
-/** Per term, the documents whose body holds it and how often: two passes, counting then filling. */
-function bodyPostings(
-  docCount: number,
-  termCount: number,
-  tokenStart: Int32Array,
-  tokenTerms: Int32Array,
-) {
-  const lastDoc = new Int32Array(termCount).fill(-1);
-  const postingStart = new Int32Array(termCount + 1);
-  for (let doc = 0; doc < docCount; doc++) {
-    for (let at = tokenStart[doc]!; at < tokenStart[doc + 1]!; at++) {
-      const term = tokenTerms[at]!;
-      if (lastDoc[term] !== doc) {
-        lastDoc[term] = doc;
-        postingStart[term + 1]! += 1;
-      }
-    }
-  }
-  for (let term = 0; term < termCount; term++) postingStart[term + 1]! += postingStart[term]!;
-  const total = postingStart[termCount]!;
-  const postingDocs = new Int32Array(total);
-  const postingCounts = new Uint16Array(total);
-  const cursor = postingStart.slice(0, termCount);
-  const slotOf = new Int32Array(termCount);
-  lastDoc.fill(-1);
-  for (let doc = 0; doc < docCount; doc++) {
-    for (let at = tokenStart[doc]!; at < tokenStart[doc + 1]!; at++) {
-      const term = tokenTerms[at]!;
-      if (lastDoc[term] !== doc) {
-        lastDoc[term] = doc;
-        const slot = cursor[term]!++;
-        slotOf[term] = slot;
-        postingDocs[slot] = doc;
-        postingCounts[slot] = 1;
-      } else if (postingCounts[slotOf[term]!]! < 0xffff) {
-        postingCounts[slotOf[term]!]! += 1;
-      }
-    }
-  }
-  return { postingStart, postingDocs, postingCounts };
-}
-
 /** Per term, the documents whose short fields hold it, in document order. */
-function fieldPostings(termCount: number, terms: Int32Array, docs: Int32Array, masks: Int32Array) {
+export function fieldPostings(
+  termCount: number,
+  terms: Int32Array,
+  docs: Int32Array,
+  masks: Int32Array | Uint8Array,
+) {
   const fieldStart = new Int32Array(termCount + 1);
   for (const term of terms) fieldStart[term + 1]! += 1;
   for (let term = 0; term < termCount; term++) fieldStart[term + 1]! += fieldStart[term]!;
@@ -202,24 +202,4 @@ function fieldPostings(termCount: number, terms: Int32Array, docs: Int32Array, m
     fieldMasks[slot] = masks[at]!;
   }
   return { fieldStart, fieldDocs, fieldMasks };
-}
-
-/** An Int32Array that doubles as it fills. */
-class Growable {
-  private data = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-
-  /** The values, trimmed to their length. */
-  done(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
 }

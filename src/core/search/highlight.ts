@@ -3,7 +3,7 @@
 import type { TextRange } from './fold.js';
 import type { SearchIndex } from './build-index.js';
 import { FIELD_BITS } from './build-index.js';
-import { scanWords, unfoldInWord } from './tokenize.js';
+import { continuesWord, foldWord, scanWords, standsAlone, unfoldInWord } from './tokenize.js';
 import type { Snippet } from './types.js';
 
 /**
@@ -53,8 +53,57 @@ export class MatchedTerms {
     return more ? [first, ...more] : [first];
   }
 
+  /**
+   * A quick test for a word of a body before it is looked up: the lengths and first characters of the
+   * terms matched in the body (every length and character when they are too many to be worth it).
+   */
+  filter(terms: readonly string[]): { lengths: Uint8Array; firsts: Uint8Array } {
+    if (this.quick) return this.quick;
+    // The same two arrays every query (allocating 64 KB a keystroke only fragments memory).
+    const lengths = (this.lengths ??= new Uint8Array(256)).fill(0);
+    const firsts = (this.firsts ??= new Uint8Array(65536)).fill(0);
+    let count = 0;
+    for (const id of this.touched) {
+      if (this.bodyWords[id] === 0) continue;
+      const term = terms[id]!;
+      lengths[Math.min(term.length, 255)] = 1;
+      firsts[term.charCodeAt(0)] = 1;
+      if (++count > 4096) break;
+    }
+    if (count > 4096) {
+      lengths.fill(1);
+      firsts.fill(1);
+    }
+    return (this.quick = { lengths, firsts });
+  }
+  private quick: { lengths: Uint8Array; firsts: Uint8Array } | null = null;
+  private lengths: Uint8Array | undefined;
+  private firsts: Uint8Array | undefined;
+
+  /**
+   * What to look for in a folded body to find the words matched there: each distinct matched part of a
+   * term (a prefix query's word once, not its thousand terms), and whether it starts its word. Null
+   * when there are too many to be worth it.
+   */
+  needles(terms: readonly string[]): Array<{ needle: string; atStart: boolean }> | null {
+    if (this.found !== undefined) return this.found;
+    const needles = new Map<string, boolean>();
+    for (const id of this.touched) {
+      if (this.bodyWords[id] === 0) continue;
+      for (const [from, to] of this.rangesOf(id, FIELD_BITS.body)) {
+        const needle = terms[id]!.slice(from, to);
+        needles.set(needle, (needles.get(needle) ?? true) && from === 0);
+      }
+      if (needles.size > MAX_NEEDLES) return (this.found = null);
+    }
+    return (this.found = [...needles].map(([needle, atStart]) => ({ needle, atStart })));
+  }
+  private found: Array<{ needle: string; atStart: boolean }> | null | undefined = undefined;
+
   /** Forgets this query's terms. */
   clear(): void {
+    this.quick = null;
+    this.found = undefined;
     for (const id of this.touched) {
       this.words[id] = 0;
       this.fields[id] = 0;
@@ -70,8 +119,10 @@ const NONE: ReadonlyArray<readonly [number, number]> = [];
 const BEFORE = 50;
 const LENGTH = 150;
 const MAX_POSITIONS = 48;
-/** Matches this many words apart still count as one passage. */
-const PASSAGE = 16;
+/** More distinct things to look for than this, and a body's words are looked at one by one instead. */
+const MAX_NEEDLES = 24;
+/** Matches this many characters apart (about sixteen words) still count as one passage. */
+const PASSAGE = 100;
 
 /** Ranges of `text` (a field as shown) whose words matched, and the folded words that did. */
 export function fieldRanges(
@@ -103,9 +154,137 @@ export function fieldRanges(
   return merge(ranges);
 }
 
+/** Characters of bodies kept per index, at most (a few screens of results): reading one costs more than looking at it. */
+const KEPT_CHARACTERS = 8 * 1024 * 1024;
+
+/** A body as plain text, and folded (lower case, no diacritics) with the same positions, when it folds so. */
+interface Body {
+  text: string;
+  folded: string | null;
+}
+const bodyCaches = new WeakMap<SearchIndex, { bodies: Map<number, Body>; characters: number }>();
+const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^\x00-\x7f]/g;
+const MARKS = /\p{M}/gu;
+const foldedCharacters = new Map<string, string>();
+
+/**
+ * A character (one UTF-16 unit, in lower case) without its diacritics, when that is one unit too ("é" →
+ * "e"); else itself, so that a folded body keeps the positions of the text it came from.
+ */
+function foldCharacter(char: string): string {
+  let folded = foldedCharacters.get(char);
+  if (folded === undefined) {
+    const bare = char.normalize('NFKD').replace(MARKS, '');
+    folded = bare.length === 1 ? bare : char;
+    foldedCharacters.set(char, folded);
+  }
+  return folded;
+}
+
+/** Document `doc`'s body, read again (textOf) and kept a while: the index keeps no texts. */
+function bodyOf(index: SearchIndex, doc: number): Body | null {
+  let cache = bodyCaches.get(index);
+  if (!cache) bodyCaches.set(index, (cache = { bodies: new Map(), characters: 0 }));
+  const known = cache.bodies.get(doc);
+  if (known !== undefined) {
+    cache.bodies.delete(doc);
+    cache.bodies.set(doc, known);
+    return known;
+  }
+  const text = index.textOf(doc);
+  if (text === null) return null;
+  let folded: string | null = text.toLowerCase();
+  if (folded.length !== text.length) folded = null;
+  else if (!ASCII.test(folded)) folded = folded.replace(NON_ASCII, foldCharacter);
+  const body = { text, folded };
+  cache.bodies.set(doc, body);
+  cache.characters += text.length * 2;
+  for (const [oldest, old] of cache.bodies) {
+    if (cache.characters <= KEPT_CHARACTERS) break;
+    cache.bodies.delete(oldest);
+    cache.characters -= old.text.length * 2;
+  }
+  return body;
+}
+
+/** The first matched words of a body: where each starts, and which query words it matched. */
+interface Found {
+  offsets: number[];
+  masks: number[];
+}
+
+/**
+ * The first matched words of a body, found by searching its folded text for what the query matched
+ * (the query word itself for a prefix, each typo's term): a few native searches instead of looking at
+ * every word. Null when the body does not fold position for position, or the query matched too much.
+ */
+function findByNeedles(index: SearchIndex, body: Body, matched: MatchedTerms): Found | null {
+  const needles = matched.needles(index.vocabulary.terms);
+  const { text, folded } = body;
+  if (!needles || folded === null) return null;
+  const { vocabulary } = index;
+  const wordMasks = matched.bodyWords;
+  const seen = new Set<number>();
+  const hits: Array<[number, number]> = [];
+  for (const { needle, atStart } of needles) {
+    let count = 0;
+    for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
+      if (atStart && continuesWord(folded, at - 1)) continue;
+      let start = at;
+      let end = at + needle.length;
+      if (!standsAlone(folded, at)) {
+        while (continuesWord(folded, start - 1)) start -= 1;
+        while (continuesWord(folded, end)) end += 1;
+      }
+      if (seen.has(start)) continue;
+      seen.add(start);
+      const word = text.slice(start, end);
+      const id = ASCII.test(word)
+        ? vocabulary.idOfRange(text, start, end)
+        : vocabulary.idOf(foldWord(word));
+      const mask = id < 0 ? 0 : wordMasks[id]!;
+      if (mask === 0) continue;
+      hits.push([start, mask]);
+      if (++count === MAX_POSITIONS) break;
+    }
+  }
+  hits.sort((a, b) => a[0] - b[0]);
+  hits.length = Math.min(hits.length, MAX_POSITIONS);
+  return { offsets: hits.map((hit) => hit[0]), masks: hits.map((hit) => hit[1]) };
+}
+
+/** The first matched words of a body, every word looked at (those that could match looked up). */
+function findByScanning(index: SearchIndex, text: string, matched: MatchedTerms): Found {
+  const wordMasks = matched.bodyWords;
+  const { vocabulary } = index;
+  const { lengths, firsts } = matched.filter(vocabulary.terms);
+  const offsets: number[] = [];
+  const masks: number[] = [];
+  const found = (start: number, id: number) => {
+    const mask = id < 0 ? 0 : wordMasks[id]!;
+    if (mask === 0) return false;
+    offsets.push(start);
+    masks.push(mask);
+    return offsets.length === MAX_POSITIONS;
+  };
+  scanWords(
+    text,
+    (start, end) => {
+      const first = text.charCodeAt(start);
+      // ASCII words fold to their lower case: most cannot be a matched term, by length or first letter.
+      const letter = first >= 65 && first <= 90 ? first | 32 : first;
+      if (!lengths[Math.min(end - start, 255)] || !firsts[letter]) return false;
+      return found(start, vocabulary.idOfRange(text, start, end));
+    },
+    (start, _end, term) => found(start, vocabulary.idOf(term)),
+  );
+  return { offsets, masks };
+}
+
 /**
  * The body's best passage (the most query words close together, the first such), cut at word boundaries
- * within its paragraph, with `…` where it was cut. Null when the body did not match.
+ * within its paragraph, with `…` where it was cut. Null when the body did not match or cannot be read.
  */
 export function bodySnippet(
   index: SearchIndex,
@@ -113,24 +292,18 @@ export function bodySnippet(
   matched: MatchedTerms,
   terms: Set<string>,
 ): Snippet | null {
-  const wordMasks = matched.bodyWords;
-  const { tokenStart, tokenTerms, tokenOffsets } = index;
-  const positions: number[] = [];
-  const masks: number[] = [];
-  for (let at = tokenStart[doc]!; at < tokenStart[doc + 1]!; at++) {
-    const mask = wordMasks[tokenTerms[at]!]!;
-    if (mask === 0) continue;
-    positions.push(at);
-    masks.push(mask);
-    // The best passage is nearly always among the first matches; a word of one letter matches hundreds.
-    if (positions.length === MAX_POSITIONS) break;
-  }
-  if (positions.length === 0) return null;
+  const body = bodyOf(index, doc);
+  if (!body) return null;
+  const { text } = body;
+  // The best passage is nearly always among the first matches; a word of one letter matches hundreds.
+  const { offsets, masks } =
+    findByNeedles(index, body, matched) ?? findByScanning(index, text, matched);
+  if (offsets.length === 0) return null;
   let best = 0;
   let bestCount = 0;
-  for (let first = 0; first < positions.length; first++) {
+  for (let first = 0; first < offsets.length; first++) {
     let union = 0;
-    for (let k = first; k < positions.length && positions[k]! - positions[first]! < PASSAGE; k++) {
+    for (let k = first; k < offsets.length && offsets[k]! - offsets[first]! < PASSAGE; k++) {
       union |= masks[k]!;
     }
     const count = bitCount(union);
@@ -139,8 +312,7 @@ export function bodySnippet(
       bestCount = count;
     }
   }
-  const text = index.docs[doc]!.text;
-  const at = tokenOffsets[positions[best]!]!;
+  const at = offsets[best]!;
   const { start: paragraphStart, end: paragraphEnd } = paragraphAround(text, at);
   // A short paragraph is shown whole; near its end, the window reaches back further.
   let start = Math.max(paragraphStart, Math.min(at - BEFORE, paragraphEnd - LENGTH));
@@ -148,60 +320,44 @@ export function bodySnippet(
   let end = Math.min(paragraphEnd, start + LENGTH);
   if (end < paragraphEnd) end = wordEndBefore(text, end, at);
   const lead = start > paragraphStart ? '…' : '';
-  const { text: body, shift } = squeezed(text.slice(start, end));
-  const ranges = windowRanges(index, doc, positions[best]!, start, end, matched, terms).map(
-    (range) => ({
-      start: lead.length + shift(range.start - start),
-      end: lead.length + shift(range.end - start),
-    }),
-  );
-  return { text: lead + body + (end < paragraphEnd ? '…' : ''), ranges };
+  const { text: shown, shift } = squeezed(text.slice(start, end));
+  const ranges = windowRanges(index, text, start, end, matched, terms).map((range) => ({
+    start: lead.length + shift(range.start - start),
+    end: lead.length + shift(range.end - start),
+  }));
+  return { text: lead + shown + (end < paragraphEnd ? '…' : ''), ranges };
 }
 
-/**
- * The matched words of text[start, end), from the indexed words around position `near`: their terms
- * are known, so nothing is looked up again.
- */
+/** The matched words that start in text[start, end), `start` being the start of a word. */
 function windowRanges(
   index: SearchIndex,
-  doc: number,
-  near: number,
+  text: string,
   start: number,
   end: number,
   matched: MatchedTerms,
   terms: Set<string>,
 ): TextRange[] {
-  const { tokenStart, tokenTerms, tokenOffsets, vocabulary } = index;
-  const text = index.docs[doc]!.text;
-  let at = near;
-  while (at > tokenStart[doc]! && tokenOffsets[at - 1]! >= start) at -= 1;
+  const { vocabulary } = index;
   const ranges: TextRange[] = [];
-  for (; at < tokenStart[doc + 1]! && tokenOffsets[at]! < end; at++) {
-    const id = tokenTerms[at]!;
+  const mark = (from: number, to: number, id: number) => {
+    if (from >= end) return true;
     const found = matched.rangesOf(id, FIELD_BITS.body);
-    if (found.length === 0) continue;
-    const term = vocabulary.terms[id]!;
-    const offset = tokenOffsets[at]!;
-    const word = text.slice(offset, wordEnd(text, offset, term));
-    terms.add(term);
-    for (const [from, to] of found) {
-      const [a, b] = unfoldInWord(word, from, to);
-      ranges.push({ start: offset + a, end: offset + b });
+    if (found.length === 0) return false;
+    terms.add(vocabulary.terms[id]!);
+    const word = text.slice(from, to);
+    for (const [a, b] of found) {
+      const [x, y] = unfoldInWord(word, a, b);
+      ranges.push({ start: from + x, end: from + y });
     }
-  }
-  return merge(ranges);
-}
-
-/** Where the word that starts at `offset` and folds to `term` ends. */
-function wordEnd(text: string, offset: number, term: string): number {
-  const plain = text.slice(offset, offset + term.length);
-  if (plain.toLowerCase() === term) return offset + term.length;
-  let end = -1;
-  const first = (_start: number, stop: number) => {
-    if (end === -1) end = offset + stop;
+    return false;
   };
-  scanWords(text.slice(offset, offset + term.length * 4 + 8), first, first);
-  return end === -1 ? offset + 1 : end;
+  scanWords(
+    text,
+    (from, to) => (from >= end ? true : mark(from, to, vocabulary.idOfRange(text, from, to))),
+    (from, to, term) => (from >= end ? true : mark(from, to, vocabulary.idOf(term))),
+    start,
+  );
+  return merge(ranges);
 }
 
 /** Runs of spaces and line breaks as one space, and where each character of the original went. */

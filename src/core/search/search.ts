@@ -64,7 +64,7 @@ export function prepareSearch(index: SearchIndex, budget = Infinity): boolean {
   const scratch = scratchOf(index);
   scratch.warmUp ??= warmUpQueries(index);
   while (scratch.warmUp.length > 0) {
-    searchIndex(index, scratch.warmUp.pop()!, 100);
+    searchIndex(index, scratch.warmUp.pop()!, 20);
     if (performance.now() - start > budget) return scratch.warmUp.length > 0;
   }
   return false;
@@ -85,13 +85,26 @@ function warmUpQueries(index: SearchIndex): string[] {
 export type CountedAnswer =
   { ok: true; hits: SearchHit[]; total: number } | { ok: false; error: string };
 
+/** A counted answer with, per hit, its place in the library's order and whether its title matched. */
+export type RankedAnswer =
+  | { ok: true; hits: SearchHit[]; total: number; places: number[]; titled: boolean[] }
+  | { ok: false; error: string };
+
 /** Ranked hits for `text`; `limit` caps the hits described (the total still counts them all). */
 export function searchIndex(index: SearchIndex, text: string, limit = Infinity): CountedAnswer {
+  const answer = searchRanked(index, text, limit);
+  if (!answer.ok) return answer;
+  return { ok: true, hits: answer.hits, total: answer.total };
+}
+
+/** searchIndex's answer with, per hit, where it stands in the library and whether its title matched. */
+export function searchRanked(index: SearchIndex, text: string, limit = Infinity): RankedAnswer {
   const parsed = parseQuery(text);
   if (!parsed.ok) return parsed;
-  if (parsed.query.length === 0) return { ok: true, hits: [], total: 0 };
+  if (parsed.query.length === 0) return { ok: true, hits: [], total: 0, places: [], titled: [] };
   const scratch = scratchOf(index);
   const { total, fields, found, matched } = scratch;
+  const { dropped, order } = index;
   const hitDocs: number[] = [];
   let wordNumber = 0;
   for (const words of parsed.query) {
@@ -104,6 +117,7 @@ export function searchIndex(index: SearchIndex, text: string, limit = Infinity):
     }
     // An article any alternative finds is a hit, with the best of their scores.
     intersect(index, scratch, results, (doc, score, matchedFields) => {
+      if (dropped !== null && dropped[doc]) return;
       if (!found[doc]) {
         found[doc] = 1;
         total[doc] = score;
@@ -116,16 +130,19 @@ export function searchIndex(index: SearchIndex, text: string, limit = Infinity):
   }
   // Title hits first, then score, then the order the library was given in (newest first).
   const before = (a: number, b: number) =>
-    (fields[b]! & 1) - (fields[a]! & 1) || total[b]! - total[a]! || a - b;
+    (fields[b]! & 1) - (fields[a]! & 1) || total[b]! - total[a]! || order[a]! - order[b]!;
   const shown = firstOf(hitDocs, Math.max(0, limit), before);
   const hits = shown.map((doc) => describe(index, doc, total[doc]!, fields[doc]!, matched));
+  // Where each hit stands in the library's order, for merging answers of several indexes.
+  const places = shown.map((doc) => order[doc]!);
+  const titled = shown.map((doc) => (fields[doc]! & 1) === 1);
   matched.clear();
   for (const doc of hitDocs) {
     found[doc] = 0;
     total[doc] = 0;
     fields[doc] = 0;
   }
-  return { ok: true, hits, total: hitDocs.length };
+  return { ok: true, hits, total: hitDocs.length, places, titled };
 }
 
 /**

@@ -65,6 +65,21 @@ function kindAt(text: string, at: number): number {
   return kind;
 }
 
+/** Whether the character at `at` carries on a word (a letter, digit or mark; not an ideograph). */
+export function continuesWord(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  // The low half of a surrogate pair: its pair decides.
+  if (code >= 0xdc00 && code <= 0xdfff && at > 0) return continuesWord(text, at - 1);
+  const kind = code < 128 ? kinds[code]! : kindAt(text, at);
+  return kind === LETTER || kind === MARK;
+}
+
+/** Whether the character at `at` is an ideograph or kana: a word on its own. */
+export function standsAlone(text: string, at: number): boolean {
+  return at < text.length && kindAt(text, at) === UNSPACED;
+}
+
 function widthAt(text: string, at: number): number {
   const code = text.charCodeAt(at);
   return code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
@@ -80,15 +95,17 @@ export function eachToken(text: string, visit: (start: number, end: number, term
 
 /**
  * The words of `text`, as eachToken reads them: ASCII words go to `plain` as bare positions (the index
- * looks them up without making a string), others to `other` with their folded term.
+ * looks them up without making a string), others to `other` with their folded term. A visitor that
+ * returns true stops the scan; `from` starts it further on (at the start of a word).
  */
 export function scanWords(
   text: string,
-  plain: (start: number, end: number) => void,
-  other: (start: number, end: number, term: string) => void,
+  plain: (start: number, end: number) => boolean | void,
+  other: (start: number, end: number, term: string) => boolean | void,
+  from = 0,
 ) {
   const length = text.length;
-  let at = 0;
+  let at = from;
   while (at < length) {
     const code = text.charCodeAt(at);
     const kind = code < 128 ? kinds[code]! : kindAt(text, at);
@@ -116,10 +133,10 @@ export function scanWords(
       }
     }
     if (ascii) {
-      plain(start, at);
+      if (plain(start, at) === true) return;
     } else {
       const term = foldWord(text.slice(start, at));
-      if (term) other(start, at, term);
+      if (term && other(start, at, term) === true) return;
     }
   }
 }

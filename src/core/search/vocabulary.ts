@@ -27,8 +27,12 @@ export class Vocabulary {
   // of a text by its position, without making a string of it: 6 million lookups are most of a build.
   private table = new Int32Array(1 << 16);
   private sorted: string[] = [];
-  private sortedIds = new Int32Array(0);
-  private trigrams = new Map<number, number[]>();
+  private sortedIds: Int32Array = new Int32Array(0);
+  private grams: Trigrams = {
+    keys: new Float64Array(0),
+    start: new Int32Array(1),
+    ids: new Int32Array(0),
+  };
   private shared = new Int32Array(0);
   private lengths = new Uint8Array(0);
   private commonness = new Float32Array(0);
@@ -114,26 +118,52 @@ export class Vocabulary {
    * many articles a term occurs: of two typos as close, the commoner word is likelier meant.
    */
   seal(frequency: (id: number) => number = () => 1): void {
-    let most = 1;
-    for (let id = 0; id < this.terms.length; id++) most = Math.max(most, frequency(id));
-    this.commonness = Float32Array.from(this.terms, (_term, id) =>
-      most > 1 ? Math.log(frequency(id)) / Math.log(most) : 1,
-    );
     // The default sort compares UTF-16 units as < does, natively: far faster than a comparator.
     this.sorted = [...this.terms].sort();
     this.sortedIds = Int32Array.from(this.sorted, (term) => this.idOf(term));
+    this.grams = indexTrigrams(this.terms);
+    this.ready(frequency);
+  }
+
+  /** What seal worked out, to be saved beside the terms and given back to restore. */
+  sealed(): { sortedIds: Int32Array; grams: Trigrams } {
+    return { sortedIds: this.sortedIds, grams: this.grams };
+  }
+
+  /** A sealed vocabulary from its terms and what seal had worked out (see sealed), as saved. */
+  static restore(
+    terms: readonly string[],
+    sortedIds: Int32Array,
+    grams: Trigrams,
+    frequency: (id: number) => number,
+  ): Vocabulary {
+    const vocabulary = new Vocabulary();
+    for (const term of terms) vocabulary.add(term);
+    if (vocabulary.terms.length !== terms.length || sortedIds.length !== terms.length) {
+      throw new Error('the saved terms are not distinct');
+    }
+    vocabulary.sorted = Array.from(sortedIds, (id) => {
+      const term = terms[id];
+      if (term === undefined) throw new Error('a saved term id is out of range');
+      return term;
+    });
+    vocabulary.sortedIds = sortedIds;
+    for (let at = 0; at < grams.ids.length; at++) {
+      if (grams.ids[at]! >= terms.length) throw new Error('a saved trigram is out of range');
+    }
+    vocabulary.grams = grams;
+    vocabulary.ready(frequency);
+    return vocabulary;
+  }
+
+  private ready(frequency: (id: number) => number): void {
+    let most = 1;
+    for (let id = 0; id < this.terms.length; id++) most = Math.max(most, frequency(id));
+    this.commonness = Float32Array.from(this.terms, (_term, id) =>
+      most > 1 ? Math.log(Math.max(1, frequency(id))) / Math.log(most) : 1,
+    );
     this.shared = new Int32Array(this.terms.length);
     this.lengths = Uint8Array.from(this.terms, (term) => Math.min(term.length, 255));
-    for (let id = 0; id < this.terms.length; id++) {
-      const term = this.terms[id]!;
-      if (term.length < FUZZY_MIN_LENGTH - 1) continue;
-      forEachTrigram(term, (gram) => {
-        let list = this.trigrams.get(gram);
-        if (!list) this.trigrams.set(gram, (list = []));
-        // A term repeating a trigram is listed once under it.
-        if (list[list.length - 1] !== id) list.push(id);
-      });
-    }
   }
 
   /** The terms a query word means, each once, closest first is not guaranteed. */
@@ -216,8 +246,12 @@ export class Vocabulary {
     const slack = word.length >= 8 ? 2 : 1;
     const touched: number[] = [];
     const shared = this.shared;
+    const { keys, start, ids } = this.grams;
     for (const gram of grams) {
-      for (const id of this.trigrams.get(gram) ?? []) {
+      const slot = lowerBound(keys, gram);
+      if (keys[slot] !== gram) continue;
+      for (let at = start[slot]!; at < start[slot + 1]!; at++) {
+        const id = ids[at]!;
         if (Math.abs(this.lengths[id]! - word.length) > slack) continue;
         if (shared[id] === 0) touched.push(id);
         shared[id]! += 1;
@@ -284,8 +318,39 @@ function forEachTrigram(term: string, visit: (gram: number) => void): void {
   }
 }
 
+/**
+ * Per trigram (see forEachTrigram), the terms holding it: keys sorted, the ids of keys[k] at
+ * ids[start[k] .. start[k + 1]).
+ */
+export interface Trigrams {
+  keys: Float64Array;
+  start: Int32Array;
+  ids: Int32Array;
+}
+
+/** The trigrams of the terms long enough to have typos. */
+function indexTrigrams(terms: readonly string[]): Trigrams {
+  const lists = new Map<number, number[]>();
+  terms.forEach((term, id) => {
+    if (term.length < FUZZY_MIN_LENGTH - 1) return;
+    forEachTrigram(term, (gram) => {
+      let list = lists.get(gram);
+      if (!list) lists.set(gram, (list = []));
+      // A term repeating a trigram is listed once under it.
+      if (list[list.length - 1] !== id) list.push(id);
+    });
+  });
+  const keys = Float64Array.from(lists.keys()).sort();
+  const start = new Int32Array(keys.length + 1);
+  let total = 0;
+  keys.forEach((key, k) => (start[k + 1] = total += lists.get(key)!.length));
+  const ids = new Int32Array(total);
+  keys.forEach((key, k) => ids.set(lists.get(key)!, start[k]!));
+  return { keys, start, ids };
+}
+
 /** The first index whose element is not below `key`. */
-function lowerBound(sorted: readonly string[], key: string): number {
+function lowerBound<T extends string | number>(sorted: ArrayLike<T>, key: T): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
