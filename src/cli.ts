@@ -6,6 +6,7 @@ import { canDrawFullScreen, processOutput } from './commands/output.js';
 import { run } from './commands/run.js';
 import type { Library } from './library/library.js';
 import type { Progress } from './library/library-cache.js';
+import type { LiveLibrary } from './library/watch.js';
 import { resolvePaths } from './library/paths.js';
 import { sanitize } from './core/sanitize.js';
 import { mark } from './startup.js';
@@ -33,7 +34,8 @@ export async function main(entryUrl: string): Promise<void> {
   // Ink and React are loaded only for the full-screen reader: the commands start faster without them.
   async function startReader(
     { articles, warnings }: Library,
-    addSource?: AddSource,
+    addSource: AddSource,
+    live: LiveLibrary,
     revalidate?: (onProgress?: Progress) => Promise<Library | null>,
     indexing?: boolean,
   ): Promise<number> {
@@ -45,7 +47,8 @@ export async function main(entryUrl: string): Promise<void> {
       warnings,
       colorLevel: out.style.level,
       configDir: paths.config,
-      ...(addSource ? { addSource } : {}),
+      addSource,
+      live,
       ...(revalidate ? { revalidate } : {}),
       ...(indexing ? { indexing } : {}),
     });

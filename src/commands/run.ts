@@ -4,6 +4,7 @@ import type { Library } from '../library/library.js';
 import { openLibrary, peekLibrary, type Progress } from '../library/library-cache.js';
 import type { LibraryFolder } from '../library/walk.js';
 import type { Paths } from '../library/paths.js';
+import type { LiveLibrary } from '../library/watch.js';
 import type { AddSource } from '../ui/state.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
 import { parseCommandLine, UsageError, type ParsedArgs } from './args.js';
@@ -44,7 +45,8 @@ export interface Environment {
    */
   startReader?: (
     library: Library,
-    addSource?: AddSource,
+    addSource: AddSource,
+    live: LiveLibrary,
     revalidate?: (onProgress?: Progress) => Promise<Library | null>,
     /** Whether the library is still to be read (it comes through `revalidate`, in batches). */
     indexing?: boolean,
@@ -72,6 +74,15 @@ export async function run(
     if (!args.command && !args.json && startReader) {
       const addSource: AddSource = async (source, onProgress) =>
         (await import('./add.js')).addFromReader(source, { paths, folders, onProgress });
+      // The reader follows the folders while it runs, reading them again (through the cache) as they change.
+      const live: LiveLibrary = {
+        dirs: folders.map((folder) => folder.dir),
+        reload: async () => {
+          const { articles, warnings } = await openLibrary(folders, { cacheDir });
+          return { articles, warnings };
+        },
+        loadedAt: Date.now(),
+      };
       // The list as the cache knows it draws at once; the folders are looked at right after.
       const known = peekLibrary(folders, cacheDir);
       if (known) {
@@ -81,7 +92,7 @@ export async function run(
             ? { articles: fresh.articles, warnings: fresh.warnings }
             : null;
         };
-        return startReader(known.library, addSource, revalidate);
+        return startReader(known.library, addSource, live, revalidate);
       }
       // No cache (a first start, or one rebuilt): a small library is read before the reader opens; a
       // large one opens the reader soon with what is read, and the list fills in as the rest is, in
@@ -97,7 +108,7 @@ export async function run(
       });
       const quick = await Promise.race([loading, delay(QUICK_START_MS)]);
       if (quick)
-        return startReader({ articles: quick.articles, warnings: quick.warnings }, addSource);
+        return startReader({ articles: quick.articles, warnings: quick.warnings }, addSource, live);
       const load = async (onProgress?: Progress) => {
         report = onProgress;
         if (latest) onProgress?.(latest.library, latest.done, latest.total);
@@ -105,7 +116,7 @@ export async function run(
         return { articles, warnings };
       };
       const first = latest?.library ?? { articles: [], warnings: [] };
-      return startReader(first, addSource, load, true);
+      return startReader(first, addSource, live, load, true);
     }
     const { articles, warnings } = await openLibrary(folders, { cacheDir });
     const library: Library = { articles, warnings };

@@ -12,7 +12,7 @@ import {
 import type { Article, ArticleMeta } from '../core/article.js';
 import { prepareFind } from '../core/find-in-page.js';
 import type { Searcher } from '../core/search/types.js';
-import type { LoadWarning } from '../library/load.js';
+import type { Library, LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
 import { queryOf } from './list-search.js';
 import type { StoreLink } from './store-link.js';
@@ -28,7 +28,6 @@ import {
   currentPage,
   frameHeight,
   initialState,
-  readerHeight,
   reduce,
   type AddSource,
   type Paginate,
@@ -49,6 +48,8 @@ const WARM_UP_AFTER_MS = 150;
 const WARM_UP_GAP_MS = 5;
 /** When the rest of a long article is wrapped: once Ink has drawn its first lines, and the terminal shown them. */
 const COMPLETE_AFTER_MS = 50;
+/** How often the footer tells how far the wrapping of a long article has got. */
+const PROGRESS_EVERY_MS = 100;
 
 export interface AppProps {
   articles: readonly ArticleMeta[];
@@ -80,11 +81,22 @@ export interface AppProps {
     onProgress?: (library: LibraryNow, done: number, total: number) => void,
   ) => Promise<LibraryNow | null>;
   /**
-   * The library is still to be read (no cache): `articles` is empty, and `revalidate` hands over the
-   * library as read so far now and then, the header saying how far it got.
+   * The library is still being read (no cache): `articles` is what is read so far, and `revalidate` hands the
+   * library as read so far over now and then, the header saying how far it got.
    */
   indexing?: boolean;
+  /**
+   * Follows the library's folders, after the first frame: calls `onLibrary` with the library read again
+   * whenever files change, `onNotice` with a line for the footer; returns what stops it.
+   */
+  watchLibrary?: LibraryWatch;
 }
+
+/** See AppProps.watchLibrary. */
+export type LibraryWatch = (
+  onLibrary: (library: Library) => void,
+  onNotice: (text: string) => void,
+) => () => void;
 
 /** The library as the folders hold it. */
 type LibraryNow = { articles: readonly ArticleMeta[]; warnings: readonly LoadWarning[] };
@@ -102,6 +114,7 @@ export function App({
   addSource,
   revalidate,
   indexing,
+  watchLibrary,
 }: AppProps) {
   const { stdout, write } = useStdout();
   const { exit } = useApp();
@@ -137,13 +150,23 @@ export function App({
     });
   }, [given]);
 
+  // The library's folders are watched after the first frame too; a change reads the library again.
+  useEffect(
+    () =>
+      watchLibrary?.(
+        ({ articles: read, warnings: skipped }) =>
+          dispatch({ type: 'library', articles: read, warnings: skipped }),
+        (text) => dispatch({ type: 'notice', text }),
+      ),
+    [watchLibrary],
+  );
+
   // The engine starts after the first frame (effects run once it is drawn) and answers as it can; the
   // runner asks about the latest query only, and hands each answer to the reducer, which drops it unless
-  // the field still holds that query.
+  // the field still holds that query. A library read again is handed to the engine (which takes in what
+  // changed), and the query shown is asked again at once.
   // The library checked against the folders (when it came from the cache) before the index is built.
-  const [indexed, setIndexed] = useState<readonly ArticleMeta[] | null>(
-    revalidate ? null : articles,
-  );
+  const [checked, setChecked] = useState(!revalidate);
   useEffect(() => {
     if (!revalidate) return;
     let live = true;
@@ -158,12 +181,12 @@ export function App({
           if (!live) return;
           if (fresh) dispatch({ type: 'library', ...fresh });
           else if (indexing) dispatch({ type: 'library', articles, warnings });
-          setIndexed(fresh ? fresh.articles : articles);
+          setChecked(true);
         },
         () => {
           if (!live) return;
           if (indexing) dispatch({ type: 'library', articles, warnings });
-          setIndexed(articles);
+          setChecked(true);
         },
       );
     }, 40);
@@ -173,14 +196,6 @@ export function App({
     };
   }, [revalidate, articles, warnings, indexing]);
   const runner = useRef<SearchRunner | null>(null);
-  useEffect(() => {
-    if (!startSearcher || !indexed) return;
-    const started = new SearchRunner(startSearcher(indexed), (query, answer) =>
-      dispatch({ type: 'answer', query, answer }),
-    );
-    runner.current = started;
-    return () => started.stop();
-  }, [startSearcher, indexed]);
   // While the index builds, this thread idles: it draws made-up results off screen meanwhile, a frame at a
   // time, so that the first search's frames are not drawn by cold code. A search opened stops it (its own
   // frames warm the same code), and so does any screen but the list.
@@ -211,10 +226,24 @@ export function App({
   }, [startSearcher]);
   const query = queryOf(state.search);
   const limit = state.search?.limit ?? 0;
+  const asked = useRef<{ query: string | null; limit: number }>({ query: null, limit: 0 });
+  const library = state.articles;
+  useEffect(() => {
+    if (!startSearcher || !checked) return;
+    const started = new SearchRunner(startSearcher(library), (question, answer) =>
+      dispatch({ type: 'answer', query: question, answer }),
+    );
+    runner.current = started;
+    if (asked.current.query !== null) started.ask(asked.current.query, asked.current.limit);
+    return () => started.stop();
+  }, [startSearcher, library, checked]);
   // Asked as the field's frame is committed, before Ink draws it (layout effects run after the drawing):
   // the engine searches while this thread draws the field. Asking sets no state, which these effects
   // must not; the answer comes in a later task.
-  useInsertionEffect(() => runner.current?.ask(query, limit), [query, limit]);
+  useInsertionEffect(() => {
+    asked.current = { query, limit };
+    runner.current?.ask(query, limit);
+  }, [query, limit]);
   // The store loads after the first frame, like the page maker: conf and its validator are not needed to
   // draw the list, whose marks fill in a moment later.
   // Changes are drawn first, and handed to the store after. Counted here rather than cleared from the
@@ -282,19 +311,35 @@ export function App({
     }
   }, [request, exit, openLink, jobControl, addSource]);
 
-  // A long article draws its first lines at once, and the rest right after.
-  const page = currentPage(state, readerHeight(state.size));
+  // A long article draws its first lines at once, and the rest is wrapped a section at a time after it,
+  // each in its own turn of the event loop: keys (q, Ctrl+C, scrolling what is there) never wait for more
+  // than a section (~10 ms).
+  const page = currentPage(state);
   const [, redraw] = useReducer((count: number) => count + 1, 0);
   const opened = state.shown[state.selected];
+  const wrapping = page && !page.complete ? page.columns : undefined;
   useEffect(() => {
-    if (!page || page.complete || !opened || !paginate) return;
-    // Wrapping waits until the first lines are on the screen: it holds this thread for a while.
-    const timer = setTimeout(() => {
-      paginate(opened, page.columns, undefined, measure);
-      redraw();
-    }, COMPLETE_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [page, opened, paginate, measure]);
+    if (wrapping === undefined || !opened || !paginate) return;
+    let next: NodeJS.Immediate | undefined;
+    let drawn = Date.now();
+    const step = () => {
+      // One more section (the page is past its first screenful already).
+      const more = paginate(opened, wrapping, 1, measure, true);
+      // The footer says how far it has got, now and then.
+      const now = Date.now();
+      if (more.complete || now - drawn >= PROGRESS_EVERY_MS) {
+        drawn = now;
+        redraw();
+      }
+      if (!more.complete) next = setImmediate(step);
+    };
+    // Wrapping starts once the first lines are on the screen.
+    const timer = setTimeout(step, COMPLETE_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      if (next) clearImmediate(next);
+    };
+  }, [wrapping, opened, paginate, measure]);
 
   // The find field is open: the page's lines are folded while the first key is still to come.
   const finding = !!state.find?.field;

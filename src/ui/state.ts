@@ -45,6 +45,7 @@ import { pageStep, withSelection } from './list-window.js';
 import { openLink } from './open-link.js';
 import { CLOSED_VIEW, overlayStep, type OverlayKind, type OverlayView } from './overlay.js';
 import { jumpToQuote } from './quote-jump.js';
+import { dropKept, replaceLibrary } from './library-change.js';
 import { editField, insert, typedCharacter, type TextField } from './text-field.js';
 
 export { frameHeight, hasBars, listHeight, readerHeight, type Size } from './geometry.js';
@@ -59,6 +60,7 @@ export type Paginate = (
   columns: number,
   rows?: number,
   measure?: number,
+  more?: boolean,
 ) => Page;
 
 export interface AppState {
@@ -123,6 +125,8 @@ export interface AppState {
   heldKeys: readonly string[];
   /** A count typed before a key (5j, 12G, 50%), shown in the footer until the key comes. */
   count: string;
+  /** The article open in the reader when its file was removed: its row stays until the reader closes. */
+  keptOpen: string | null;
   /** While the library is first read: how many of its files are read (the header says so). */
   indexing: Indexing | null;
 }
@@ -184,15 +188,18 @@ export type Action =
   | { type: 'addSubmit' }
   | { type: 'addProgress'; text: string }
   | { type: 'added'; result: AddResult }
-  /** The library as the folders now hold it (checked after the first frame, which showed the cache's). */
+  | { type: 'addFailed'; text: string }
+  /**
+   * The library as the folders now hold it: checked after the first frame (which showed the cache's), or
+   * read again as files are added, changed or removed while the reader runs.
+   */
   | {
       type: 'library';
       articles: readonly ArticleMeta[];
       warnings: readonly LoadWarning[];
       /** Set while the library is read for the first time: this is it as far as it is read. */
       indexing?: Indexing;
-    }
-  | { type: 'addFailed'; text: string };
+    };
 
 export function initialState(
   articles: readonly ArticleMeta[],
@@ -234,19 +241,29 @@ export function initialState(
     paginate,
     heldKeys: [],
     count: '',
+    keptOpen: null,
     indexing: null,
   };
 }
 
 /**
- * The page the reader shows, or undefined on the list. Given `rows`, a page still to be wrapped may be only
- * its first lines (enough to draw); the reducer always asks for the whole page.
+ * The page the reader shows, or undefined on the list. A long page still being wrapped (a section at a time,
+ * between frames) is its lines so far, at least a screenful: keys scroll what is there, and never wait for
+ * the rest.
  */
-export function currentPage(state: AppState, rows?: number): Page | undefined {
+export function currentPage(state: AppState): Page | undefined {
   const article = state.shown[state.selected];
   if (state.screen !== 'reader' || !article) return undefined;
   // Only reachable through 'ready': the reader opens on a key, and keys wait for the page maker.
-  return state.paginate!(article, state.size.columns, rows, state.user.settings.measure);
+  const { columns } = state.size;
+  return state.paginate!(article, columns, readerHeight(state.size), state.user.settings.measure);
+}
+
+/** The reader's page wrapped whole, for what needs all of it (a saved place, a search's first match). */
+export function wholePage(state: AppState): Page | undefined {
+  const article = state.shown[state.selected];
+  if (state.screen !== 'reader' || !article) return undefined;
+  return state.paginate!(article, state.size.columns, undefined, state.user.settings.measure);
 }
 
 export function reduce(state: AppState, action: Action): AppState {
@@ -318,13 +335,13 @@ export function reduce(state: AppState, action: Action): AppState {
         : state;
     case 'added':
       return added(state, action.result);
-    case 'library':
-      return {
-        ...libraryChanged(state, action.articles, action.warnings),
-        indexing: action.indexing ?? null,
-      };
     case 'addFailed':
       return { ...state, adding: null, request: null, notice: sanitizeLine(action.text) };
+    case 'library':
+      return {
+        ...replaceLibrary(state, action.articles, action.warnings),
+        indexing: action.indexing ?? null,
+      };
   }
 }
 
@@ -333,26 +350,19 @@ function added(state: AppState, { articles, warnings, id, notice }: AddResult): 
   // Reading, the article's place is kept as on going back; the list is then made from the new library.
   const left = state.screen === 'reader' ? leaveArticle(state) : state;
   const current = state.shown[state.selected]?.id;
-  const next = { ...left, articles, warnings, adding: null, notice, request: null, mark: null };
+  const next = {
+    ...left,
+    articles,
+    warnings,
+    adding: null,
+    notice,
+    request: null,
+    mark: null,
+    keptOpen: null,
+  };
   const base = { ...next, screen: 'list' as const };
   // The new article is surely in the library list, whichever list was shown.
   return id === null ? showView(base, state.view, current) : showView(base, 'library', id);
-}
-
-/**
- * The library changed under the list: in the list, it is made anew with the selection on the same
- * article; elsewhere (reading, searching, adding) it is made anew on leaving, as after a store change.
- */
-function libraryChanged(
-  state: AppState,
-  articles: readonly ArticleMeta[],
-  warnings: readonly LoadWarning[],
-): AppState {
-  const next = { ...state, articles, warnings };
-  const calm = state.screen === 'list' && !state.search && !state.adding && !state.overlay;
-  return calm
-    ? showView(next, state.view, state.shown[state.selected]?.id)
-    : { ...next, viewStale: true };
 }
 
 /** A command with a count before it: repeated, or taken as a place to go. */
@@ -520,7 +530,7 @@ function openRow(state: AppState, index: number): AppState {
   const opened = openAt({ ...state, find: null }, index);
   const terms = state.hits?.[index]?.terms;
   if (opened.screen !== 'reader' || !terms?.length) return opened;
-  return findTerms(opened, currentPage(opened)!, terms);
+  return findTerms(opened, wholePage(opened)!, terms);
 }
 
 function onReader(state: AppState, command: Command): AppState {
@@ -569,7 +579,9 @@ function onReader(state: AppState, command: Command): AppState {
     }
     case 'back':
       return takeHeldAnswer(
-        viewAfterReading({ ...leaveArticle(state), screen: 'list', mark: null, find: null }),
+        viewAfterReading(
+          dropKept({ ...leaveArticle(state), screen: 'list', mark: null, find: null }),
+        ),
       );
     default:
       return state;
