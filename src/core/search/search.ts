@@ -30,7 +30,26 @@ interface Scratch {
   matched: MatchedTerms;
   /** Queries prepareSearch has still to run, once it has made the list. */
   warmUp?: string[];
+  /** Recent queries' rankings, most recently used last (see Ranking). */
+  rankings: Map<string, Ranking>;
 }
+
+/**
+ * A query's ranking, remembered: the same query asked again (a letter typed and deleted, the first
+ * letters prepareSearch answers ahead, a view asking again as it scrolls) skips intersecting and ranking
+ * every article, which at 100,000 articles is most of a one-letter query's time.
+ */
+interface Ranking {
+  /** The best `docs.length` hits in order (at most RANKED), with their scores and matched fields. */
+  docs: Int32Array;
+  scores: Float64Array;
+  fields: Uint8Array;
+  total: number;
+}
+/** Hits a remembered ranking keeps: a few screens; a view asking for more has the query run again. */
+const RANKED = 128;
+/** Rankings remembered per index. */
+const RANKINGS = 64;
 const scratches = new WeakMap<SearchIndex, Scratch>();
 
 function scratchOf(index: SearchIndex): Scratch {
@@ -46,10 +65,19 @@ function scratchOf(index: SearchIndex): Scratch {
       found: new Uint8Array(n),
       excluded: new Uint8Array(n),
       matched: new MatchedTerms(index.vocabulary.terms.length),
+      rankings: new Map(),
     };
     scratches.set(index, scratch);
   }
   return scratch;
+}
+
+/**
+ * Forgets the remembered rankings of `index`: to be called when its documents are dropped or the
+ * library's order changes (see SearchIndex.dropped and order), which change the answers.
+ */
+export function forgetRankings(index: SearchIndex): void {
+  scratches.get(index)?.rankings.clear();
 }
 
 /**
@@ -64,7 +92,7 @@ export function prepareSearch(index: SearchIndex, budget = Infinity): boolean {
   const scratch = scratchOf(index);
   scratch.warmUp ??= warmUpQueries(index);
   while (scratch.warmUp.length > 0) {
-    searchIndex(index, scratch.warmUp.pop()!, 20);
+    searchIndex(index, scratch.warmUp.pop()!, RANKED);
     if (performance.now() - start > budget) return scratch.warmUp.length > 0;
   }
   return false;
@@ -103,46 +131,102 @@ export function searchRanked(index: SearchIndex, text: string, limit = Infinity)
   if (!parsed.ok) return parsed;
   if (parsed.query.length === 0) return { ok: true, hits: [], total: 0, places: [], titled: [] };
   const scratch = scratchOf(index);
-  const { total, fields, found, matched } = scratch;
-  const { dropped, order } = index;
-  const hitDocs: number[] = [];
+  const { matched, rankings } = scratch;
+  const alternatives = parsed.query.map((words) =>
+    words.map((word) => ({ word, result: wordResult(index, word) })),
+  );
   let wordNumber = 0;
-  for (const words of parsed.query) {
-    const results = words.map((word) => ({ word, result: wordResult(index, word) }));
+  for (const results of alternatives) {
     for (const { word, result } of results) {
       if (word.negate) continue;
       const bit = 1 << Math.min(wordNumber++, MASKED_WORDS);
       const allowed = fieldsOf(word);
       for (const term of result.terms) matched.add(term.id, term.from, term.to, allowed, bit);
     }
-    // An article any alternative finds is a hit, with the best of their scores.
-    intersect(index, scratch, results, (doc, score, matchedFields) => {
-      if (dropped !== null && dropped[doc]) return;
-      if (!found[doc]) {
-        found[doc] = 1;
-        total[doc] = score;
-        hitDocs.push(doc);
-      } else if (score > total[doc]!) {
-        total[doc] = score;
-      }
-      fields[doc]! |= matchedFields;
-    });
+  }
+  const wanted = Math.max(0, limit);
+  let ranking = rankings.get(text);
+  if (ranking) rankings.delete(text);
+  if (!ranking || (ranking.docs.length < wanted && ranking.docs.length < ranking.total)) {
+    ranking = rank(index, scratch, alternatives, Math.max(wanted, Math.min(RANKED, wanted * 4)));
+  }
+  // Most recently used last: the first entry is the one to forget.
+  rankings.set(text, ranking);
+  if (rankings.size > RANKINGS) rankings.delete(rankings.keys().next().value!);
+  const shown = Math.min(wanted, ranking.docs.length);
+  const hits: SearchHit[] = [];
+  const places: number[] = [];
+  const titled: boolean[] = [];
+  for (let at = 0; at < shown; at++) {
+    const doc = ranking.docs[at]!;
+    const fields = ranking.fields[at]!;
+    hits.push(describe(index, doc, ranking.scores[at]!, fields, matched));
+    // Where each hit stands in the library's order, for merging answers of several indexes.
+    places.push(index.order[doc]!);
+    titled.push((fields & 1) === 1);
+  }
+  matched.clear();
+  return { ok: true, hits, total: ranking.total, places, titled };
+}
+
+/** The best `keep` hits of a query's alternatives, in order, and how many there are. */
+function rank(
+  index: SearchIndex,
+  scratch: Scratch,
+  alternatives: ReadonlyArray<ReadonlyArray<{ word: QueryWord; result: WordResult }>>,
+  keep: number,
+): Ranking {
+  const { total, fields, found } = scratch;
+  const { dropped, order } = index;
+  let hitDocs: ArrayLike<number>;
+  const [only] = alternatives;
+  const single = alternatives.length === 1 && only!.length === 1 && !only![0]!.word.negate;
+  if (single) {
+    // One word: its answer is the hits, without intersecting (a letter's answer is every article).
+    const { docs, scores, fields: matchedFields } = only![0]!.result;
+    for (let at = 0; at < docs.length; at++) {
+      const doc = docs[at]!;
+      total[doc] = scores[at]!;
+      fields[doc] = matchedFields[at]!;
+    }
+    if (dropped === null) hitDocs = docs;
+    else hitDocs = docs.filter((doc) => dropped[doc] === 0);
+  } else {
+    const list: number[] = [];
+    for (const results of alternatives) {
+      // An article any alternative finds is a hit, with the best of their scores.
+      intersect(index, scratch, results, (doc, score, matchedFields) => {
+        if (dropped !== null && dropped[doc]) return;
+        if (!found[doc]) {
+          found[doc] = 1;
+          total[doc] = score;
+          list.push(doc);
+        } else if (score > total[doc]!) {
+          total[doc] = score;
+        }
+        fields[doc]! |= matchedFields;
+      });
+    }
+    hitDocs = list;
   }
   // Title hits first, then score, then the order the library was given in (newest first).
   const before = (a: number, b: number) =>
     (fields[b]! & 1) - (fields[a]! & 1) || total[b]! - total[a]! || order[a]! - order[b]!;
-  const shown = firstOf(hitDocs, Math.max(0, limit), before);
-  const hits = shown.map((doc) => describe(index, doc, total[doc]!, fields[doc]!, matched));
-  // Where each hit stands in the library's order, for merging answers of several indexes.
-  const places = shown.map((doc) => order[doc]!);
-  const titled = shown.map((doc) => (fields[doc]! & 1) === 1);
-  matched.clear();
-  for (const doc of hitDocs) {
+  const shown = firstOf(hitDocs, keep, before);
+  const ranking: Ranking = {
+    docs: Int32Array.from(shown),
+    scores: Float64Array.from(shown, (doc) => total[doc]!),
+    fields: Uint8Array.from(shown, (doc) => fields[doc]!),
+    total: hitDocs.length,
+  };
+  const touched = single ? only![0]!.result.docs : hitDocs;
+  for (let at = 0; at < touched.length; at++) {
+    const doc = touched[at]!;
     found[doc] = 0;
     total[doc] = 0;
     fields[doc] = 0;
   }
-  return { ok: true, hits, total: hitDocs.length, places, titled };
+  return ranking;
 }
 
 /**
@@ -188,11 +272,11 @@ function intersect(
 
 /** The first `limit` of `docs` in the order `before` gives: a bounded heap, not a sort of them all. */
 export function firstOf(
-  docs: readonly number[],
+  docs: ArrayLike<number>,
   limit: number,
   before: (a: number, b: number) => number,
 ): number[] {
-  if (limit >= docs.length) return [...docs].sort(before);
+  if (limit >= docs.length) return Array.from(docs).sort(before);
   if (limit === 0) return [];
   // A max-heap (by `before`) of the best `limit` so far: its root is the worst of them.
   const heap: number[] = [];
@@ -216,7 +300,8 @@ export function firstOf(
       at = worst;
     }
   };
-  for (const doc of docs) {
+  for (let at = 0; at < docs.length; at++) {
+    const doc = docs[at]!;
     if (heap.length < limit) {
       heap.push(doc);
       up(heap.length - 1);
