@@ -154,8 +154,12 @@ export function fieldRanges(
   return merge(ranges);
 }
 
-/** Characters of bodies kept per index, at most (a few screens of results): reading one costs more than looking at it. */
-const KEPT_CHARACTERS = 8 * 1024 * 1024;
+/**
+ * Characters of bodies kept per index, at most (a few hundred articles: the hits of the last few
+ * keystrokes, which mostly stay while a word is typed): reading one costs more than looking at it, but
+ * each kept body is held twice (as read and folded), and more only raised the peak memory.
+ */
+const KEPT_CHARACTERS = 1024 * 1024;
 
 /** A body as plain text, and folded (lower case, no diacritics) with the same positions, when it folds so. */
 interface Body {

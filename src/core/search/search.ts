@@ -32,6 +32,8 @@ interface Scratch {
   warmUp?: string[];
   /** Recent queries' rankings, most recently used last (see Ranking). */
   rankings: Map<string, Ranking>;
+  /** Rankings of one-character queries, kept for good: the first keystroke, the slowest to rank. */
+  firstRankings: Map<string, Ranking>;
 }
 
 /**
@@ -66,6 +68,7 @@ function scratchOf(index: SearchIndex): Scratch {
       excluded: new Uint8Array(n),
       matched: new MatchedTerms(index.vocabulary.terms.length),
       rankings: new Map(),
+      firstRankings: new Map(),
     };
     scratches.set(index, scratch);
   }
@@ -78,6 +81,7 @@ function scratchOf(index: SearchIndex): Scratch {
  */
 export function forgetRankings(index: SearchIndex): void {
   scratches.get(index)?.rankings.clear();
+  scratches.get(index)?.firstRankings.clear();
 }
 
 /**
@@ -92,7 +96,7 @@ export function prepareSearch(index: SearchIndex, budget = Infinity): boolean {
   const scratch = scratchOf(index);
   scratch.warmUp ??= warmUpQueries(index);
   while (scratch.warmUp.length > 0) {
-    searchIndex(index, scratch.warmUp.pop()!, RANKED);
+    searchIndex(index, scratch.warmUp.pop()!, 20);
     if (performance.now() - start > budget) return scratch.warmUp.length > 0;
   }
   return false;
@@ -102,7 +106,8 @@ export function prepareSearch(index: SearchIndex, budget = Infinity): boolean {
 function warmUpQueries(index: SearchIndex): string[] {
   const long = index.vocabulary.terms.filter((term) => term.length >= 7).slice(0, 12);
   return [
-    ...firstCharacters(index).slice(0, 12),
+    // Every first character: their rankings are kept (see Scratch.firstRankings).
+    ...firstCharacters(index),
     ...long.map((term) => term.slice(0, 3)),
     ...long.map((term, k) => `${term} ${long[(k + 1) % long.length]!.slice(0, 4)}`),
     ...long.map((term) => term.slice(0, 1) + term.slice(2, 3) + term.slice(1, 2) + term.slice(3)),
@@ -141,17 +146,20 @@ export function searchRanked(index: SearchIndex, text: string, limit = Infinity)
       if (word.negate) continue;
       const bit = 1 << Math.min(wordNumber++, MASKED_WORDS);
       const allowed = fieldsOf(word);
-      for (const term of result.terms) matched.add(term.id, term.from, term.to, allowed, bit);
+      const { ids, from, to } = result.terms;
+      for (let at = 0; at < ids.length; at++) matched.add(ids[at]!, from[at]!, to[at]!, allowed, bit);
     }
   }
   const wanted = Math.max(0, limit);
-  let ranking = rankings.get(text);
-  if (ranking) rankings.delete(text);
+  const first = [...text].length === 1;
+  const kept = first ? scratch.firstRankings : rankings;
+  let ranking = kept.get(text);
+  if (ranking) kept.delete(text);
   if (!ranking || (ranking.docs.length < wanted && ranking.docs.length < ranking.total)) {
-    ranking = rank(index, scratch, alternatives, Math.max(wanted, Math.min(RANKED, wanted * 4)));
+    ranking = rank(index, scratch, alternatives, Math.max(wanted, RANKED));
   }
   // Most recently used last: the first entry is the one to forget.
-  rankings.set(text, ranking);
+  kept.set(text, ranking);
   if (rankings.size > RANKINGS) rankings.delete(rankings.keys().next().value!);
   const shown = Math.min(wanted, ranking.docs.length);
   const hits: SearchHit[] = [];

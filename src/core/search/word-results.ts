@@ -6,9 +6,20 @@ import type { QueryWord, WordMatch } from './query.js';
 import type { SearchField } from './types.js';
 import type { TermMatch } from './vocabulary.js';
 
+/**
+ * The terms a word matched, as parallel arrays: a letter's answer keeps thousands of them, and as
+ * objects they were most of the memory the remembered answers held.
+ */
+export interface MatchedTermList {
+  ids: Int32Array;
+  /** The matched characters of each folded term, [from, to). */
+  from: Int32Array;
+  to: Int32Array;
+}
+
 /** A word's matches: parallel arrays, one entry per article. */
 export interface WordResult {
-  terms: TermMatch[];
+  terms: MatchedTermList;
   docs: Int32Array;
   /** Single precision: a short word's answer at 100,000 articles is a third smaller, and ranks the same. */
   scores: Float32Array;
@@ -179,7 +190,11 @@ function accumulate(index: SearchIndex, terms: TermMatch[], allowed: number): Wo
     }
   }
   const result: WordResult = {
-    terms,
+    terms: {
+      ids: Int32Array.from(terms, (term) => term.id),
+      from: Int32Array.from(terms, (term) => term.from),
+      to: Int32Array.from(terms, (term) => term.to),
+    },
     docs: touched.slice(0, count),
     scores: new Float32Array(count),
     fields: new Uint8Array(count),
