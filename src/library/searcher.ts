@@ -114,7 +114,9 @@ function workerSearcher(
   url: URL,
   indexFile: string | null,
 ): LibrarySearcher {
-  const worker = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  const worker = new Worker(url, {
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  });
   const pending = new Map<number, (answer: SearchAnswer) => void>();
   let nextId = 0;
   let failed: string | null = null;

@@ -88,11 +88,20 @@ export class MatchedTerms {
   needles(terms: readonly string[]): Array<{ needle: string; atStart: boolean }> | null {
     if (this.found !== undefined) return this.found;
     const needles = new Map<string, boolean>();
+    // A prefix's thousand terms share one needle, the word typed: each is checked against the last
+    // needle before anything is cut from it.
+    let last = '';
     for (const id of this.touched) {
       if (this.bodyWords[id] === 0) continue;
-      for (const [from, to] of this.rangesOf(id, FIELD_BITS.body)) {
-        const needle = terms[id]!.slice(from, to);
-        needles.set(needle, (needles.get(needle) ?? true) && from === 0);
+      const term = terms[id]!;
+      const from = this.from[id]!;
+      const to = this.to[id]!;
+      const same = from === 0 && to === last.length && !this.more.has(id);
+      if (same && needles.has(last) && term.startsWith(last)) continue;
+      for (const [start, end] of this.rangesOf(id, FIELD_BITS.body)) {
+        const needle = term.slice(start, end);
+        needles.set(needle, (needles.get(needle) ?? true) && start === 0);
+        last = needle;
       }
       if (needles.size > MAX_NEEDLES) return (this.found = null);
     }

@@ -147,7 +147,8 @@ export function searchRanked(index: SearchIndex, text: string, limit = Infinity)
       const bit = 1 << Math.min(wordNumber++, MASKED_WORDS);
       const allowed = fieldsOf(word);
       const { ids, from, to } = result.terms;
-      for (let at = 0; at < ids.length; at++) matched.add(ids[at]!, from[at]!, to[at]!, allowed, bit);
+      for (let at = 0; at < ids.length; at++)
+        matched.add(ids[at]!, from[at]!, to[at]!, allowed, bit);
     }
   }
   const wanted = Math.max(0, limit);
