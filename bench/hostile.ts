@@ -113,6 +113,33 @@ function cases(): HostileCase[] {
       show: 'list',
     },
     {
+      name: 'many rows: a table of 500,000 rows',
+      files: {
+        'rows.md': article('Rows', '| a | b |\n|---|---|\n' + '| a | b |\n'.repeat(500_000)),
+      },
+      show: 'rows',
+    },
+    {
+      name: 'many links: 240,000 links to as many addresses',
+      files: {
+        'links.md': article(
+          'Links',
+          Array.from({ length: 240_000 }, (_, k) => `[a](http://x.y/${k.toString(36)})`).join(''),
+        ),
+      },
+      show: 'links',
+    },
+    {
+      name: 'one huge token: a 4.9 MB word in a code block',
+      files: { 'token.md': article('Token', '```\n' + 'x'.repeat(4.9 * 1024 * 1024) + '\n```') },
+      show: 'token',
+    },
+    {
+      name: 'many blocks: 2,000,000 empty headings',
+      files: { 'headings.md': article('Headings', '#\n'.repeat(2_000_000)) },
+      show: 'headings',
+    },
+    {
       name: 'links out: a link to /',
       files: { 'good.md': article('Good', 'Text.') },
       links: { root: '/' },
@@ -151,7 +178,12 @@ export function measureHostile(binary: string, runs: number): HostileSample[] {
   const env = { ...process.env, INKWELL_HOME: join(root, 'home'), INKWELL_BENCH_PEAK: peakFile };
   const samples: HostileSample[] = [];
   try {
-    cases().forEach((hostile, index) => {
+    // BENCH_HOSTILE=words runs only the classes whose names contain one of the words (comma-separated).
+    const only = process.env.BENCH_HOSTILE?.split(',').filter(Boolean);
+    const chosen = cases().filter(
+      (hostile, k) => k === 0 || !only || only.some((word) => hostile.name.includes(word)),
+    );
+    chosen.forEach((hostile, index) => {
       const dir = join(root, String(index));
       mkdirSync(dir);
       let size = 0;
@@ -176,6 +208,8 @@ export function measureHostile(binary: string, runs: number): HostileSample[] {
           );
           times.push(performance.now() - start);
           if (result.error) throw new Error(`${hostile.name}: ${command}: ${result.error.message}`);
+          if (result.status !== 0)
+            throw new Error(`${hostile.name}: ${command}: exit ${result.status}`);
           peak = Math.max(peak, Number(readFileSync(peakFile, 'utf8')) / 1024);
         }
         times.sort((a, b) => a - b);

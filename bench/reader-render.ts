@@ -197,9 +197,11 @@ export async function measureScroll(
   const session = new Session([article]);
   try {
     await session.settle();
-    // A long article draws its first lines, then the whole page a moment later.
-    const wholePage = session.press(ENTER).then(() => session.nextFrame());
-    await wholePage;
+    // A long article draws its first lines, then how far its wrapping has got now and then, then the whole
+    // page (whose footer gives a percentage).
+    await session.press(ENTER);
+    do await session.nextFrame();
+    while (!session.stdout.written.includes('%'));
     expectOnScreen(session, '%');
     const renderTimes: number[] = [];
     const roundTrips: number[] = [];

@@ -1,8 +1,8 @@
 // `inkwell show <id>`: one article as a reader sees it, wrapped to the width, or as JSON.
 import { lookUpId, type ArticleMeta } from '../core/article.js';
-import { layoutArticle } from '../core/layout.js';
-import { articleLinks, linkListLines } from '../core/links.js';
-import { parseMarkdown } from '../core/markdown.js';
+import { ArticleLayout } from '../core/layout.js';
+import { addLinks, linkListLines, type ArticleLink } from '../core/links.js';
+import { parseMarkdownSections } from '../core/markdown.js';
 import { MEASURE } from '../core/page.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { openArticle } from '../library/open-article.js';
@@ -33,12 +33,24 @@ export function showCommand({ library, args, out }: CommandContext): number {
   if (args.json) {
     out.write(toJson(articleJson(article, 'whole')));
   } else {
-    const blocks = parseMarkdown(article.body);
-    const lines = [
-      ...layoutArticle(article, width, blocks),
-      ...linkListLines(articleLinks(blocks), width),
-    ];
-    out.write(renderLines(lines, out.style) + '\n');
+    // A section at a time, each printed before the next is parsed: a long article never has all its
+    // tokens, blocks and lines in memory at once, and the first lines come at once.
+    const layout = new ArticleLayout(article, width);
+    const links: ArticleLink[] = [];
+    const print = () => {
+      if (layout.lines.length === 0) return;
+      out.write(renderLines(layout.lines, out.style) + '\n');
+      layout.lines.length = 0;
+    };
+    for (const blocks of parseMarkdownSections(article.body)) {
+      layout.add(blocks);
+      addLinks(links, blocks);
+      print();
+    }
+    layout.finish();
+    print();
+    const listed = linkListLines(links, width);
+    if (listed.length > 0) out.write(renderLines(listed, out.style) + '\n');
   }
   return 0;
 }

@@ -1,6 +1,7 @@
 // Code blocks for a terminal: set apart by a left rule, labelled with their language, long lines broken
 // where code can break (after a space or punctuation) and continued after a ↪ at their own indentation.
 import type { Line, Segment, Style } from './layout.js';
+import { thousands } from './markdown.js';
 import { SOFT_HYPHEN } from './sanitize.js';
 import { textWidth } from './text-width.js';
 import { fitPrefix, hardWrap, segmentsWidth } from './wrap.js';
@@ -11,6 +12,11 @@ const CODE_STYLE: Style = { role: 'code' };
 const MARK_STYLE: Style = { role: 'rule' };
 /** Besides at spaces, a code line may break after these: separators, brackets, operators. */
 const BREAK_AFTER = /(?<=[,;.([{)\]}>=+\-*/&|:!?])/u;
+/**
+ * Characters of one line of code shown at most: about 800 rows. A 4.9 MB token made 67,000 rows of one
+ * line, wrapped in one piece however long it took.
+ */
+export const MAX_CODE_LINE = 64 * 1024;
 /** Rows narrower than this give up the continuation mark, so the code keeps its room. */
 const MARK_NEEDS = 6;
 
@@ -28,7 +34,8 @@ export function layoutCode(
   const prefix = () => fitPrefix([...(out.length === start ? first : rest), RULE], width);
   if (lang) out.push({ segments: [...prefix(), { text: lang, style: MARK_STYLE }], block });
   // Code is never hyphenated: its soft hyphens, measured as nothing but drawn by some terminals, go.
-  for (const source of text.replaceAll(SOFT_HYPHEN, '').split('\n')) {
+  for (const whole of text.replaceAll(SOFT_HYPHEN, '').split('\n')) {
+    const source = whole.length > MAX_CODE_LINE ? whole.slice(0, MAX_CODE_LINE) : whole;
     const head = prefix();
     const room = width - segmentsWidth(head);
     const indent = /^[ ]*/.exec(source)![0];
@@ -41,6 +48,17 @@ export function layoutCode(
       if (row) segments.push({ text: row, style: CODE_STYLE });
       out.push({ segments, block });
     });
+    if (source !== whole) {
+      const left = thousands(whole.length - source.length);
+      const notice = `(… ${left} more characters of this line not shown: inkwell shows the first ${thousands(MAX_CODE_LINE)} of a line of code.)`;
+      for (const row of breakCode(
+        notice,
+        width - segmentsWidth(prefix()),
+        width - segmentsWidth(prefix()),
+      )) {
+        out.push({ segments: [...prefix(), { text: row, style: MARK_STYLE }], block });
+      }
+    }
   }
 }
 

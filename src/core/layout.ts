@@ -45,70 +45,72 @@ export function layoutArticle(
   columns: number,
   blocks = parseMarkdown(article.body),
 ): Line[] {
-  return layoutArticleStart(article, columns, blocks, Infinity).lines;
+  const layout = new ArticleLayout(article, columns);
+  layout.add(blocks);
+  layout.finish();
+  return layout.lines;
 }
 
 /**
- * The article's first lines, at least `rows` of them when it has that many: enough to draw before the rest
- * is wrapped. `complete` says whether they are all of it. The lines are those layoutArticle gives; `blocks`
- * may be the start of the body only (`wholeBody` false), and then the lines never are complete.
+ * An article laid out a piece at a time, in the lines layoutArticle gives: the title and byline at once,
+ * then the body's blocks as they come (each call to `add` the next ones), then the bio on `finish`. A long
+ * article can so be drawn, printed or handed back to the event loop between pieces.
  */
-export function layoutArticleStart(
-  article: Article,
-  columns: number,
-  blocks: readonly Block[],
-  rows: number,
-  wholeBody = true,
-): { lines: Line[]; complete: boolean } {
-  const width = Math.max(columns, MIN_WIDTH);
-  const lines: Line[] = [];
-  const header = (runs: Run[], role: Role) =>
-    wrap(withQuotes(runs, { role }), width, [], [], -1, lines);
-  header([{ text: article.title, style: {} }], 'title');
-  const by = byline(article);
-  if (by) header([{ text: by, style: {} }], 'byline');
-  lines.push({ segments: [], block: -1 });
-  const laidOut = layoutBlocksInto(blocks, width, lines, rows);
-  if (laidOut < blocks.length || !wholeBody) return { lines, complete: false };
-  if (article.bio) {
-    const end = blocks.length;
+export class ArticleLayout {
+  /** The lines so far. A caller may empty it (once printed): the next lines are added after. */
+  readonly lines: Line[] = [];
+  readonly width: number;
+  /** The index of the next body block. */
+  private next = 0;
+  private finished = false;
+
+  constructor(
+    private readonly article: Article,
+    columns: number,
+  ) {
+    this.width = Math.max(columns, MIN_WIDTH);
+    const header = (runs: Run[], role: Role) =>
+      wrap(withQuotes(runs, { role }), this.width, [], [], -1, this.lines);
+    header([{ text: article.title, style: {} }], 'title');
+    const by = byline(article);
+    if (by) header([{ text: by, style: {} }], 'byline');
+    this.lines.push({ segments: [], block: -1 });
+  }
+
+  /** Lays out the next blocks of the body, a blank line between blocks. */
+  add(blocks: readonly Block[]): void {
+    for (const block of blocks) {
+      if (this.next > 0) this.lines.push({ segments: [], block: this.next });
+      layoutBlock(block, this.width, [], [], this.next, this.lines);
+      this.next += 1;
+    }
+  }
+
+  /** Ends the article: the bio under a short rule. */
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    const { bio } = this.article;
+    if (!bio) return;
+    const end = this.next;
+    const { width, lines } = this;
     lines.push({ segments: [], block: end });
     lines.push({
       segments: [{ text: RULE.repeat(Math.min(width, 20)), style: { role: 'rule' } }],
       block: end,
     });
-    wrap(
-      withQuotes([{ text: article.bio, style: {} }], { role: 'bio' }),
-      width,
-      [],
-      [],
-      end,
-      lines,
-    );
+    wrap(withQuotes([{ text: bio, style: {} }], { role: 'bio' }), width, [], [], end, lines);
   }
-  return { lines, complete: true };
 }
 
 /** Body blocks wrapped to `width` columns, a blank line between blocks. */
 export function layoutBlocks(blocks: readonly Block[], width: number): Line[] {
   const lines: Line[] = [];
-  layoutBlocksInto(blocks, Math.max(width, MIN_WIDTH), lines, Infinity);
-  return lines;
-}
-
-/** Adds blocks' lines to `lines` until it holds `rows`; returns how many blocks it laid out. */
-function layoutBlocksInto(
-  blocks: readonly Block[],
-  width: number,
-  lines: Line[],
-  rows: number,
-): number {
-  let index = 0;
-  for (; index < blocks.length && lines.length < rows; index++) {
+  blocks.forEach((block, index) => {
     if (index > 0) lines.push({ segments: [], block: index });
-    layoutBlock(blocks[index]!, width, [], [], index, lines);
-  }
-  return index;
+    layoutBlock(block, Math.max(width, MIN_WIDTH), [], [], index, lines);
+  });
+  return lines;
 }
 
 function layoutBlock(

@@ -54,6 +54,15 @@ export function articleLinks(blocks: readonly Block[]): ArticleLink[] {
   return [...byNumber.values()].sort((a, b) => a.number - b.number);
 }
 
+/**
+ * Adds the links of the next blocks of an article (a section) to those of the blocks before them. Numbers
+ * count up through the body, so a link is new when its number is past the last one known.
+ */
+export function addLinks(links: ArticleLink[], blocks: readonly Block[]): void {
+  const known = links.at(-1)?.number ?? 0;
+  for (const link of articleLinks(blocks)) if (link.number > known) links.push(link);
+}
+
 /** The "Links:" list under an article, as `show` prints it: "[3] text: address", wrapped to the width. */
 export function linkListLines(links: readonly ArticleLink[], width: number): Line[] {
   if (links.length === 0) return [];

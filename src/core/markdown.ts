@@ -1,6 +1,14 @@
 // Article body (Markdown) → blocks of styled runs, the shape every view draws from.
-import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
-import { boundMarkdown, MAX_BLOCK_NESTING } from './markdown-bounds.js';
+import type { Token, Tokens } from 'marked';
+import { markdownLexer, MAX_INLINE_MARKS, newState, type ParseState } from './markdown-lexer.js';
+import {
+  boundMarkdown,
+  capBlocks,
+  MAX_BLOCK_NESTING,
+  MAX_BLOCKS,
+  MAX_CODE_LINES,
+} from './markdown-bounds.js';
+import { linkDefinitions, SECTION_CHARACTERS, splitSections } from './markdown-sections.js';
 import { isLinkable } from './links.js';
 import { sanitize } from './sanitize.js';
 
@@ -39,72 +47,90 @@ export type Block =
 /** How a table column's cells sit in it, as the delimiter row says (`:--`, `:-:`, `--:`). */
 export type ColumnAlign = 'left' | 'center' | 'right' | null;
 
-export { MAX_BLOCK_NESTING };
-
-/**
- * marked's GFM rules look for an e-mail address with an unbounded run of address characters at every
- * position of a text, so a long run without a space (base64, 'a_a_a_...') costs quadratic time: 200 KB took
- * minutes. An address's local part has at most 64 characters; bounding the run keeps lexing linear.
- */
-function boundedEmailRule(rule: RegExp): RegExp {
-  const source = rule.source
-    .replaceAll(']+@)', ']{1,64}@)')
-    .replace('^[A-Za-z0-9._+-]+(@)', '^[A-Za-z0-9._+-]{1,64}(@)');
-  return new RegExp(source, rule.flags);
-}
-
-/** The bounded rules, made once from marked's own on first use. */
-let boundedRules: { text: RegExp; url: RegExp } | undefined;
-
-function markdownLexer(): Lexer {
-  const tokenizer = new Tokenizer();
-  const lexer = new Lexer({ gfm: true, tokenizer }); // gives the tokenizer a fresh set of rules
-  const { inline } = tokenizer.rules;
-  boundedRules ??= { text: boundedEmailRule(inline.text), url: boundedEmailRule(inline.url) };
-  tokenizer.rules.inline = { ...inline, ...boundedRules };
-  boundNesting(tokenizer);
-  return lexer;
-}
-
-/**
- * marked lexes the inside of a quote or list item again, as a document of its own: nesting n deep costs n
- * passes over the text (and n copies of it), so 2,000,000 `> ` took minutes and lines of ever more `>`
- * exhausted memory. Past MAX_BLOCK_NESTING, a quote or list marker is read as plain text, which keeps
- * the work at most MAX_BLOCK_NESTING passes (boundMarkdown drops such markers before the parser sees them).
- */
-function boundNesting(tokenizer: Tokenizer): void {
-  let depth = 0;
-  const bounded =
-    <T>(tokenize: (src: string) => T) =>
-    (src: string): T | undefined => {
-      if (depth >= MAX_BLOCK_NESTING) return undefined;
-      depth += 1;
-      try {
-        return tokenize(src);
-      } finally {
-        depth -= 1;
-      }
-    };
-  tokenizer.blockquote = bounded(tokenizer.blockquote.bind(tokenizer));
-  tokenizer.list = bounded(tokenizer.list.bind(tokenizer));
-}
+export { MAX_BLOCK_NESTING, MAX_BLOCKS, MAX_CODE_LINES, MAX_INLINE_MARKS };
+/** The parse under way: set for each section, which is parsed in one synchronous call. */
+let current: ParseState = newState(undefined);
 
 /**
  * The blocks of a Markdown body, which must be sanitized text, as every loaded article is; what decoding
  * makes here (entities, link targets) is sanitized again. Never throws; raw HTML keeps only its text.
  */
 export function parseMarkdown(body: string): Block[] {
-  linkNumbers = new Map();
-  try {
-    return toBlocks(markdownLexer().lex(boundMarkdown(body)));
-  } catch {
-    // A body the parser cannot take (inline markup nested deeper than its stack): keep its text.
-    return body.split(/\n\s*\n/).flatMap((text) => paragraph(plainRuns(text)) ?? []);
+  const blocks: Block[] = [];
+  for (const section of parseMarkdownSections(body))
+    for (const block of section) blocks.push(block);
+  return blocks;
+}
+
+/**
+ * The blocks of a body a section at a time (see splitSections), as parseMarkdown gives them all: a caller
+ * can wrap or print each before the next is parsed. Past MAX_BLOCKS blocks the rest is left out, and a last
+ * block says so; past MAX_INLINE_MARKS the text is plain, and a block after the section says so.
+ */
+export function* parseMarkdownSections(
+  body: string,
+  size = SECTION_CHARACTERS,
+  progress?: SectionProgress,
+): Generator<Block[]> {
+  const capped = capBlocks(body);
+  const sections = splitSections(capped.text, size);
+  const state = newState(sections.length > 1 ? linkDefinitions(capped.text) : undefined);
+  let parsed = 0;
+  for (const [k, section] of sections.entries()) {
+    const blocks = parseSection(section, state);
+    parsed += section.length;
+    if (state.plain === 'now') {
+      state.plain = 'told';
+      blocks.push(
+        notice(
+          `(Links and formatting past here are shown as plain text: inkwell formats an article's first ${thousands(MAX_INLINE_MARKS)} marks of markup.)`,
+        ),
+      );
+    }
+    const last = k === sections.length - 1;
+    if (last && capped.omittedLines > 0) {
+      blocks.push(
+        notice(
+          `(… ${thousands(capped.omittedLines)} more lines not shown: inkwell shows an article's first ${thousands(MAX_BLOCKS)} blocks and ${thousands(MAX_CODE_LINES)} lines of code. The file is whole.)`,
+        ),
+      );
+    }
+    if (progress) {
+      // The part left out counts with the last section.
+      progress.characters = last ? body.length : parsed;
+      progress.last = last;
+    }
+    yield blocks;
   }
 }
 
-/** The number of each link target met so far in the body being parsed, in order of first appearance. */
-let linkNumbers = new Map<string, number>();
+/** How far a parse a section at a time has got. */
+export interface SectionProgress {
+  /** Characters of the body parsed. */
+  characters: number;
+  /** Whether the sections given so far are all of them. */
+  last: boolean;
+}
+
+function parseSection(text: string, state: ParseState): Block[] {
+  current = state;
+  try {
+    return toBlocks(markdownLexer(state).lex(boundMarkdown(text)));
+  } catch {
+    // A body the parser cannot take (inline markup nested deeper than its stack): keep its text.
+    return text.split(/\n\s*\n/).flatMap((part) => paragraph(plainRuns(part)) ?? []);
+  }
+}
+
+/** A line inkwell adds to say what it leaves out. */
+function notice(text: string): Block {
+  return { kind: 'paragraph', runs: [{ text, style: { emphasis: true } }] };
+}
+
+/** 1234567 as 1,234,567, without loading a locale. */
+export function thousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+}
 
 /** The plain text of some runs, as a reader sees it. */
 export function runsText(runs: readonly Run[]): string {
@@ -221,6 +247,7 @@ function collectRuns(tokens: readonly Token[], style: InlineStyle, out: Run[]): 
           break;
         }
         collectRuns(token.tokens ?? [], { ...style, link: target }, out);
+        const { linkNumbers } = current;
         if (!linkNumbers.has(target)) linkNumbers.set(target, linkNumbers.size + 1);
         const linkNumber = linkNumbers.get(target)!;
         out.push({ text: `[${linkNumber}]`, style: { linkNumber } });

@@ -26,8 +26,10 @@ export interface Page {
   lines: Line[];
   /** Outermost quotations in reading order, the targets of the quotation keys. */
   quotes: QuoteMark[];
-  /** False for the first lines only, drawn while the rest is still to be wrapped. */
+  /** False for the lines so far, drawn while the rest is still to be wrapped. */
   complete: boolean;
+  /** While the page is not complete: characters of the article's body wrapped so far, of how many. */
+  wrapped?: { characters: number; of: number };
   /** The article's links by number, as its text shows them ("the report[3]"). */
   links: ArticleLink[];
 }

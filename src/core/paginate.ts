@@ -1,93 +1,180 @@
-// Makes the reader's pages: an article parsed and wrapped for a terminal width, remembered for a while.
+// Makes the reader's pages: an article parsed and wrapped for a terminal width, remembered for a while. A
+// long article is wrapped a section at a time, so that the reader can draw and answer keys in between.
 import type { Article } from './article.js';
-import { layoutArticleStart } from './layout.js';
-import { articleLinks } from './links.js';
-import { parseMarkdown, type Block } from './markdown.js';
+import { ArticleLayout } from './layout.js';
+import { addLinks, type ArticleLink } from './links.js';
+import { parseMarkdownSections, type Block, type SectionProgress } from './markdown.js';
 import { columnWidth, findQuoteMarks, MEASURE, type Page } from './page.js';
 
 // Wrapping a long article costs tens of milliseconds: the pages last asked for are kept, one width each,
-// and the parsed body of the last few, which a page at another width (or after its first lines) reuses.
+// and the parsed body of the last few, which a page at another width reuses.
 const pages = new Map<Article, Page>();
 const bodies = new Map<Article, Block[]>();
 const KEPT_PAGES = 16;
-/** The first lines last drawn of an article still to be wrapped whole: a redraw reuses them. */
-let first: { article: Article; page: Page } | undefined;
 const KEPT_BODIES = 4;
+/**
+ * Lines of the pages kept, and characters of the bodies, at most (the latest is always kept): a page of a
+ * 4 MB article holds 60,000 lines and tens of megabytes, so sixteen of them would exhaust the heap.
+ */
+const KEPT_LINES = 200_000;
+const KEPT_CHARACTERS = 8 * 1024 * 1024;
+const linesOf = (page: Page) => page.lines.length;
+const charactersOf = (article: Article) => article.body.length;
 /** Characters of Markdown below which an article is always wrapped whole (~10 ms). */
 const WRAP_WHOLE_BELOW = 32 * 1024;
-/** Characters of Markdown parsed for a long article's first lines: hundreds of lines' worth. */
-const OPENING_CHARACTERS = 16 * 1024;
-/** Past this without a place to cut, the whole body is parsed after all. */
-const OPENING_LIMIT = 64 * 1024;
+
+/** The article being wrapped a section at a time, at one width: one at most, the one the reader shows. */
+interface Building {
+  article: Article;
+  columns: number;
+  width: number;
+  layout: ArticleLayout;
+  /** The sections still to wrap, parsed one ahead. */
+  sections: Iterator<Block[]> | undefined;
+  /** How far the sections have got. */
+  progress: SectionProgress;
+  /** The body's blocks so far, to keep once all are parsed. */
+  blocks: Block[];
+  links: ArticleLink[];
+  page: Page;
+}
+let building: Building | undefined;
 
 /**
  * The article's page at this terminal width, wrapped once and remembered. Given `rows`, a long article
- * not yet wrapped comes back with only its first lines, at least `rows` of them (`complete` false), so that
- * it draws at once; asking again without `rows` wraps the rest. `measure` caps the text column's width.
+ * not yet wrapped comes back with its lines so far, at least `rows` of them (`complete` false), so that it
+ * draws at once; with `more` as well, one more section of it is wrapped first. Without `rows` the page is
+ * wrapped whole. `measure` caps the text column's width.
  */
-export function pageOf(article: Article, columns: number, rows?: number, measure = MEASURE): Page {
+export function pageOf(
+  article: Article,
+  columns: number,
+  rows?: number,
+  measure = MEASURE,
+  more = false,
+): Page {
   const width = columnWidth(columns, measure);
   const known = pages.get(article);
   if (known?.columns === columns && known.width === width) {
-    return remember(pages, article, known, KEPT_PAGES);
+    return remember(pages, article, known, KEPT_PAGES, KEPT_LINES, linesOf);
   }
-  // Short articles wrap whole in a few milliseconds: only long ones are worth drawing in two steps, and
-  // their first lines need only the start of the body parsed.
-  const opening = rows !== undefined && article.body.length > WRAP_WHOLE_BELOW;
-  if (
-    opening &&
-    first?.article === article &&
-    first.page.columns === columns &&
-    first.page.width === width
+  const same =
+    building?.article === article && building.columns === columns && building.width === width;
+  const build = same ? building! : start(article, columns, width);
+  // Short articles wrap whole in a few milliseconds: only long ones are worth drawing in steps. One wrapped
+  // whole at once (another article prepared ahead) leaves the one being built alone.
+  const whole = rows === undefined || article.body.length <= WRAP_WHOLE_BELOW;
+  if (!whole) building = build;
+  let stepped = false;
+  while (
+    !build.page.complete &&
+    (whole || build.layout.lines.length < rows! || (more && !stepped))
   ) {
-    return first.page;
+    step(build);
+    stepped = true;
   }
-  let blocks = bodies.get(article);
-  const start = blocks || !opening ? article.body : openingOf(article.body);
-  const whole = start === article.body;
-  if (!blocks) {
-    blocks = parseMarkdown(start);
-    if (whole) remember(bodies, article, blocks, KEPT_BODIES);
+  return build.page;
+}
+
+function start(article: Article, columns: number, width: number): Building {
+  const parsed = bodies.get(article);
+  const build: Building = {
+    article,
+    columns,
+    width,
+    layout: new ArticleLayout(article, width),
+    sections: undefined,
+    progress: { characters: 0, last: false },
+    blocks: [],
+    links: [],
+    page: undefined as unknown as Page,
+  };
+  // A body parsed already (the page was wrapped at another width) is wrapped in steps all the same.
+  build.sections = parsed
+    ? inSteps(parsed, build.progress, article.body.length)
+    : parseMarkdownSections(article.body, undefined, build.progress);
+  build.page = pageFor(build, false);
+  return build;
+}
+
+/** Blocks wrapped in one step when they are parsed already: about a section's worth. */
+const BLOCKS_A_STEP = 256;
+
+function* inSteps(
+  blocks: readonly Block[],
+  progress: SectionProgress,
+  characters: number,
+): Generator<Block[]> {
+  for (let at = 0; at < blocks.length; at += BLOCKS_A_STEP) {
+    const end = Math.min(blocks.length, at + BLOCKS_A_STEP);
+    progress.characters = Math.round((characters * end) / blocks.length);
+    progress.last = end === blocks.length;
+    yield blocks.slice(at, end);
   }
-  const laidOut = layoutArticleStart(article, width, blocks, opening ? rows : Infinity, whole);
-  const page: Page = {
+}
+
+/** Parses and wraps the next section of the body; after the last, the page is complete. */
+function step(build: Building): void {
+  const next = build.sections!.next();
+  if (!next.done) {
+    for (const block of next.value) build.blocks.push(block);
+    build.layout.add(next.value);
+    addLinks(build.links, next.value);
+  }
+  if (next.done || build.progress.last) {
+    remember(bodies, build.article, build.blocks, KEPT_BODIES, KEPT_CHARACTERS, (_, article) =>
+      charactersOf(article),
+    );
+    finish(build);
+  } else build.page = pageFor(build, false);
+}
+
+function finish(build: Building): void {
+  build.layout.finish();
+  build.page = pageFor(build, true);
+  remember(pages, build.article, build.page, KEPT_PAGES, KEPT_LINES, linesOf);
+  if (building === build) building = undefined;
+}
+
+function pageFor(build: Building, complete: boolean): Page {
+  const { columns, width, layout } = build;
+  // A page so far shares its lines with the pages after it, which only ever add lines.
+  const { lines } = layout;
+  return {
     columns,
     width,
     indent: Math.max(0, Math.floor((columns - width) / 2)),
-    lines: laidOut.lines,
-    quotes: findQuoteMarks(laidOut.lines),
-    complete: laidOut.complete,
-    links: articleLinks(blocks),
+    lines,
+    // Quotation marks span blocks' lines: they are found once the page is whole.
+    quotes: complete ? findQuoteMarks(lines) : [],
+    complete,
+    ...(complete
+      ? {}
+      : { wrapped: { characters: build.progress.characters, of: build.article.body.length } }),
+    links: build.links,
   };
-  if (page.complete) return remember(pages, article, page, KEPT_PAGES);
-  first = { article, page };
-  return page;
 }
 
 /**
- * The start of a long body, enough for a screenful and more: up to a blank line past the first
- * OPENING_CHARACTERS, outside fenced code. What follows a cut seldom changes what comes before it: a
- * reference link defined further down, or a list that turns loose after the cut, looks different for the
- * moment until the whole page is drawn. One pass, bounded.
+ * Keeps `value` as the most recently used entry, forgetting the least recent beyond `size` entries or
+ * beyond `most` in all as `weight` counts.
  */
-function openingOf(body: string): string {
-  let inFence = false;
-  for (let at = 0; at < body.length && at < OPENING_LIMIT;) {
-    const newline = body.indexOf('\n', at);
-    const end = newline < 0 ? body.length : newline;
-    const line = body.slice(at, end);
-    if (/^ {0,3}(?:```|~~~)/.test(line)) inFence = !inFence;
-    else if (!inFence && at >= OPENING_CHARACTERS && /^[ \t]*$/.test(line))
-      return body.slice(0, at);
-    at = end + 1;
-  }
-  return body;
-}
-
-/** Keeps `value` as the most recently used entry, forgetting the least recent beyond `size`. */
-function remember<T>(cache: Map<Article, T>, article: Article, value: T, size: number): T {
+function remember<T>(
+  cache: Map<Article, T>,
+  article: Article,
+  value: T,
+  size: number,
+  most: number,
+  weight: (value: T, article: Article) => number,
+): T {
   cache.delete(article);
   cache.set(article, value);
-  if (cache.size > size) cache.delete(cache.keys().next().value!);
+  let total = 0;
+  for (const [key, kept] of cache) total += weight(kept, key);
+  for (const [key, kept] of cache) {
+    if (key === article || (cache.size <= size && total <= most)) break;
+    cache.delete(key);
+    total -= weight(kept, key);
+  }
   return value;
 }

@@ -3,6 +3,7 @@
 import type { Line, Segment } from './layout.js';
 import { SOFT_HYPHEN } from './sanitize.js';
 import { graphemes, graphemeWidth, textWidth } from './text-width.js';
+import { CLOSING, OPENING, SIMPLE_NARROW, simpleLineRanges } from './wrap-simple.js';
 
 /** Columns kept for text however deep quotes and lists nest: ten, or half of a narrow width. */
 const MIN_TEXT_COLUMNS = 10;
@@ -34,15 +35,48 @@ export function wrap(
 ): void {
   const text = pieces.map((piece) => piece.text).join('');
   const firstPrefix = fitPrefix(first, width);
+  // Most text of a table cell, a heading or a list item fits its line as it is: no need to find breaks.
+  if (fitsAsItIs(text, width - segmentsWidth(firstPrefix))) {
+    out.push({
+      segments: [...firstPrefix, ...pieces.filter((piece) => piece.text !== '')],
+      block,
+    });
+    return;
+  }
   const restPrefix = fitPrefix(rest, width);
+  const firstRoom = width - segmentsWidth(firstPrefix);
+  const restRoom = width - segmentsWidth(restPrefix);
+  // Narrow text of one column a character, the most common, is wrapped by scanning it.
+  const ranges = SIMPLE_NARROW.test(text)
+    ? simpleLineRanges(text, firstRoom, restRoom)
+    : lineRanges(text, firstRoom, restRoom);
+
+  const slice = pieceSlicer(pieces);
+  const hasSoftHyphens = text.includes(SOFT_HYPHEN);
+  ranges.forEach(([start, end, atHyphen], k) => {
+    let segments = slice(start, end);
+    if (hasSoftHyphens && segments.some((segment) => segment.text.includes(SOFT_HYPHEN))) {
+      segments = softHyphens(segments, atHyphen);
+    }
+    out.push({ segments: [...(k === 0 ? firstPrefix : restPrefix), ...segments], block });
+  });
+}
+
+/**
+ * Where each line starts and ends in the text, and whether it ends at a soft hyphen: the first line
+ * `firstRoom` columns wide, the others `restRoom`.
+ */
+export function lineRanges(
+  text: string,
+  firstRoom: number,
+  restRoom: number,
+): Array<[number, number, boolean]> {
   // Where each line starts and ends in the text, and whether it ends at a soft hyphen.
   const ranges: Array<[number, number, boolean]> = [];
   let lineStart = -1;
   let lineEnd = -1;
   let used = 0;
   let hyphen = false;
-  const firstRoom = width - segmentsWidth(firstPrefix);
-  const restRoom = width - segmentsWidth(restPrefix);
   const room = () => (ranges.length === 0 ? firstRoom : restRoom);
   const endLine = (atHyphen = false) => {
     ranges.push(lineStart < 0 ? [0, 0, false] : [lineStart, lineEnd, atHyphen]);
@@ -77,7 +111,7 @@ export function wrap(
       gap = 0;
       if (fits(token, 0)) place(token, 0);
       else {
-        for (const chunk of cutWord(text, token, room)) {
+        for (const chunk of cutWord(text, token, room(), restRoom)) {
           if (lineStart >= 0) endLine();
           place(chunk, 0);
         }
@@ -87,33 +121,22 @@ export function wrap(
   for (const token of keepMarksAttached(tokenize(text), text)) take(token);
   if (lineStart >= 0 || ranges.length === 0) endLine();
 
-  const slice = pieceSlicer(pieces);
-  const hasSoftHyphens = text.includes(SOFT_HYPHEN);
-  ranges.forEach(([start, end, atHyphen], k) => {
-    let segments = slice(start, end);
-    if (hasSoftHyphens && segments.some((segment) => segment.text.includes(SOFT_HYPHEN))) {
-      segments = softHyphens(segments, atHyphen);
-    }
-    out.push({ segments: [...(k === 0 ? firstPrefix : restPrefix), ...segments], block });
-  });
+  return ranges;
 }
 
-/**
- * Words of Latin, Greek and Cyrillic letters and common punctuation: one column a UTF-16 unit, and no place
- * to break inside. (No combining marks, soft hyphens, zero-width or wide characters; those go the long way.)
- */
-const SIMPLE_NARROW =
-  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]*$/;
+/** Text that wrapping would leave as one line as it is: narrow, short enough, no spaces at its ends. */
+function fitsAsItIs(text: string, room: number): boolean {
+  return (
+    text.length <= room &&
+    (text === '' || (text[0] !== ' ' && text.at(-1) !== ' ' && SIMPLE_NARROW.test(text)))
+  );
+}
+
 /** Characters that must not begin a line (closing marks) or end one (opening marks) in CJK text. */
 const NO_BREAK_BEFORE = new Set(
   '、。，．・：；！？）」』】〕〉》〗〙〛ー々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ',
 );
 const NO_BREAK_AFTER = new Set('（「『【〔〈《〖〘〚');
-
-/** Marks that must not begin a line: closing quotation marks and brackets, and what ends a clause. */
-const CLOSING = new Set('»”’›)]}.,;:!?…');
-/** Marks that must not end a line: opening quotation marks and brackets. */
-const OPENING = new Set('«„“‘‹‚([{¿¡');
 
 /**
  * Joins a word to the next across a space where a break would leave a line starting with a closing mark
@@ -257,14 +280,31 @@ function* tokenGraphemes(text: string, token: Token): Generator<string> {
   }
 }
 
-/** A word too long for any line, cut into pieces that each fill a line. */
-function* cutWord(text: string, token: Token, room: () => number): Generator<Token> {
+/**
+ * A word too long for any line, cut into pieces that each fill a line: the first `first` columns wide (the
+ * line it starts on), the others `later`.
+ */
+function* cutWord(text: string, token: Token, first: number, later: number): Generator<Token> {
+  if (!token.graphemes && token.width === token.end - token.start) {
+    const word = text.slice(token.start, token.end);
+    if (SIMPLE_NARROW.test(word)) {
+      // One column a character: a long word (a 4 MB token) is cut by counting, never segmented.
+      for (let at = token.start; at < token.end;) {
+        const end = Math.min(token.end, at + Math.max(1, at === token.start ? first : later));
+        yield { start: at, end, width: end - at, kind: 'word' };
+        at = end;
+      }
+      return;
+    }
+  }
   let piece: Token = { start: token.start, end: token.start, width: 0, kind: 'word' };
+  let room = first;
   for (const grapheme of tokenGraphemes(text, token)) {
     const width = graphemeWidth(grapheme);
-    if (piece.width + width > room() && piece.end > piece.start) {
+    if (piece.width + width > room && piece.end > piece.start) {
       yield piece;
       piece = { start: piece.end, end: piece.end, width: 0, kind: 'word' };
+      room = later;
     }
     piece.end += grapheme.length;
     piece.width += width;
@@ -274,6 +314,13 @@ function* cutWord(text: string, token: Token, room: () => number): Generator<Tok
 
 /** A line of code cut to `width` columns, spaces kept. */
 export function hardWrap(line: string, width: number): string[] {
+  if (SIMPLE_NARROW.test(line)) {
+    // One column a character: cut by counting, never segmented.
+    const step = Math.max(1, width);
+    const cut: string[] = [];
+    for (let at = 0; at < line.length; at += step) cut.push(line.slice(at, at + step));
+    return cut.length > 0 ? cut : [''];
+  }
   const chunks: string[] = [];
   let chunk = '';
   let used = 0;

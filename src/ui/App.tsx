@@ -28,7 +28,6 @@ import {
   currentPage,
   frameHeight,
   initialState,
-  readerHeight,
   reduce,
   type AddSource,
   type Paginate,
@@ -49,6 +48,8 @@ const WARM_UP_AFTER_MS = 150;
 const WARM_UP_GAP_MS = 5;
 /** When the rest of a long article is wrapped: once Ink has drawn its first lines, and the terminal shown them. */
 const COMPLETE_AFTER_MS = 50;
+/** How often the footer tells how far the wrapping of a long article has got. */
+const PROGRESS_EVERY_MS = 100;
 
 export interface AppProps {
   articles: readonly ArticleMeta[];
@@ -261,19 +262,35 @@ export function App({
     }
   }, [request, exit, openLink, jobControl, addSource]);
 
-  // A long article draws its first lines at once, and the rest right after.
-  const page = currentPage(state, readerHeight(state.size));
+  // A long article draws its first lines at once, and the rest is wrapped a section at a time after it,
+  // each in its own turn of the event loop: keys (q, Ctrl+C, scrolling what is there) never wait for more
+  // than a section (~10 ms).
+  const page = currentPage(state);
   const [, redraw] = useReducer((count: number) => count + 1, 0);
   const opened = state.shown[state.selected];
+  const wrapping = page && !page.complete ? page.columns : undefined;
   useEffect(() => {
-    if (!page || page.complete || !opened || !paginate) return;
-    // Wrapping waits until the first lines are on the screen: it holds this thread for a while.
-    const timer = setTimeout(() => {
-      paginate(opened, page.columns, undefined, measure);
-      redraw();
-    }, COMPLETE_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [page, opened, paginate, measure]);
+    if (wrapping === undefined || !opened || !paginate) return;
+    let next: NodeJS.Immediate | undefined;
+    let drawn = Date.now();
+    const step = () => {
+      // One more section (the page is past its first screenful already).
+      const more = paginate(opened, wrapping, 1, measure, true);
+      // The footer says how far it has got, now and then.
+      const now = Date.now();
+      if (more.complete || now - drawn >= PROGRESS_EVERY_MS) {
+        drawn = now;
+        redraw();
+      }
+      if (!more.complete) next = setImmediate(step);
+    };
+    // Wrapping starts once the first lines are on the screen.
+    const timer = setTimeout(step, COMPLETE_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      if (next) clearImmediate(next);
+    };
+  }, [wrapping, opened, paginate, measure]);
 
   // The find field is open: the page's lines are folded while the first key is still to come.
   const finding = !!state.find?.field;

@@ -27,8 +27,8 @@ export function withBody(article: ArticleMeta): Article {
 }
 
 /** pageOf for an article of the list. */
-export const readerPage: Paginate = (article, columns, rows, measure) =>
-  pageOf(withBody(article), columns, rows, measure);
+export const readerPage: Paginate = (article, columns, rows, measure, more) =>
+  pageOf(withBody(article), columns, rows, measure, more);
 
 /** Text shown as it is in Markdown: its punctuation escaped. */
 function markdownText(text: string): string {

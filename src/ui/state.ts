@@ -59,6 +59,7 @@ export type Paginate = (
   columns: number,
   rows?: number,
   measure?: number,
+  more?: boolean,
 ) => Page;
 
 export interface AppState {
@@ -224,14 +225,23 @@ export function initialState(
 }
 
 /**
- * The page the reader shows, or undefined on the list. Given `rows`, a page still to be wrapped may be only
- * its first lines (enough to draw); the reducer always asks for the whole page.
+ * The page the reader shows, or undefined on the list. A long page still being wrapped (a section at a time,
+ * between frames) is its lines so far, at least a screenful: keys scroll what is there, and never wait for
+ * the rest.
  */
-export function currentPage(state: AppState, rows?: number): Page | undefined {
+export function currentPage(state: AppState): Page | undefined {
   const article = state.shown[state.selected];
   if (state.screen !== 'reader' || !article) return undefined;
   // Only reachable through 'ready': the reader opens on a key, and keys wait for the page maker.
-  return state.paginate!(article, state.size.columns, rows, state.user.settings.measure);
+  const { columns } = state.size;
+  return state.paginate!(article, columns, readerHeight(state.size), state.user.settings.measure);
+}
+
+/** The reader's page wrapped whole, for what needs all of it (a saved place, a search's first match). */
+export function wholePage(state: AppState): Page | undefined {
+  const article = state.shown[state.selected];
+  if (state.screen !== 'reader' || !article) return undefined;
+  return state.paginate!(article, state.size.columns, undefined, state.user.settings.measure);
 }
 
 export function reduce(state: AppState, action: Action): AppState {
@@ -502,7 +512,7 @@ function openRow(state: AppState, index: number): AppState {
   const opened = openAt({ ...state, find: null }, index);
   const terms = state.hits?.[index]?.terms;
   if (opened.screen !== 'reader' || !terms?.length) return opened;
-  return findTerms(opened, currentPage(opened)!, terms);
+  return findTerms(opened, wholePage(opened)!, terms);
 }
 
 function onReader(state: AppState, command: Command): AppState {

@@ -6,7 +6,14 @@ import { lineOf, placeOf } from '../core/reading-position.js';
 import { bookmarkOf } from '../state/bookmark-list.js';
 import { applyChange, type Change } from '../state/data.js';
 import { withOverrides } from './key-overrides.js';
-import { currentPage, readerHeight, withSelection, type Action, type AppState } from './state.js';
+import {
+  currentPage,
+  readerHeight,
+  wholePage,
+  withSelection,
+  type Action,
+  type AppState,
+} from './state.js';
 import { VIEWS, viewRows, type ListView } from './views.js';
 
 type PositionChange = Extract<Change, { kind: 'position' }>;
@@ -64,7 +71,7 @@ function resumed(opened: AppState): AppState {
   const place = article && opened.user.positions.get(article.id);
   if (!place) return opened;
   // Only now: the whole page is made here, where an article opened at its top draws its first lines first.
-  const page = currentPage(opened);
+  const page = wholePage(opened);
   if (!page) return opened;
   const height = readerHeight(opened.size);
   const top = Math.min(lineOf(page.lines, place), lastTop(page.lines.length, height));

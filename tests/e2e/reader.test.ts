@@ -198,6 +198,36 @@ describe('the full-screen reader', () => {
     SLOW,
   );
 
+  it(
+    'scrolls and quits on Ctrl+C while a long article is still being wrapped',
+    async () => {
+      const home = tempDir();
+      mkdirSync(join(home, 'articles'));
+      // 4.8 MB of paragraphs, the newest article: wrapping it whole takes over a second of work, done a
+      // section at a time after its first lines are drawn.
+      const paragraph = 'words of a long article, wrapped a section at a time. '.repeat(12);
+      const body = Array.from({ length: 7000 }, (_, k) => `Paragraph ${k}: ${paragraph}`);
+      const text = `---\ntitle: The longest read\ndate: 2099-01-01\n---\n\n${body.join('\n\n')}\n`;
+      writeFileSync(join(home, 'articles', 'long.md'), text);
+      const session = await startList({ env: { INKWELL_HOME: home } });
+      session.write('\r');
+      // Its first lines, and a footer that says how much of it is wrapped, until all is.
+      const wrapped = (rows: string[]) => /wrapping… ([\d.]+) of 4\.\d MB/.exec(rows.at(-2)!)?.[1];
+      await session.waitFor((rows) => words(rows).includes('Paragraph 0:') && !!wrapped(rows));
+      // The footer moves on while the article is wrapped: the app draws frames in between (in one step,
+      // as it was, it drew none until the whole page).
+      const first = Number(wrapped(session.screen()));
+      await session.waitFor((rows) => Number(wrapped(rows) ?? 0) > first);
+      // A page down is answered at once, the rest still to be wrapped.
+      session.write(' ');
+      await session.waitFor((rows) => words(rows).includes('Paragraph 2:'));
+      expect(wrapped(session.screen())).toBeDefined();
+      session.write('\x03');
+      await expectRestored(session, 0);
+    },
+    SLOW,
+  );
+
   it.each([
     ['SIGTERM', 143],
     ['SIGHUP', 129],

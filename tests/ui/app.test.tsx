@@ -105,9 +105,11 @@ describe('App', () => {
     );
     current.stdin.write('\r');
     await vi.waitFor(() => expect(current!.frames.join('')).toContain('Paragraph 0'));
-    expect(current.frames.some((frame) => /…\s*$/.test(frame.replace(/\x1b\[[0-9;]*m/g, '')))).toBe(
-      true,
-    );
+    expect(
+      current.frames.some((frame) =>
+        /wrapping… \d+ of \d+ KB\s*$/.test(frame.replace(/\x1b\[[0-9;]*m/g, '')),
+      ),
+    ).toBe(true);
     await vi.waitFor(() => expect(current!.lastFrame()).toMatch(/\d+%/));
   });
 

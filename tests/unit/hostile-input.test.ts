@@ -5,10 +5,22 @@ import { Lexer } from 'marked';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countWords, SEGMENTED_AT_MOST, type Article } from '../../src/core/article.js';
+import { MAX_CODE_LINE } from '../../src/core/code-block.js';
+import { LONG_PARAGRAPH } from '../../src/core/markdown-sections.js';
 import { layoutArticle, layoutBlocks, lineText } from '../../src/core/layout.js';
 import { listRow } from '../../src/core/list-rows.js';
 import { boundMarkdown } from '../../src/core/markdown-bounds.js';
-import { MAX_BLOCK_NESTING, parseMarkdown, type Block } from '../../src/core/markdown.js';
+import {
+  MAX_BLOCK_NESTING,
+  MAX_BLOCKS,
+  MAX_CODE_LINES,
+  MAX_INLINE_MARKS,
+  parseMarkdown,
+  runsText,
+  type Block,
+} from '../../src/core/markdown.js';
+import { articleLinks } from '../../src/core/links.js';
+import { pageOf } from '../../src/core/paginate.js';
 import { findQuotations, MAX_NESTING } from '../../src/core/quotes.js';
 import { graphemes, textWidth, truncate } from '../../src/core/text-width.js';
 import { loadLibrary } from '../../src/library/load.js';
@@ -55,8 +67,14 @@ describe('hostile bodies', { timeout: 30_000 }, () => {
   });
 
   it('lexes a long run of e-mail address characters', () => {
-    const lines = laidOut('a_'.repeat(100_000));
-    expect(lines.map(lineText).join('')).toBe('a_'.repeat(100_000));
+    // Its underscores are marks of markup, past the budget shown as plain text: the text is whole, in
+    // paragraphs of at most LONG_PARAGRAPH characters, and with a notice where the plain text starts.
+    laidOut('a_'.repeat(100_000));
+    const text = parseMarkdown('a_'.repeat(100_000))
+      .map((block) => (block.kind === 'paragraph' ? runsText(block.runs) : ''))
+      .filter((paragraph) => !paragraph.startsWith('(Links and formatting'))
+      .join('');
+    expect(text).toBe('a_'.repeat(100_000));
   });
 
   it('marks 50,000 quotations in one paragraph', () => {
@@ -71,18 +89,21 @@ describe('hostile bodies', { timeout: 30_000 }, () => {
 
   it.each([
     {
-      name: 'a code block of 300,000 lines',
-      body: '```\n' + 'a\n'.repeat(300_000) + '```',
-      lines: 300_000,
+      name: 'a code block of 50,000 lines',
+      body: '```\n' + 'a\n'.repeat(MAX_CODE_LINES) + '```',
+      lines: MAX_CODE_LINES,
     },
-    { name: 'a list of 150,000 items', body: '- a\n'.repeat(150_000), lines: 150_000 },
+    { name: 'a list of 20,000 items', body: '- a\n'.repeat(MAX_BLOCKS), lines: MAX_BLOCKS },
     {
       name: 'a paragraph of 150,000 lines at 10 columns',
       body: 'abcd '.repeat(300_000),
       lines: 150_000,
     },
   ])('lays out $name', ({ body, lines }) => {
-    expect(laidOut(body, 10)).toHaveLength(lines);
+    // A paragraph past LONG_PARAGRAPH is cut into several, a blank line between them.
+    const laid = laidOut(body, 10).length;
+    expect(laid).toBeGreaterThanOrEqual(lines);
+    expect(laid).toBeLessThanOrEqual(lines + (2 * body.length) / LONG_PARAGRAPH + 2);
   });
 
   it.each([
@@ -106,6 +127,177 @@ describe('hostile bodies', { timeout: 30_000 }, () => {
     expect(lines.map(lineText).join(' ')).toContain('still here');
   });
 });
+
+// Tiny blocks, rows and inline tokens by the million: each is cheap, but a 4 MB file of them made a
+// million tokens, blocks and lines (a 500,000-row table: 10 s and 1.5 GB). What is shown is capped, with a
+// line that says so and names the limit; the text before the cap is laid out as it was.
+describe('many tiny blocks', { timeout: 30_000 }, () => {
+  /** The text of the last block's lines. */
+  const notice = (lines: ReturnType<typeof laidOut>) =>
+    lines
+      .filter((line) => line.block === lines.at(-1)!.block)
+      .map(lineText)
+      .join(' ')
+      .trim();
+  const more = (count: number) =>
+    `(… ${count.toLocaleString('en')} more lines not shown: inkwell shows an article's first ${MAX_BLOCKS.toLocaleString('en')} blocks and ${MAX_CODE_LINES.toLocaleString('en')} lines of code. The file is whole.)`;
+
+  it.each([
+    {
+      name: 'a table of 150,000 rows',
+      body: '| a | b |\n|---|---|\n' + '| a | b |\n'.repeat(150_000),
+      // The header and the delimiter row start blocks too.
+      omitted: 150_000 - (MAX_BLOCKS - 2),
+    },
+    { name: '200,000 empty headings', body: '#\n'.repeat(200_000), omitted: 200_000 - MAX_BLOCKS },
+    {
+      name: 'a list of 150,000 items',
+      body: '- a\n'.repeat(150_000),
+      omitted: 150_000 - MAX_BLOCKS,
+    },
+    // Each paragraph has a blank line after it.
+    {
+      name: '100,000 paragraphs',
+      body: 'a\n\n'.repeat(100_000),
+      omitted: 2 * (100_000 - MAX_BLOCKS),
+    },
+    {
+      name: 'a code block of 300,000 lines',
+      body: '```\n' + 'a\n'.repeat(300_000) + '```',
+      // The fence's lines, the code's, less the fence and the code shown.
+      omitted: 300_002 - 1 - MAX_CODE_LINES,
+    },
+    {
+      name: 'indented code of 300,000 lines',
+      body: '    a\n'.repeat(300_000),
+      omitted: 300_000 - MAX_CODE_LINES,
+    },
+  ])('shows the first of $name, and says how many lines are left out', ({ body, omitted }) => {
+    const lines = laidOut(body, 80);
+    expect(notice(lines)).toBe(more(omitted));
+    expect(lines.length).toBeLessThan(3 * MAX_CODE_LINES);
+  });
+
+  it('shows an article of exactly as many blocks whole', () => {
+    const lines = laidOut('- a\n'.repeat(MAX_BLOCKS), 80);
+    expect(lines).toHaveLength(MAX_BLOCKS);
+    expect(lines.map(lineText)).not.toContain(expect.stringContaining('not shown'));
+  });
+
+  it.each([
+    {
+      name: 'links',
+      body: Array.from({ length: 60_000 }, (_, k) => `[a](https://x.io/${k})`).join(' '),
+      end: ' [a](https://x.io/59999)',
+    },
+    { name: 'emphasis', body: '*a* '.repeat(100_000), end: ' *a* *a*' },
+    { name: 'code spans', body: '`a` '.repeat(100_000), end: ' `a` `a`' },
+    // Past the marks, a line break is a space, as in any paragraph.
+    // (Its first mark keeps it from being read as a plain paragraph, which is cut past LONG_PARAGRAPH.)
+    { name: 'hard breaks', body: '*a* ' + 'a  \n'.repeat(100_000), end: ' a a a' },
+  ])(
+    'formats the first marks of a paragraph of $name, then shows the rest as written',
+    ({ body, end }) => {
+      const blocks = parseMarkdown(body);
+      expect(blocks).toHaveLength(2);
+      const [paragraph, told] = blocks as [
+        Block & { kind: 'paragraph' },
+        Block & { kind: 'paragraph' },
+      ];
+      expect(runsText(told.runs)).toBe(
+        `(Links and formatting past here are shown as plain text: inkwell formats an article's first ${MAX_INLINE_MARKS.toLocaleString('en')} marks of markup.)`,
+      );
+      const text = runsText(paragraph.runs);
+      const formatted = paragraph.runs.some((run) => Object.keys(run.style).length > 0);
+      expect(formatted || text.startsWith('a\na\n')).toBe(true);
+      expect(paragraph.runs.at(-1)!.style).toEqual({});
+      expect(text.endsWith(end)).toBe(true);
+    },
+  );
+
+  it('numbers the links of the formatted part, in order, and keeps every word', () => {
+    const body = Array.from({ length: 60_000 }, (_, k) => `[w${k}](https://x.io/${k})`).join(' ');
+    const links = articleLinks(parseMarkdown(body));
+    expect(links.length).toBeGreaterThan(10_000);
+    expect(links.length).toBeLessThan(MAX_INLINE_MARKS);
+    expect(links.map((link) => link.number)).toEqual(links.map((_, k) => k + 1));
+    const text = laidOut(body, 80).map(lineText).join(' ');
+    expect(text).toContain('w59999');
+  });
+
+  it('lexes links written together without spaces, one pass each', () => {
+    // Each link's address used to run to the end of the text, then back off: quadratic.
+    const body = Array.from({ length: 20_000 }, (_, k) => `[a](http://x.y/${k})`).join('');
+    expect(articleLinks(parseMarkdown(body))).toHaveLength(20_000);
+  });
+
+  it.each([
+    ['[w](https://en.wikipedia.org/wiki/Foo_(bar)) x', 'https://en.wikipedia.org/wiki/Foo_(bar)'],
+    ['[w](http://x.y/a\\)b)', 'http://x.y/a)b'],
+    ['[w](http://x.y/(a)(b)c)', 'http://x.y/(a)(b)c'],
+  ])('still reads the address of %j', (body, url) => {
+    expect(articleLinks(parseMarkdown(body)).map((link) => link.url)).toEqual([url]);
+  });
+
+  it('cuts a 2 MB token in a paragraph by counting, whole', () => {
+    const token = 'x'.repeat(2 * 1024 * 1024);
+    const lines = laidOut(token, 80);
+    // In paragraphs of LONG_PARAGRAPH characters, a blank line between them.
+    const paragraphs = Math.ceil(token.length / (LONG_PARAGRAPH - 1024));
+    expect(lines.length).toBeGreaterThanOrEqual(Math.ceil(token.length / 80));
+    expect(lines.length).toBeLessThanOrEqual(Math.ceil(token.length / 80) + 3 * paragraphs);
+    expect(lines.map(lineText).join('')).toBe(token);
+  });
+
+  it('shows the start of a 2 MB line of code, and says how much is left out', () => {
+    const token = 'x'.repeat(2 * 1024 * 1024);
+    const lines = laidOut('```\n' + token + '\n```', 80);
+    // Each row has the block's rule, and after the first a continuation mark: 76 columns left.
+    const rows = lines.map((line) => lineText(line).replace(/^▎ (?:↪ )?/, ''));
+    expect(rows.slice(0, -2).join('')).toBe(token.slice(0, MAX_CODE_LINE));
+    expect(rows.slice(-2).join('')).toBe(
+      `(… ${(token.length - MAX_CODE_LINE).toLocaleString('en')} more characters of this line not shown: inkwell shows the first ${MAX_CODE_LINE.toLocaleString('en')} of a line of code.)`,
+    );
+  });
+
+  it('wraps a long article a section at a time into the page it wraps whole', () => {
+    const paragraph = 'Words “in quotes” and [a link](https://x.io/a) and [another][r]. '.repeat(
+      20,
+    );
+    const body = Array.from({ length: 300 }, (_, k) => `## Part ${k}\n\n${paragraph}`).join('\n\n');
+    const article = makeArticle(`${body}\n\n[r]: https://x.io/r`);
+    let page = pageOf(article, 80, 10);
+    const whole = layoutArticle(article, page.width);
+    let steps = 0;
+    while (!page.complete) {
+      page = pageOf(article, 80, 10, undefined, true);
+      steps += 1;
+    }
+    expect(steps).toBeGreaterThan(5);
+    expect(page.lines.map(lineText)).toEqual(whole.map(lineText));
+    expect(page.links.map((link) => link.url)).toEqual(['https://x.io/a', 'https://x.io/r']);
+    expect(page.lines.map(lineText).join('\n')).toContain('another[2]');
+  });
+});
+
+function makeArticle(body: string): Article {
+  return {
+    id: `long-${body.length}`,
+    title: 'Long',
+    author: null,
+    date: null,
+    source: null,
+    url: null,
+    tags: [],
+    bio: 'A bio.',
+    body,
+    words: 1,
+    readingMinutes: 1,
+    path: 'long.md',
+    size: body.length,
+    mtimeMs: 0,
+  };
+}
 
 // Grapheme segmentation on Node 20 slows sharply with the length of the string: a 133 KB title took 41 s
 // to list. Text is segmented a bounded piece at a time, and plain combining marks need no segmenter.

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown, runsText, type Block } from '../../src/core/markdown.js';
+import {
+  parseMarkdown,
+  parseMarkdownSections,
+  runsText,
+  type Block,
+} from '../../src/core/markdown.js';
+import { LONG_PARAGRAPH, splitSections } from '../../src/core/markdown-sections.js';
 import { TERMINAL_CONTROLS } from '../helpers/terminal-controls.js';
 
 /** A compact outline of blocks: kind and plain text. */
@@ -148,5 +154,56 @@ describe('parseMarkdown', () => {
   ])('decoding $name yields nothing a terminal acts on', ({ input }) => {
     const text = outline(parseMarkdown(input)).flat(3).join('');
     expect(text).not.toMatch(TERMINAL_CONTROLS);
+  });
+});
+
+// A long body is parsed a section at a time; where it is cut must not change what it means.
+describe('parseMarkdownSections', () => {
+  const flat = (body: string, size: number) => [...parseMarkdownSections(body, size)].flat();
+  it.each([
+    ['a loose list across blank lines', '- a\n\n- b\n\n  more b\n\n- c\n\nafter'],
+    ['an ordered list', '3. a\n\n4. b\n\ntext'],
+    ['fenced code with blank lines', '```\na\n\n# not a heading\n\nb\n```\n\ntext'],
+    ['an HTML comment with blank lines', 'a\n\n<!--\n\n# hidden\n\n-->\n\nb'],
+    ['a pre element with blank lines', '<pre>\nx\n\ny\n</pre>\n\nb'],
+    [
+      'a reference defined further on',
+      'see [this][r] and [that]\n\n# h\n\n[r]: https://x.io/r\n[that]: <https://x.io/t> "T"',
+    ],
+    ['headings without blank lines', 'a\n# one\nb\n## two\nc'],
+    ['indented code', 'a\n\n    code\n\n    more\n\nb'],
+    ['quotes', '> a\n\n> b\n\nc'],
+    ['a table', '| a |\n|---|\n| b |\n\nc'],
+  ])('cuts %s where the meaning stays', (_, body) => {
+    expect(flat(body, 1)).toEqual(flat(body, Infinity));
+    expect([...parseMarkdownSections(body, 1)].length).toBeGreaterThan(1);
+  });
+});
+
+// A paragraph longer than LONG_PARAGRAPH is cut into several, so that no step of the reader holds it all.
+describe('splitSections in a long paragraph', () => {
+  it.each([
+    { name: 'words on one line', body: 'word '.repeat(60_000) },
+    { name: 'words on many lines', body: 'word word word\n'.repeat(30_000) },
+    { name: 'Chinese', body: '中文的段落'.repeat(60_000) },
+    { name: 'combining marks', body: 'ab\u0301'.repeat(100_000) },
+    { name: 'a token', body: 'x'.repeat(300_000) },
+  ])('cuts $name before a word, keeping every character', ({ body }) => {
+    const sections = splitSections(body);
+    expect(sections.join('')).toBe(body);
+    expect(sections.length).toBeGreaterThan(2);
+    // At most a line past the limit, when the cut falls between lines.
+    const longest = Math.max(...sections.map((section) => section.length));
+    expect(longest).toBeLessThanOrEqual(LONG_PARAGRAPH + 16);
+    for (const section of sections.slice(1)) expect(section).toMatch(/^[\p{L}\p{N}]/u);
+  });
+
+  it.each([
+    { name: 'emoji joined into one', body: '👨‍👩‍👧'.repeat(20_000) },
+    { name: 'a list item', body: '- ' + 'word '.repeat(30_000) },
+    { name: 'a quote', body: '> ' + 'word '.repeat(30_000) },
+    { name: 'fenced code', body: '```\n' + 'word '.repeat(30_000) + '\n```' },
+  ])('leaves $name whole', ({ body }) => {
+    expect(splitSections(body)).toEqual([body]);
   });
 });

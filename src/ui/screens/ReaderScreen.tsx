@@ -41,7 +41,7 @@ export function ReaderScreen({ state, page, color }: Props) {
         `${percent}%`,
         minutesLeft > 0 ? `${minutesLeft} min left` : '',
       ]
-    : ['…'];
+    : [wrapping(page.wrapped?.characters ?? 0, page.wrapped?.of ?? 0)];
   let footer = null;
   if (find?.field && hasBars('reader', size)) {
     footer = <FieldLine prompt="/" field={find.field} focused right={found} width={size.columns} />;
@@ -84,4 +84,13 @@ export function ReaderScreen({ state, page, color }: Props) {
       {footer}
     </>
   );
+}
+
+/** How far the wrapping of a long article has got: "wrapping… 1.2 of 4.8 MB". */
+function wrapping(done: number, total: number): string {
+  const size = (characters: number) =>
+    total >= 1024 * 1024
+      ? (characters / (1024 * 1024)).toFixed(1)
+      : String(Math.round(characters / 1024));
+  return `wrapping… ${size(done)} of ${size(total)} ${total >= 1024 * 1024 ? 'MB' : 'KB'}`;
 }
