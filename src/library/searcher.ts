@@ -17,7 +17,7 @@ import type { OpenStats, SearchChanges, SearchSource } from './search-engine.js'
  * sooner and promotes less, which kept the peak resident memory of a 10,000-article library from 186 to
  * about 140 MB at no cost a keystroke (bench/search-scale-child.ts runs with the same setting).
  */
-export const YOUNG_GENERATION_MB = 3;
+export const YOUNG_GENERATION_MB = 6;
 
 /** What the reader's thread tells the worker. */
 export type ToWorker =
