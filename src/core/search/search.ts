@@ -9,8 +9,10 @@ import type { FieldMatch, SearchHit } from './types.js';
 import {
   fieldsOf,
   firstCharacters,
+  knownResult,
   prepareWords,
   wordResult,
+  wordResultWithin,
   type WordResult,
 } from './word-results.js';
 
@@ -30,6 +32,8 @@ interface Scratch {
   matched: MatchedTerms;
   /** Queries prepareSearch has still to run, once it has made the list. */
   warmUp?: string[];
+  /** Articles a rarer word found, marked while a short word beside it is looked up (see resultsOf). */
+  within: Uint8Array;
   /** Recent queries' rankings, most recently used last (see Ranking). */
   rankings: Map<string, Ranking>;
   /** Rankings of one-character queries, kept for good: the first keystroke, the slowest to rank. */
@@ -67,6 +71,7 @@ function scratchOf(index: SearchIndex): Scratch {
       found: new Uint8Array(n),
       excluded: new Uint8Array(n),
       matched: new MatchedTerms(index.vocabulary.terms.length),
+      within: new Uint8Array(n),
       rankings: new Map(),
       firstRankings: new Map(),
     };
@@ -137,9 +142,7 @@ export function searchRanked(index: SearchIndex, text: string, limit = Infinity)
   if (parsed.query.length === 0) return { ok: true, hits: [], total: 0, places: [], titled: [] };
   const scratch = scratchOf(index);
   const { matched, rankings } = scratch;
-  const alternatives = parsed.query.map((words) =>
-    words.map((word) => ({ word, result: wordResult(index, word) })),
-  );
+  const alternatives = parsed.query.map((words) => resultsOf(index, scratch, words));
   let wordNumber = 0;
   for (const results of alternatives) {
     for (const { word, result } of results) {
@@ -176,6 +179,42 @@ export function searchRanked(index: SearchIndex, text: string, limit = Infinity)
   }
   matched.clear();
   return { ok: true, hits, total: ranking.total, places, titled };
+}
+
+/** Words shorter than this match many terms: beside a rarer word, only its articles are looked at. */
+const SHORT_WORD = 4;
+
+/**
+ * Each word of an alternative with its answer. The answers at hand and those of longer words come first;
+ * a short word whose answer is not at hand, beside a word found in under a quarter of the articles, is
+ * looked up among that word's articles only (see wordResultWithin): every hit has both.
+ */
+function resultsOf(
+  index: SearchIndex,
+  scratch: Scratch,
+  words: readonly QueryWord[],
+): Array<{ word: QueryWord; result: WordResult }> {
+  const short = (word: QueryWord) =>
+    !word.negate && word.match !== 'exact' && word.term.length < SHORT_WORD;
+  const results = words.map((word) =>
+    short(word) ? knownResult(index, word) : wordResult(index, word),
+  );
+  let narrowing: WordResult | null = null;
+  for (let k = 0; k < words.length; k++) {
+    const result = results[k];
+    if (!result || words[k]!.negate) continue;
+    if (narrowing === null || result.docs.length < narrowing.docs.length) narrowing = result;
+  }
+  if (narrowing !== null && narrowing.docs.length * 4 < index.docs.length) {
+    const { within } = scratch;
+    const { docs } = narrowing;
+    for (let at = 0; at < docs.length; at++) within[docs[at]!] = 1;
+    words.forEach((word, k) => {
+      results[k] ??= wordResultWithin(index, word, within);
+    });
+    for (let at = 0; at < docs.length; at++) within[docs[at]!] = 0;
+  }
+  return words.map((word, k) => ({ word, result: results[k] ?? wordResult(index, word) }));
 }
 
 /** The best `keep` hits of a query's alternatives, in order, and how many there are. */
