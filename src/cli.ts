@@ -5,6 +5,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { canDrawFullScreen, processOutput } from './commands/output.js';
 import { run } from './commands/run.js';
 import type { Library } from './library/library.js';
+import type { LiveLibrary } from './library/watch.js';
 import { resolvePaths } from './library/paths.js';
 import { sanitize } from './core/sanitize.js';
 import { mark } from './startup.js';
@@ -32,7 +33,8 @@ export async function main(entryUrl: string): Promise<void> {
   // Ink and React are loaded only for the full-screen reader: the commands start faster without them.
   async function startReader(
     { articles, warnings }: Library,
-    addSource?: AddSource,
+    addSource: AddSource,
+    live: LiveLibrary,
     revalidate?: () => Promise<Library | null>,
   ): Promise<number> {
     mark('library loaded');
@@ -43,7 +45,8 @@ export async function main(entryUrl: string): Promise<void> {
       warnings,
       colorLevel: out.style.level,
       configDir: paths.config,
-      ...(addSource ? { addSource } : {}),
+      addSource,
+      live,
       ...(revalidate ? { revalidate } : {}),
     });
   }

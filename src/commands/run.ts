@@ -4,6 +4,7 @@ import type { Library } from '../library/library.js';
 import { openLibrary, peekLibrary } from '../library/library-cache.js';
 import type { LibraryFolder } from '../library/walk.js';
 import type { Paths } from '../library/paths.js';
+import type { LiveLibrary } from '../library/watch.js';
 import type { AddSource } from '../ui/state.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
 import { parseCommandLine, UsageError, type ParsedArgs } from './args.js';
@@ -39,7 +40,8 @@ export interface Environment {
    */
   startReader?: (
     library: Library,
-    addSource?: AddSource,
+    addSource: AddSource,
+    live: LiveLibrary,
     revalidate?: () => Promise<Library | null>,
   ) => Promise<number>;
 }
@@ -65,6 +67,15 @@ export async function run(
     if (!args.command && !args.json && startReader) {
       const addSource: AddSource = async (source, onProgress) =>
         (await import('./add.js')).addFromReader(source, { paths, folders, onProgress });
+      // The reader follows the folders while it runs, reading them again (through the cache) as they change.
+      const live: LiveLibrary = {
+        dirs: folders.map((folder) => folder.dir),
+        reload: async () => {
+          const { articles, warnings } = await openLibrary(folders, { cacheDir });
+          return { articles, warnings };
+        },
+        loadedAt: Date.now(),
+      };
       // The list as the cache knows it draws at once; the folders are looked at right after.
       const known = peekLibrary(folders, cacheDir);
       if (known) {
@@ -74,10 +85,10 @@ export async function run(
             ? { articles: fresh.articles, warnings: fresh.warnings }
             : null;
         };
-        return startReader(known.library, addSource, revalidate);
+        return startReader(known.library, addSource, live, revalidate);
       }
       const { articles, warnings } = await openLibrary(folders, { cacheDir });
-      return startReader({ articles, warnings }, addSource);
+      return startReader({ articles, warnings }, addSource, live);
     }
     const { articles, warnings } = await openLibrary(folders, { cacheDir });
     const library: Library = { articles, warnings };

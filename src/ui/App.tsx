@@ -12,7 +12,7 @@ import {
 import type { Article, ArticleMeta } from '../core/article.js';
 import { prepareFind } from '../core/find-in-page.js';
 import type { Searcher } from '../core/search/types.js';
-import type { LoadWarning } from '../library/load.js';
+import type { Library, LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
 import { queryOf } from './list-search.js';
 import type { StoreLink } from './store-link.js';
@@ -78,7 +78,18 @@ export interface AppProps {
    * resolves to the library as it is now, or null when the cache was right. Search starts after it.
    */
   revalidate?: () => Promise<{ articles: ArticleMeta[]; warnings: LoadWarning[] } | null>;
+  /**
+   * Follows the library's folders, after the first frame: calls `onLibrary` with the library read again
+   * whenever files change, `onNotice` with a line for the footer; returns what stops it.
+   */
+  watchLibrary?: LibraryWatch;
 }
+
+/** See AppProps.watchLibrary. */
+export type LibraryWatch = (
+  onLibrary: (library: Library) => void,
+  onNotice: (text: string) => void,
+) => () => void;
 
 export function App({
   articles,
@@ -92,6 +103,7 @@ export function App({
   jobControl,
   addSource,
   revalidate,
+  watchLibrary,
 }: AppProps) {
   const { stdout, write } = useStdout();
   const { exit } = useApp();
@@ -126,13 +138,23 @@ export function App({
     });
   }, [given]);
 
+  // The library's folders are watched after the first frame too; a change reads the library again.
+  useEffect(
+    () =>
+      watchLibrary?.(
+        ({ articles: read, warnings: skipped }) =>
+          dispatch({ type: 'library', articles: read, warnings: skipped }),
+        (text) => dispatch({ type: 'notice', text }),
+      ),
+    [watchLibrary],
+  );
+
   // The engine starts after the first frame (effects run once it is drawn) and answers as it can; the
   // runner asks about the latest query only, and hands each answer to the reducer, which drops it unless
-  // the field still holds that query.
+  // the field still holds that query. A library read again is handed to the engine (which takes in what
+  // changed), and the query shown is asked again at once.
   // The library checked against the folders (when it came from the cache) before the index is built.
-  const [indexed, setIndexed] = useState<readonly ArticleMeta[] | null>(
-    revalidate ? null : articles,
-  );
+  const [checked, setChecked] = useState(!revalidate);
   useEffect(() => {
     if (!revalidate) return;
     let live = true;
@@ -142,25 +164,17 @@ export function App({
         (fresh) => {
           if (!live) return;
           if (fresh) dispatch({ type: 'library', ...fresh });
-          setIndexed(fresh ? fresh.articles : articles);
+          setChecked(true);
         },
-        () => live && setIndexed(articles),
+        () => live && setChecked(true),
       );
     }, 0);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [revalidate, articles]);
+  }, [revalidate]);
   const runner = useRef<SearchRunner | null>(null);
-  useEffect(() => {
-    if (!startSearcher || !indexed) return;
-    const started = new SearchRunner(startSearcher(indexed), (query, answer) =>
-      dispatch({ type: 'answer', query, answer }),
-    );
-    runner.current = started;
-    return () => started.stop();
-  }, [startSearcher, indexed]);
   // While the index builds, this thread idles: it draws made-up results off screen meanwhile, a frame at a
   // time, so that the first search's frames are not drawn by cold code. A search opened stops it (its own
   // frames warm the same code), and so does any screen but the list.
@@ -191,10 +205,24 @@ export function App({
   }, [startSearcher]);
   const query = queryOf(state.search);
   const limit = state.search?.limit ?? 0;
+  const asked = useRef<{ query: string | null; limit: number }>({ query: null, limit: 0 });
+  const library = state.articles;
+  useEffect(() => {
+    if (!startSearcher || !checked) return;
+    const started = new SearchRunner(startSearcher(library), (question, answer) =>
+      dispatch({ type: 'answer', query: question, answer }),
+    );
+    runner.current = started;
+    if (asked.current.query !== null) started.ask(asked.current.query, asked.current.limit);
+    return () => started.stop();
+  }, [startSearcher, library, checked]);
   // Asked as the field's frame is committed, before Ink draws it (layout effects run after the drawing):
   // the engine searches while this thread draws the field. Asking sets no state, which these effects
   // must not; the answer comes in a later task.
-  useInsertionEffect(() => runner.current?.ask(query, limit), [query, limit]);
+  useInsertionEffect(() => {
+    asked.current = { query, limit };
+    runner.current?.ask(query, limit);
+  }, [query, limit]);
   // The store loads after the first frame, like the page maker: conf and its validator are not needed to
   // draw the list, whose marks fill in a moment later.
   // Changes are drawn first, and handed to the store after. Counted here rather than cleared from the

@@ -22,6 +22,11 @@ export interface ListSearch {
   total: number;
   /** An answer that came while the reader was open: it changes the list once the reader closes. */
   held: { query: string; answer: SearchAnswer } | null;
+  /**
+   * The results shown are from a library read before: the next answer to the same query replaces them,
+   * the selection staying on its article.
+   */
+  stale: boolean;
 }
 
 /**
@@ -64,6 +69,7 @@ export function openSearch<T extends Searching>(state: T): T {
     limit: 0,
     total: 0,
     held: null,
+    stale: false,
   };
   // The library's ids are indexed now, not when the first answer is awaited on screen.
   articleById(state.articles, '');
@@ -111,7 +117,7 @@ export function applyAnswer<T extends Searching>(state: T, query: string, answer
   if (!answer.ok) return { ...state, search: { ...search, hint: answer.error } };
   // The query shown again, with more results (or the field went back to it): the selection stays.
   const more = search.shownFor === query;
-  if (more && answer.hits.length <= (state.hits?.length ?? 0)) {
+  if (more && !search.stale && answer.hits.length <= (state.hits?.length ?? 0)) {
     return { ...state, search: { ...search, hint: null } };
   }
   const hits: SearchHit[] = [];
@@ -124,7 +130,17 @@ export function applyAnswer<T extends Searching>(state: T, query: string, answer
   }
   const total =
     Math.max(answer.total ?? 0, answer.hits.length) - (answer.hits.length - hits.length);
-  const next = { ...state, shown, hits, search: { ...search, shownFor: query, hint: null, total } };
+  const next = {
+    ...state,
+    shown,
+    hits,
+    search: { ...search, shownFor: query, hint: null, total, stale: false },
+  };
+  if (more && search.stale) {
+    const id = state.shown[state.selected]?.id;
+    const at = shown.findIndex((article) => article.id === id);
+    return withSelection(next, at >= 0 ? at : state.selected);
+  }
   return more ? withSelection(next, state.selected) : withSelection({ ...next, listTop: 0 }, 0);
 }
 

@@ -2,11 +2,14 @@
 import chalk from 'chalk';
 import { render } from 'ink';
 import type { ArticleMeta } from '../core/article.js';
+import { libraryDiff } from '../core/library-diff.js';
 import { sanitize } from '../core/sanitize.js';
 import type { Searcher } from '../core/search/types.js';
 import type { LibrarySearcher } from '../library/searcher.js';
 import type { LoadWarning } from '../library/load.js';
+import type { LiveLibrary } from '../library/watch.js';
 import { App, type AppProps } from './App.js';
+import { lazyWatch } from './live-library.js';
 import { openInBrowser } from './browser.js';
 import type { AddSource } from './state.js';
 import { firstFrameDrawn } from '../startup.js';
@@ -22,6 +25,8 @@ export interface ReaderOptions {
   configDir: string;
   /** What the `a` prompt imports with. */
   addSource?: AddSource;
+  /** The library's folders and how to read them again: without it, the library is read once. */
+  live?: LiveLibrary;
   /** Checks a library shown from the cache against the folders (see AppProps). */
   revalidate?: AppProps['revalidate'];
 }
@@ -32,6 +37,7 @@ export async function startReader({
   colorLevel,
   configDir,
   addSource,
+  live,
   revalidate,
 }: ReaderOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;
@@ -41,6 +47,7 @@ export async function startReader({
   const screen = enterFullScreen(stdin, stdout);
   const search = lazySearch();
   const store = storeLink(configDir);
+  const watch = live && lazyWatch(live);
   const instance = render(
     <App
       articles={articles}
@@ -51,6 +58,7 @@ export async function startReader({
       jobControl={screen}
       store={store}
       {...(addSource ? { addSource } : {})}
+      {...(watch ? { watchLibrary: watch.start } : {})}
       {...(revalidate ? { revalidate } : {})}
     />,
     {
@@ -74,8 +82,9 @@ export async function startReader({
     } catch {
       // Unmounting draws a last frame; if drawing is what failed, it fails again.
     }
-    // The index's worker thread would keep the process alive.
+    // The index's worker thread would keep the process alive; the watcher never does, but goes too.
     search.close();
+    watch?.close();
     // Then what is pending (the place read, the last changes), however the reader ends: q, Ctrl+C, a
     // signal or a crash. Writing never throws: a store that cannot be written was already said so.
     store.flush();
@@ -103,15 +112,30 @@ export async function startReader({
  */
 function lazySearch() {
   let engine: Promise<LibrarySearcher> | undefined;
+  let searcher: Searcher | undefined;
+  let indexed: readonly ArticleMeta[] = [];
   let closed = false;
   return {
     start(articles: readonly ArticleMeta[]): Searcher {
-      engine = import('../library/searcher.js').then((module) => {
-        const started = module.startSearcher(articles);
-        if (closed) started.close();
-        return started;
+      if (engine && searcher) {
+        // The library read again: the engine takes in what changed instead of indexing it all anew.
+        // Told before any question asked after this, so that the next answers know the new library.
+        const diff = libraryDiff(indexed, articles);
+        indexed = articles;
+        if (diff.upsert.length > 0 || diff.remove.length > 0 || diff.order) {
+          void engine.then((started) => started.update(diff));
+        }
+        return searcher;
+      }
+      indexed = articles;
+      const started = import('../library/searcher.js').then((module) => {
+        const opened = module.startSearcher(articles);
+        if (closed) opened.close();
+        return opened;
       });
-      return { search: async (query, limit) => (await engine!).search(query, limit) };
+      engine = started;
+      searcher = { search: async (query, limit) => (await started).search(query, limit) };
+      return searcher;
     },
     close(): void {
       closed = true;

@@ -45,6 +45,7 @@ import { pageStep, withSelection } from './list-window.js';
 import { openLink } from './open-link.js';
 import { CLOSED_VIEW, overlayStep, type OverlayKind, type OverlayView } from './overlay.js';
 import { jumpToQuote } from './quote-jump.js';
+import { dropKept, replaceLibrary } from './library-change.js';
 import { editField, insert, typedCharacter, type TextField } from './text-field.js';
 
 export { frameHeight, hasBars, listHeight, readerHeight, type Size } from './geometry.js';
@@ -124,6 +125,8 @@ export interface AppState {
   heldKeys: readonly string[];
   /** A count typed before a key (5j, 12G, 50%), shown in the footer until the key comes. */
   count: string;
+  /** The article open in the reader when its file was removed: its row stays until the reader closes. */
+  keptOpen: string | null;
 }
 
 /** The `a` prompt: the path or address typed so far; `progress` is set while the import runs. */
@@ -177,9 +180,12 @@ export type Action =
   | { type: 'addSubmit' }
   | { type: 'addProgress'; text: string }
   | { type: 'added'; result: AddResult }
-  /** The library as the folders now hold it (checked after the first frame, which showed the cache's). */
-  | { type: 'library'; articles: readonly ArticleMeta[]; warnings: readonly LoadWarning[] }
-  | { type: 'addFailed'; text: string };
+  | { type: 'addFailed'; text: string }
+  /**
+   * The library as the folders now hold it: checked after the first frame (which showed the cache's), or
+   * read again as files are added, changed or removed while the reader runs.
+   */
+  | { type: 'library'; articles: readonly ArticleMeta[]; warnings: readonly LoadWarning[] };
 
 export function initialState(
   articles: readonly ArticleMeta[],
@@ -221,6 +227,7 @@ export function initialState(
     paginate,
     heldKeys: [],
     count: '',
+    keptOpen: null,
   };
 }
 
@@ -313,10 +320,10 @@ export function reduce(state: AppState, action: Action): AppState {
         : state;
     case 'added':
       return added(state, action.result);
-    case 'library':
-      return libraryChanged(state, action.articles, action.warnings);
     case 'addFailed':
       return { ...state, adding: null, request: null, notice: sanitizeLine(action.text) };
+    case 'library':
+      return replaceLibrary(state, action.articles, action.warnings);
   }
 }
 
@@ -325,26 +332,19 @@ function added(state: AppState, { articles, warnings, id, notice }: AddResult): 
   // Reading, the article's place is kept as on going back; the list is then made from the new library.
   const left = state.screen === 'reader' ? leaveArticle(state) : state;
   const current = state.shown[state.selected]?.id;
-  const next = { ...left, articles, warnings, adding: null, notice, request: null, mark: null };
+  const next = {
+    ...left,
+    articles,
+    warnings,
+    adding: null,
+    notice,
+    request: null,
+    mark: null,
+    keptOpen: null,
+  };
   const base = { ...next, screen: 'list' as const };
   // The new article is surely in the library list, whichever list was shown.
   return id === null ? showView(base, state.view, current) : showView(base, 'library', id);
-}
-
-/**
- * The library changed under the list: in the list, it is made anew with the selection on the same
- * article; elsewhere (reading, searching, adding) it is made anew on leaving, as after a store change.
- */
-function libraryChanged(
-  state: AppState,
-  articles: readonly ArticleMeta[],
-  warnings: readonly LoadWarning[],
-): AppState {
-  const next = { ...state, articles, warnings };
-  const calm = state.screen === 'list' && !state.search && !state.adding && !state.overlay;
-  return calm
-    ? showView(next, state.view, state.shown[state.selected]?.id)
-    : { ...next, viewStale: true };
 }
 
 /** A command with a count before it: repeated, or taken as a place to go. */
@@ -561,7 +561,9 @@ function onReader(state: AppState, command: Command): AppState {
     }
     case 'back':
       return takeHeldAnswer(
-        viewAfterReading({ ...leaveArticle(state), screen: 'list', mark: null, find: null }),
+        viewAfterReading(
+          dropKept({ ...leaveArticle(state), screen: 'list', mark: null, find: null }),
+        ),
       );
     default:
       return state;

@@ -319,11 +319,11 @@ describe('the library checked after the first frame', () => {
     expect(next.warnings).toEqual(warnings);
   });
 
-  it('waits until the reader is left when an article is open', () => {
+  it('keeps an open article open, its row going once the reader is left', () => {
     const fresh = articles.slice(5);
     const next = reduce(reading, { type: 'library', articles: fresh, warnings: [] });
     expect(next.screen).toBe('reader');
-    expect(next.shown).toBe(reading.shown);
+    expect(next.shown[next.selected]).toBe(reading.shown[reading.selected]);
     const back = after(next, 'back');
     expect(back.shown.map((a) => a.id)).toEqual(fresh.map((a) => a.id));
   });
