@@ -8,8 +8,11 @@ import { runSteps, SearchEngine, type SearchSource } from '../src/library/search
 import { timeTyping, type Kind, type Queries } from './search-queries.js';
 import { median } from './stats.js';
 
-/** Hits a view asks for: a few screens of results. */
-const LIMIT = 100;
+/**
+ * Hits asked for per keystroke, each described with its highlights and snippet: what the reader asks
+ * (its list's rows and SPARE_RESULTS more, see src/ui/list-search.ts) on a terminal of 40 rows.
+ */
+const LIMIT = 45;
 
 /** What one child process measured. */
 export interface ChildResult {

@@ -7,7 +7,7 @@ import type { SearchAnswer } from '../core/search/types.js';
 import { IndexBuilder, type SearchIndex } from '../core/search/build-index.js';
 import type { Fingerprints } from '../core/search/index-file.js';
 import { mergeSteps } from '../core/search/merge-index.js';
-import { firstOf, searchRanked } from '../core/search/search.js';
+import { firstOf, forgetRankings, searchRanked } from '../core/search/search.js';
 import { Vocabulary } from '../core/search/vocabulary.js';
 import { readIndexFile, writeIndexFile } from './index-store.js';
 import { readBody, readPlainText } from './read-body.js';
@@ -289,6 +289,7 @@ export class SearchEngine {
     const { index } = held.segment;
     index.dropped ??= new Uint8Array(index.docs.length);
     index.dropped[held.doc] = 1;
+    forgetRankings(index);
   }
 
   /** Where each article is, and its place in the library's order, after the indexes changed. */
@@ -296,6 +297,7 @@ export class SearchEngine {
     this.where.clear();
     for (const segment of this.segments) {
       const { docs, dropped, order } = segment.index;
+      forgetRankings(segment.index);
       docs.forEach((doc, at) => {
         if (dropped?.[at]) return;
         this.where.set(doc.id, { segment, doc: at });

@@ -215,3 +215,40 @@ describe('search: snippets', () => {
     expect(hits('elodie')[0]!.snippet).toBeNull();
   });
 });
+
+describe('search: a short word beside a rarer one, and queries asked again', () => {
+  // Forty articles: "zebra" in eight of them, words starting "ca" in every one, "cab" in a few.
+  const many = Array.from({ length: 40 }, (_, k) =>
+    makeArticle({
+      id: `a${k}`,
+      title: k % 13 === 0 ? `Cabins ${k}` : `Note ${k}`,
+      body: `${k % 5 === 3 ? 'The zebra crossed. ' : ''}A cat, a car and ${k % 7 === 0 ? 'a cab' : 'a canal'} by ${k % 2 ? 'calm' : 'still'} water.`,
+    }),
+  );
+  const answers = (index: ReturnType<typeof buildIndex>, queries: string[]) =>
+    queries.map((query) => searchIndex(index, query, 10));
+
+  it.each(['zebra ca', 'zebra cab', 'ca zebra', 'zebra c', 'zebra ca | cab', 'zebra ca !canal'])(
+    '"%s" answers the same whether the short word was looked up alone first or not',
+    (query) => {
+      const narrowed = answers(buildIndex(many), ['zebra', query]);
+      const short = query.split(' ').find((word) => /^[a-z]{1,3}$/.test(word))!;
+      const whole = answers(buildIndex(many), ['zebra', short, query]);
+      expect(narrowed[1]).toEqual(whole[2]);
+      expect(narrowed[1]!.ok && narrowed[1]!.total).toBeGreaterThan(0);
+    },
+  );
+
+  it('a query asked again, and after a longer one, answers as the first time', () => {
+    const index = buildIndex(many);
+    const first = answers(index, ['c', 'ca', 'cab', 'ca', 'c']);
+    expect(first[3]).toEqual(first[1]);
+    expect(first[4]).toEqual(first[0]);
+    // A smaller limit first, then a larger: the larger is not cut to the remembered ranking.
+    const fresh = buildIndex(many);
+    const small = searchIndex(fresh, 'ca', 2);
+    const large = searchIndex(fresh, 'ca', 200);
+    expect(small.ok && small.hits.length).toBe(2);
+    expect(large).toEqual(searchIndex(buildIndex(many), 'ca', 200));
+  });
+});

@@ -121,8 +121,14 @@ describe('the saved search index', () => {
     expect(first.ok && first.hits.map((hit) => [hit.id, hit.snippet?.text])).toEqual([
       ['watched', 'An ocelot.'],
     ]);
+    // Asked before the change, so that their rankings are remembered: the change must forget them.
+    expect(engine.search('lighthouse')).toMatchObject({ total: 2 });
+    const letter = engine.search('l');
+    expect(letter.ok && letter.hits.map((hit) => hit.id)).toContain('twin-older');
     writeFileSync(path, articleText({ title: 'Watched' }, 'A pangolin.'));
     engine.update({ upsert: [watched], remove: ['twin-older'] });
+    const again = engine.search('l');
+    expect(again.ok && again.hits.map((hit) => hit.id)).not.toContain('twin-older');
     expect(engine.search('ocelot')).toMatchObject({ hits: [] });
     expect(engine.search('pangolin')).toMatchObject({ hits: [{ id: 'watched' }] });
     expect(engine.search('lighthouse')).toMatchObject({ hits: [{ id: 'twin-newer' }], total: 1 });

@@ -88,11 +88,20 @@ export class MatchedTerms {
   needles(terms: readonly string[]): Array<{ needle: string; atStart: boolean }> | null {
     if (this.found !== undefined) return this.found;
     const needles = new Map<string, boolean>();
+    // A prefix's thousand terms share one needle, the word typed: each is checked against the last
+    // needle before anything is cut from it.
+    let last = '';
     for (const id of this.touched) {
       if (this.bodyWords[id] === 0) continue;
-      for (const [from, to] of this.rangesOf(id, FIELD_BITS.body)) {
-        const needle = terms[id]!.slice(from, to);
-        needles.set(needle, (needles.get(needle) ?? true) && from === 0);
+      const term = terms[id]!;
+      const from = this.from[id]!;
+      const to = this.to[id]!;
+      const same = from === 0 && to === last.length && !this.more.has(id);
+      if (same && needles.has(last) && term.startsWith(last)) continue;
+      for (const [start, end] of this.rangesOf(id, FIELD_BITS.body)) {
+        const needle = term.slice(start, end);
+        needles.set(needle, (needles.get(needle) ?? true) && start === 0);
+        last = needle;
       }
       if (needles.size > MAX_NEEDLES) return (this.found = null);
     }
@@ -154,8 +163,12 @@ export function fieldRanges(
   return merge(ranges);
 }
 
-/** Characters of bodies kept per index, at most (a few screens of results): reading one costs more than looking at it. */
-const KEPT_CHARACTERS = 8 * 1024 * 1024;
+/**
+ * Characters of bodies kept per index, at most (a few hundred articles: the hits of the last few
+ * keystrokes, which mostly stay while a word is typed): reading one costs more than looking at it, but
+ * each kept body is held twice (as read and folded), and more only raised the peak memory.
+ */
+const KEPT_CHARACTERS = 1024 * 1024;
 
 /** A body as plain text, and folded (lower case, no diacritics) with the same positions, when it folds so. */
 interface Body {

@@ -9,8 +9,10 @@ import type { FieldMatch, SearchHit } from './types.js';
 import {
   fieldsOf,
   firstCharacters,
+  knownResult,
   prepareWords,
   wordResult,
+  wordResultWithin,
   type WordResult,
 } from './word-results.js';
 
@@ -30,7 +32,30 @@ interface Scratch {
   matched: MatchedTerms;
   /** Queries prepareSearch has still to run, once it has made the list. */
   warmUp?: string[];
+  /** Articles a rarer word found, marked while a short word beside it is looked up (see resultsOf). */
+  within: Uint8Array;
+  /** Recent queries' rankings, most recently used last (see Ranking). */
+  rankings: Map<string, Ranking>;
+  /** Rankings of one-character queries, kept for good: the first keystroke, the slowest to rank. */
+  firstRankings: Map<string, Ranking>;
 }
+
+/**
+ * A query's ranking, remembered: the same query asked again (a letter typed and deleted, the first
+ * letters prepareSearch answers ahead, a view asking again as it scrolls) skips intersecting and ranking
+ * every article, which at 100,000 articles is most of a one-letter query's time.
+ */
+interface Ranking {
+  /** The best `docs.length` hits in order (at most RANKED), with their scores and matched fields. */
+  docs: Int32Array;
+  scores: Float64Array;
+  fields: Uint8Array;
+  total: number;
+}
+/** Hits a remembered ranking keeps: a few screens; a view asking for more has the query run again. */
+const RANKED = 128;
+/** Rankings remembered per index. */
+const RANKINGS = 64;
 const scratches = new WeakMap<SearchIndex, Scratch>();
 
 function scratchOf(index: SearchIndex): Scratch {
@@ -46,10 +71,22 @@ function scratchOf(index: SearchIndex): Scratch {
       found: new Uint8Array(n),
       excluded: new Uint8Array(n),
       matched: new MatchedTerms(index.vocabulary.terms.length),
+      within: new Uint8Array(n),
+      rankings: new Map(),
+      firstRankings: new Map(),
     };
     scratches.set(index, scratch);
   }
   return scratch;
+}
+
+/**
+ * Forgets the remembered rankings of `index`: to be called when its documents are dropped or the
+ * library's order changes (see SearchIndex.dropped and order), which change the answers.
+ */
+export function forgetRankings(index: SearchIndex): void {
+  scratches.get(index)?.rankings.clear();
+  scratches.get(index)?.firstRankings.clear();
 }
 
 /**
@@ -74,7 +111,8 @@ export function prepareSearch(index: SearchIndex, budget = Infinity): boolean {
 function warmUpQueries(index: SearchIndex): string[] {
   const long = index.vocabulary.terms.filter((term) => term.length >= 7).slice(0, 12);
   return [
-    ...firstCharacters(index).slice(0, 12),
+    // Every first character: their rankings are kept (see Scratch.firstRankings).
+    ...firstCharacters(index),
     ...long.map((term) => term.slice(0, 3)),
     ...long.map((term, k) => `${term} ${long[(k + 1) % long.length]!.slice(0, 4)}`),
     ...long.map((term) => term.slice(0, 1) + term.slice(2, 3) + term.slice(1, 2) + term.slice(3)),
@@ -103,46 +141,140 @@ export function searchRanked(index: SearchIndex, text: string, limit = Infinity)
   if (!parsed.ok) return parsed;
   if (parsed.query.length === 0) return { ok: true, hits: [], total: 0, places: [], titled: [] };
   const scratch = scratchOf(index);
-  const { total, fields, found, matched } = scratch;
-  const { dropped, order } = index;
-  const hitDocs: number[] = [];
+  const { matched, rankings } = scratch;
+  const alternatives = parsed.query.map((words) => resultsOf(index, scratch, words));
   let wordNumber = 0;
-  for (const words of parsed.query) {
-    const results = words.map((word) => ({ word, result: wordResult(index, word) }));
+  for (const results of alternatives) {
     for (const { word, result } of results) {
       if (word.negate) continue;
       const bit = 1 << Math.min(wordNumber++, MASKED_WORDS);
       const allowed = fieldsOf(word);
-      for (const term of result.terms) matched.add(term.id, term.from, term.to, allowed, bit);
+      const { ids, from, to } = result.terms;
+      for (let at = 0; at < ids.length; at++)
+        matched.add(ids[at]!, from[at]!, to[at]!, allowed, bit);
     }
-    // An article any alternative finds is a hit, with the best of their scores.
-    intersect(index, scratch, results, (doc, score, matchedFields) => {
-      if (dropped !== null && dropped[doc]) return;
-      if (!found[doc]) {
-        found[doc] = 1;
-        total[doc] = score;
-        hitDocs.push(doc);
-      } else if (score > total[doc]!) {
-        total[doc] = score;
-      }
-      fields[doc]! |= matchedFields;
+  }
+  const wanted = Math.max(0, limit);
+  const first = [...text].length === 1;
+  const kept = first ? scratch.firstRankings : rankings;
+  let ranking = kept.get(text);
+  if (ranking) kept.delete(text);
+  if (!ranking || (ranking.docs.length < wanted && ranking.docs.length < ranking.total)) {
+    ranking = rank(index, scratch, alternatives, Math.max(wanted, RANKED));
+  }
+  // Most recently used last: the first entry is the one to forget.
+  kept.set(text, ranking);
+  if (rankings.size > RANKINGS) rankings.delete(rankings.keys().next().value!);
+  const shown = Math.min(wanted, ranking.docs.length);
+  const hits: SearchHit[] = [];
+  const places: number[] = [];
+  const titled: boolean[] = [];
+  for (let at = 0; at < shown; at++) {
+    const doc = ranking.docs[at]!;
+    const fields = ranking.fields[at]!;
+    hits.push(describe(index, doc, ranking.scores[at]!, fields, matched));
+    // Where each hit stands in the library's order, for merging answers of several indexes.
+    places.push(index.order[doc]!);
+    titled.push((fields & 1) === 1);
+  }
+  matched.clear();
+  return { ok: true, hits, total: ranking.total, places, titled };
+}
+
+/** Words shorter than this match many terms: beside a rarer word, only its articles are looked at. */
+const SHORT_WORD = 4;
+
+/**
+ * Each word of an alternative with its answer. The answers at hand and those of longer words come first;
+ * a short word whose answer is not at hand, beside a word found in under a quarter of the articles, is
+ * looked up among that word's articles only (see wordResultWithin): every hit has both.
+ */
+function resultsOf(
+  index: SearchIndex,
+  scratch: Scratch,
+  words: readonly QueryWord[],
+): Array<{ word: QueryWord; result: WordResult }> {
+  const short = (word: QueryWord) =>
+    !word.negate && word.match !== 'exact' && word.term.length < SHORT_WORD;
+  const results = words.map((word) =>
+    short(word) ? knownResult(index, word) : wordResult(index, word),
+  );
+  let narrowing: WordResult | null = null;
+  for (let k = 0; k < words.length; k++) {
+    const result = results[k];
+    if (!result || words[k]!.negate) continue;
+    if (narrowing === null || result.docs.length < narrowing.docs.length) narrowing = result;
+  }
+  if (narrowing !== null && narrowing.docs.length * 4 < index.docs.length) {
+    const { within } = scratch;
+    const { docs } = narrowing;
+    for (let at = 0; at < docs.length; at++) within[docs[at]!] = 1;
+    words.forEach((word, k) => {
+      results[k] ??= wordResultWithin(index, word, within);
     });
+    for (let at = 0; at < docs.length; at++) within[docs[at]!] = 0;
+  }
+  return words.map((word, k) => ({ word, result: results[k] ?? wordResult(index, word) }));
+}
+
+/** The best `keep` hits of a query's alternatives, in order, and how many there are. */
+function rank(
+  index: SearchIndex,
+  scratch: Scratch,
+  alternatives: ReadonlyArray<ReadonlyArray<{ word: QueryWord; result: WordResult }>>,
+  keep: number,
+): Ranking {
+  const { total, fields, found } = scratch;
+  const { dropped, order } = index;
+  let hitDocs: ArrayLike<number>;
+  const [only] = alternatives;
+  const single = alternatives.length === 1 && only!.length === 1 && !only![0]!.word.negate;
+  if (single) {
+    // One word: its answer is the hits, without intersecting (a letter's answer is every article).
+    const { docs, scores, fields: matchedFields } = only![0]!.result;
+    for (let at = 0; at < docs.length; at++) {
+      const doc = docs[at]!;
+      total[doc] = scores[at]!;
+      fields[doc] = matchedFields[at]!;
+    }
+    if (dropped === null) hitDocs = docs;
+    else hitDocs = docs.filter((doc) => dropped[doc] === 0);
+  } else {
+    const list: number[] = [];
+    for (const results of alternatives) {
+      // An article any alternative finds is a hit, with the best of their scores.
+      intersect(index, scratch, results, (doc, score, matchedFields) => {
+        if (dropped !== null && dropped[doc]) return;
+        if (!found[doc]) {
+          found[doc] = 1;
+          total[doc] = score;
+          list.push(doc);
+        } else if (score > total[doc]!) {
+          total[doc] = score;
+        }
+        fields[doc]! |= matchedFields;
+      });
+    }
+    hitDocs = list;
   }
   // Title hits first, then score, then the order the library was given in (newest first).
   const before = (a: number, b: number) =>
     (fields[b]! & 1) - (fields[a]! & 1) || total[b]! - total[a]! || order[a]! - order[b]!;
-  const shown = firstOf(hitDocs, Math.max(0, limit), before);
-  const hits = shown.map((doc) => describe(index, doc, total[doc]!, fields[doc]!, matched));
-  // Where each hit stands in the library's order, for merging answers of several indexes.
-  const places = shown.map((doc) => order[doc]!);
-  const titled = shown.map((doc) => (fields[doc]! & 1) === 1);
-  matched.clear();
-  for (const doc of hitDocs) {
+  const shown = firstOf(hitDocs, keep, before);
+  const ranking: Ranking = {
+    docs: Int32Array.from(shown),
+    scores: Float64Array.from(shown, (doc) => total[doc]!),
+    fields: Uint8Array.from(shown, (doc) => fields[doc]!),
+    total: hitDocs.length,
+  };
+  const touched = single ? only![0]!.result.docs : hitDocs;
+  for (let at = 0; at < touched.length; at++) {
+    const doc = touched[at]!;
     found[doc] = 0;
     total[doc] = 0;
     fields[doc] = 0;
   }
-  return { ok: true, hits, total: hitDocs.length, places, titled };
+  return ranking;
 }
 
 /**
@@ -188,11 +320,11 @@ function intersect(
 
 /** The first `limit` of `docs` in the order `before` gives: a bounded heap, not a sort of them all. */
 export function firstOf(
-  docs: readonly number[],
+  docs: ArrayLike<number>,
   limit: number,
   before: (a: number, b: number) => number,
 ): number[] {
-  if (limit >= docs.length) return [...docs].sort(before);
+  if (limit >= docs.length) return Array.from(docs).sort(before);
   if (limit === 0) return [];
   // A max-heap (by `before`) of the best `limit` so far: its root is the worst of them.
   const heap: number[] = [];
@@ -216,7 +348,8 @@ export function firstOf(
       at = worst;
     }
   };
-  for (const doc of docs) {
+  for (let at = 0; at < docs.length; at++) {
+    const doc = docs[at]!;
     if (heap.length < limit) {
       heap.push(doc);
       up(heap.length - 1);

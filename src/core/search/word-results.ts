@@ -6,9 +6,20 @@ import type { QueryWord, WordMatch } from './query.js';
 import type { SearchField } from './types.js';
 import type { TermMatch } from './vocabulary.js';
 
+/**
+ * The terms a word matched, as parallel arrays: a letter's answer keeps thousands of them, and as
+ * objects they were most of the memory the remembered answers held.
+ */
+export interface MatchedTermList {
+  ids: Int32Array;
+  /** The matched characters of each folded term, [from, to). */
+  from: Int32Array;
+  to: Int32Array;
+}
+
 /** A word's matches: parallel arrays, one entry per article. */
 export interface WordResult {
-  terms: TermMatch[];
+  terms: MatchedTermList;
   docs: Int32Array;
   /** Single precision: a short word's answer at 100,000 articles is a third smaller, and ranks the same. */
   scores: Float32Array;
@@ -77,11 +88,38 @@ export function fieldsOf(word: QueryWord): number {
   return word.field ? FIELD_BITS[word.field] : ALL_FIELDS;
 }
 
+/** How a word is matched: a negated plain word leaves out what contains it, as fuse.js's !word does. */
+function howOf(word: QueryWord): WordMatch {
+  return word.negate && word.match === 'fuzzy' ? 'include' : word.match;
+}
+
+function keyOf(word: QueryWord): string {
+  return `${howOf(word)}\u0000${word.field ?? ''}\u0000${word.term}`;
+}
+
+/** What `word` matches when it is at hand (prepared or remembered), without decoding anything. */
+export function knownResult(index: SearchIndex, word: QueryWord): WordResult | undefined {
+  const key = keyOf(word);
+  const { cache, kept } = scratchOf(index);
+  return kept.get(key) ?? cache.get(key);
+}
+
+/**
+ * What `word` matches among the articles marked in `within` only. A short word beside a rarer one (the
+ * second word of "boda po") matches thousands of terms; only the articles the rarer word found can be
+ * hits, and recording only those is most of the saving. Not remembered: the next keystroke changes it.
+ */
+export function wordResultWithin(
+  index: SearchIndex,
+  word: QueryWord,
+  within: Uint8Array,
+): WordResult {
+  return accumulate(index, index.vocabulary.match(word.term, howOf(word)), fieldsOf(word), within);
+}
+
 /** What `word` matches; the same word asked again (as the next keystroke does) is answered from memory. */
 export function wordResult(index: SearchIndex, word: QueryWord): WordResult {
-  // A negated plain word leaves out what contains it, as fuse.js's !word does; typos are not guessed.
-  const how: WordMatch = word.negate && word.match === 'fuzzy' ? 'include' : word.match;
-  const key = `${how}\u0000${word.field ?? ''}\u0000${word.term}`;
+  const key = keyOf(word);
   const { cache, kept } = scratchOf(index);
   const prepared = kept.get(key);
   if (prepared) return prepared;
@@ -91,7 +129,7 @@ export function wordResult(index: SearchIndex, word: QueryWord): WordResult {
     // Most recently used last: the first entry is the one to forget.
     cache.delete(key);
   } else {
-    result = accumulate(index, index.vocabulary.match(word.term, how), fieldsOf(word));
+    result = accumulate(index, index.vocabulary.match(word.term, howOf(word)), fieldsOf(word));
     scratch.cachedDocs += result.docs.length;
     // At 100,000 articles a short word's answer takes a megabyte: the cache is bounded by size too.
     while (cache.size >= CACHED_WORDS || (cache.size > 0 && scratch.cachedDocs > CACHED_DOCS)) {
@@ -141,7 +179,12 @@ function countFirstCharacters(index: SearchIndex): string[] {
 }
 
 /** Each article's best match of the word in the body, plus its best in the short fields. */
-function accumulate(index: SearchIndex, terms: TermMatch[], allowed: number): WordResult {
+function accumulate(
+  index: SearchIndex,
+  terms: TermMatch[],
+  allowed: number,
+  within: Uint8Array | null = null,
+): WordResult {
   const { best, shortBest, fields, touched } = scratchOf(index);
   let count = 0;
   const { fieldStart, fieldDocs, fieldMasks } = index;
@@ -159,6 +202,7 @@ function accumulate(index: SearchIndex, terms: TermMatch[], allowed: number): Wo
           gap |= (byte & 127) << shift;
         }
         doc += gap;
+        if (within !== null && within[doc] === 0) continue;
         const value = closeness * LOG_COUNT[counts[k]!]!;
         if (fields[doc] === 0) touched[count++] = doc;
         if (value > best[doc]!) best[doc] = value;
@@ -170,6 +214,7 @@ function accumulate(index: SearchIndex, terms: TermMatch[], allowed: number): Wo
         const mask = fieldMasks[at]! & allowed;
         if (mask === 0) continue;
         const doc = fieldDocs[at]!;
+        if (within !== null && within[doc] === 0) continue;
         // The short fields add to a body match of the same word: found in both says more.
         const value = closeness * MASK_WEIGHT[mask]!;
         if (fields[doc] === 0) touched[count++] = doc;
@@ -179,7 +224,11 @@ function accumulate(index: SearchIndex, terms: TermMatch[], allowed: number): Wo
     }
   }
   const result: WordResult = {
-    terms,
+    terms: {
+      ids: Int32Array.from(terms, (term) => term.id),
+      from: Int32Array.from(terms, (term) => term.from),
+      to: Int32Array.from(terms, (term) => term.to),
+    },
     docs: touched.slice(0, count),
     scores: new Float32Array(count),
     fields: new Uint8Array(count),
