@@ -3,6 +3,7 @@
 // the commands start from the ES modules, which load only what each one needs. Both run src/cli.ts.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { runCachedScript } from './cached-script.js';
 import type * as Cli from './cli.js';
 import { resolvePaths } from './library/paths.js';
@@ -26,6 +27,7 @@ async function load(): Promise<typeof Cli> {
     return import('./cli.js');
   }
   mark('node started');
+  keepYoungGenerationSmall();
   const script = runCachedScript(
     fileURLToPath(new URL(__INKWELL_APP_SCRIPT__, import.meta.url)),
     join(resolvePaths().cache, 'code'),
@@ -38,6 +40,20 @@ async function load(): Promise<typeof Cli> {
     process.on('exit', () => script.save());
   }
   return script.exports as unknown as typeof Cli;
+}
+
+/**
+ * The reader's thread keeps its young generation at V8's starting size instead of letting it double up
+ * to 32 MB while the library loads: ~25 MB less resident memory at 10,000 articles, for a few more
+ * (short) scavenges. The semi-space's maximum is fixed once V8 has started, but its growth factor is read
+ * each time it would grow, so this takes effect even now.
+ */
+function keepYoungGenerationSmall(): void {
+  try {
+    setFlagsFromString('--semi-space-growth-factor=1');
+  } catch {
+    // A Node without the flag: the default young generation, nothing worse.
+  }
 }
 
 void load().then((cli) => cli.main(import.meta.url));
