@@ -2,10 +2,18 @@
 // `node -e 0`: the first frame with a warm cache and with none, peak memory, `list --json`, and what one
 // changed file costs the next start.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type * as NodePty from 'node-pty';
 import type { Article } from '../src/core/article.js';
@@ -31,8 +39,10 @@ export interface LibrarySample {
   bare: number[];
   /** Launch → the newest article's row on the screen, cache warm. */
   warmFrame: number[];
-  /** The same with no cache (deleted before each run). */
+  /** The same with no cache (deleted before each run): the first rows. */
   coldFrame: number[];
+  /** With no cache, launch → the whole library listed (the header counts every article). */
+  coldWhole: number[];
   /** Peak resident memory (MB) of a reader left running until its search index is built. */
   peakMb: number[];
   /** `inkwell list --json`, launch → exit, cache warm. */
@@ -97,11 +107,15 @@ export async function measureLibraries(
       const reader = [binary, '--library', dir];
       // The newest article's row: its title's first words (the row may cut the rest).
       const until = ['inkwell · Library', newest.title.slice(0, 16)];
+      // Every article counted in the header: the bundled ones and the library's.
+      const total = (count + bundledCount(binary)).toLocaleString('en');
+      const whole = [`inkwell · Library · ${total} articles`];
       const sample: LibrarySample = {
         count,
         bare: [],
         warmFrame: [],
         coldFrame: [],
+        coldWhole: [],
         peakMb: [],
         listJson: [],
         listWarm: [],
@@ -131,6 +145,8 @@ export async function measureLibraries(
         if (count <= 10_000) {
           rmSync(cache, { recursive: true, force: true });
           sample.coldFrame.push(await timeInPty({ args: reader, until }, env));
+          rmSync(cache, { recursive: true, force: true });
+          sample.coldWhole.push(await timeInPty({ args: reader, until: whole }, env));
         }
       }
       samples.push(sample);
@@ -169,6 +185,15 @@ export function libraryRows(samples: readonly LibrarySample[]) {
         met: cold / bare <= 4,
       });
     }
+    if (sample.coldWhole.length > 0) {
+      const whole = median(sample.coldWhole);
+      rows.push({
+        name: `  whole library listed, no cache`,
+        value: `${whole.toFixed(0)} ms`,
+        budget: '< 5000 ms',
+        met: whole < 5000,
+      });
+    }
     const peak = median(sample.peakMb);
     const peakLimit = big ? 600 : 150;
     rows.push({
@@ -191,6 +216,12 @@ export function libraryRows(samples: readonly LibrarySample[]) {
     });
   }
   return rows;
+}
+
+/** The articles bundled with the binary (content/ beside its folder). */
+function bundledCount(binary: string): number {
+  const content = join(dirname(binary), '..', 'content');
+  return readdirSync(content).filter((name) => name.endsWith('.md')).length;
 }
 
 function timeProcess(args: string[], env: NodeJS.ProcessEnv): number {

@@ -341,6 +341,11 @@ function expectOnScreen(session: Session, text: string): void {
   }
 }
 
+/** Moves through a list of 100,000 articles (the bench's library-only run measures this alone). */
+export function measureHugeList(content: string, steps: number): Promise<number[]> {
+  return measureList(manyArticles(seedArticle(content), HUGE_LIST), steps);
+}
+
 export interface ReaderResults {
   /** pageOf on a fresh copy of the 200 KB article, each run. */
   page: number[];

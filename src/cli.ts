@@ -5,6 +5,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { canDrawFullScreen, processOutput } from './commands/output.js';
 import { run } from './commands/run.js';
 import type { Library } from './library/library.js';
+import type { Progress } from './library/library-cache.js';
 import type { LiveLibrary } from './library/watch.js';
 import { resolvePaths } from './library/paths.js';
 import { sanitize } from './core/sanitize.js';
@@ -35,7 +36,8 @@ export async function main(entryUrl: string): Promise<void> {
     { articles, warnings }: Library,
     addSource: AddSource,
     live: LiveLibrary,
-    revalidate?: () => Promise<Library | null>,
+    revalidate?: (onProgress?: Progress) => Promise<Library | null>,
+    indexing?: boolean,
   ): Promise<number> {
     mark('library loaded');
     const { startReader } = await withoutFetch(() => import('./ui/start.js'));
@@ -48,6 +50,7 @@ export async function main(entryUrl: string): Promise<void> {
       addSource,
       live,
       ...(revalidate ? { revalidate } : {}),
+      ...(indexing ? { indexing } : {}),
     });
   }
 

@@ -4,12 +4,14 @@ import { bylineOf, cell, GAP, MAX_BY, timeOf } from '../core/list-rows.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { textWidth, truncate } from '../core/text-width.js';
 import type { CommandContext } from './context.js';
-import { articleJson, toJson } from './output.js';
+import { articleJson, jsonArrayPieces } from './output.js';
 
 export function listCommand({ library, args, out, paths }: CommandContext): number {
   const { articles } = library;
   if (args.json) {
-    out.write(toJson(articles.map((article) => articleJson(article, 'summary'))));
+    for (const piece of jsonArrayPieces(articles, (article) => articleJson(article, 'summary'))) {
+      out.write(piece);
+    }
   } else if (articles.length === 0) {
     out.write(
       `No articles yet. Save Markdown files with a title in their front matter to\n` +

@@ -116,12 +116,42 @@ type WholeParts = { bio: string | null; body: string };
  * escapes C0 but leaves DEL, C1 and bidi controls raw, and paths (from the disk) are never sanitized.
  */
 export function toJson(value: unknown): string {
-  return (
-    JSON.stringify(value, null, 2).replace(
-      /[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    ) + '\n'
+  return escapeControls(JSON.stringify(value, null, 2)) + '\n';
+}
+
+function escapeControls(json: string): string {
+  return json.replace(
+    /[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+}
+
+/** Items a piece of a streamed JSON array holds: small enough that no piece is large. */
+const JSON_PIECE = 512;
+
+/**
+ * `toJson(items.map(toValue))` in pieces, each item turned to JSON only as its piece is written: a list of
+ * 100,000 articles never sits in memory as one string, nor as a second array of objects.
+ */
+export function* jsonArrayPieces<T>(
+  items: readonly T[],
+  toValue: (item: T) => unknown,
+): Generator<string> {
+  if (items.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  for (let from = 0; from < items.length; from += JSON_PIECE) {
+    const parts: string[] = [];
+    const to = Math.min(items.length, from + JSON_PIECE);
+    for (let at = from; at < to; at++) {
+      // JSON strings hold no raw line breaks: every one is the layout's, indented one level more.
+      parts.push('  ' + JSON.stringify(toValue(items[at]!), null, 2).replaceAll('\n', '\n  '));
+    }
+    const head = from === 0 ? '[\n' : ',\n';
+    const tail = to === items.length ? '\n]\n' : '';
+    yield head + escapeControls(parts.join(',\n')) + tail;
+  }
 }
 
 /** One line a warning; paths come from the disk and may hold anything, so they are sanitized too. */

@@ -1,7 +1,7 @@
 // Runs one command line: parse, load the library, dispatch; returns the exit status.
 import { resolve } from 'node:path';
 import type { Library } from '../library/library.js';
-import { openLibrary, peekLibrary } from '../library/library-cache.js';
+import { openLibrary, peekLibrary, type Progress } from '../library/library-cache.js';
 import type { LibraryFolder } from '../library/walk.js';
 import type { Paths } from '../library/paths.js';
 import type { LiveLibrary } from '../library/watch.js';
@@ -13,6 +13,11 @@ import { commandHelp, mainHelp } from './help.js';
 import { formatWarnings, type Output } from './output.js';
 
 type Runner = (context: CommandContext) => number | Promise<number>;
+
+/** How long a start with no cache reads before the reader opens with what it has. */
+const QUICK_START_MS = 150;
+const delay = (ms: number) =>
+  new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms));
 
 // Each command is loaded when it runs: `show` needs the Markdown parser, which the others do without.
 const RUNNERS: Record<string, () => Promise<Runner>> = {
@@ -42,7 +47,9 @@ export interface Environment {
     library: Library,
     addSource: AddSource,
     live: LiveLibrary,
-    revalidate?: () => Promise<Library | null>,
+    revalidate?: (onProgress?: Progress) => Promise<Library | null>,
+    /** Whether the library is still to be read (it comes through `revalidate`, in batches). */
+    indexing?: boolean,
   ) => Promise<number>;
 }
 
@@ -87,8 +94,29 @@ export async function run(
         };
         return startReader(known.library, addSource, live, revalidate);
       }
-      const { articles, warnings } = await openLibrary(folders, { cacheDir });
-      return startReader({ articles, warnings }, addSource, live);
+      // No cache (a first start, or one rebuilt): a small library is read before the reader opens; a
+      // large one opens the reader soon with what is read, and the list fills in as the rest is, in
+      // batches, the header saying how far it got.
+      let report: Progress | undefined;
+      let latest: { library: Library; done: number; total: number } | undefined;
+      const loading = openLibrary(folders, {
+        cacheDir,
+        onProgress: (library, done, total) => {
+          latest = { library, done, total };
+          report?.(library, done, total);
+        },
+      });
+      const quick = await Promise.race([loading, delay(QUICK_START_MS)]);
+      if (quick)
+        return startReader({ articles: quick.articles, warnings: quick.warnings }, addSource, live);
+      const load = async (onProgress?: Progress) => {
+        report = onProgress;
+        if (latest) onProgress?.(latest.library, latest.done, latest.total);
+        const { articles, warnings } = await loading;
+        return { articles, warnings };
+      };
+      const first = latest?.library ?? { articles: [], warnings: [] };
+      return startReader(first, addSource, live, load, true);
     }
     const { articles, warnings } = await openLibrary(folders, { cacheDir });
     const library: Library = { articles, warnings };

@@ -31,21 +31,20 @@ const BOOKMARKED = '★';
 /** Unread marker, bookmark marker, space. */
 const MARKERS = 3;
 
-// Measuring every article is linear in the library: done once per list and width.
-const known = new WeakMap<readonly ArticleMeta[], Map<number, Columns>>();
-
-function columnsFor(articles: readonly ArticleMeta[], width: number): Columns {
-  let byWidth = known.get(articles);
-  if (!byWidth) known.set(articles, (byWidth = new Map()));
-  let columns = byWidth.get(width);
-  if (!columns) {
-    columns = fitColumns(articles, width);
-    byWidth.set(width, columns);
-  }
-  return columns;
+/** What a list's widest cells take, measured over all its articles: fitted to each width after. */
+export interface ListMeasures {
+  /** 10 when any article has a date, else 0. */
+  date: number;
+  by: number;
+  time: number;
 }
 
-function fitColumns(articles: readonly ArticleMeta[], width: number): Columns {
+// Measuring every article is linear in the library: done once per list, fitted once per width.
+const measured = new WeakMap<readonly ArticleMeta[], ListMeasures>();
+const known = new WeakMap<readonly ArticleMeta[], Map<number, Columns>>();
+
+/** The widest cells of a list of articles. */
+export function measureList(articles: readonly ArticleMeta[]): ListMeasures {
   let date = 0;
   let by = 0;
   let time = 0;
@@ -54,6 +53,32 @@ function fitColumns(articles: readonly ArticleMeta[], width: number): Columns {
     by = Math.max(by, textWidth(bylineOf(article)));
     time = Math.max(time, textWidth(timeOf(article)));
   }
+  return { date, by, time };
+}
+
+/**
+ * Tells the list's measures when they are known already (the library cache keeps them), so that a first
+ * frame need not look at every article of a large library to fit its columns.
+ */
+export function knowMeasures(articles: readonly ArticleMeta[], measures: ListMeasures): void {
+  measured.set(articles, measures);
+}
+
+function columnsFor(articles: readonly ArticleMeta[], width: number): Columns {
+  let byWidth = known.get(articles);
+  if (!byWidth) known.set(articles, (byWidth = new Map()));
+  let columns = byWidth.get(width);
+  if (!columns) {
+    let measures = measured.get(articles);
+    if (!measures) measured.set(articles, (measures = measureList(articles)));
+    columns = fitColumns(measures, width);
+    byWidth.set(width, columns);
+  }
+  return columns;
+}
+
+function fitColumns(measures: ListMeasures, width: number): Columns {
+  let { date, by, time } = measures;
   const title = () => width - MARKERS - [date, by, time].reduce((sum, w) => sum + (w && w + 2), 0);
   // The title has the room first: the source column takes only what is left beyond TITLE_FIRST columns of
   // title, and none on a terminal of 60 columns or less. Narrower still, the date gives way, and only

@@ -4,8 +4,19 @@
 // only when some file has to be read.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
-import type { ArticleMeta } from '../core/article.js';
+import { performance } from 'node:perf_hooks';
+import type { Article, ArticleMeta } from '../core/article.js';
+import type { YamlFields } from './article-text.js';
+import { knowMeasures } from '../core/list-rows.js';
+import {
+  CachedFiles,
+  decodeCache,
+  encodeCache,
+  UNTRUSTED,
+  type CacheContents,
+  type CacheEntry,
+  type DecodeResult,
+} from './cache-format.js';
 import { metaOf, settleLibrary, type Library, type LoadedFile } from './library.js';
 import {
   MAX_ENTRIES,
@@ -14,18 +25,15 @@ import {
   type LibraryFolder,
   type Listing,
   type LoadWarning,
+  type Walk,
 } from './walk.js';
 
-/** Bumped whenever what is cached, or how an article is parsed, changes: an older cache is rebuilt. */
-export const CACHE_VERSION = 2;
-const FORMAT = 'inkwell library cache';
+export { CACHE_VERSION } from './cache-format.js';
 /**
  * A file or folder changed this close to being read may change again within the same tick of a coarse
  * clock (1–2 s on some file systems) without its time changing: it is not trusted on the next start.
  */
 const RACY_MS = 2000;
-/** Stored for a time not to be trusted: no file or folder has it. */
-const UNTRUSTED = -2;
 
 /** How the library was had, for the bench and the tests. */
 export interface OpenStats {
@@ -45,41 +53,27 @@ export interface OpenOptions {
   maxEntries?: number;
   /** The cache as peekLibrary read it, not read again. */
   known?: CachedLibrary;
+  /**
+   * Given, files are read in slices that give the event loop a turn (a reader draws and takes keys
+   * meanwhile), and now and then it is handed the library as far as it is known.
+   */
+  onProgress?: Progress;
+  /** How long a slice of reading lasts and how often progress is shown (tests make them 0). */
+  pace?: { sliceMs: number; showMs: number };
 }
+
+/** The library as far as it is read: `done` of the `total` files to read. */
+export type Progress = (library: Library, done: number, total: number) => void;
+
+/** Reading work between two turns of the event loop. */
+const SLICE_MS = 30;
+/** The library shown at most this often while it is read, and not more than a fifth of the time. */
+const SHOW_EVERY_MS = 200;
 
 /** A cache as read: what a start shows at once, and what revalidating it starts from. */
 export interface CachedLibrary {
   library: Library;
-  decoded: Decoded;
-}
-
-/** A file as cached: path, size, time, its article fields (none when it was skipped), its warnings. */
-type FileEntry = [string, number, number, MetaFields | null, string[]];
-/** An article's fields, path, size and time aside (they are the entry's). */
-type MetaFields = [
-  id: string,
-  title: string,
-  author: string | null,
-  date: string | null,
-  source: string | null,
-  url: string | null,
-  tags: string[],
-  bio: string | null,
-  words: number,
-  readingMinutes: number,
-];
-
-interface CacheFile {
-  format: string;
-  version: number;
-  folders: string;
-  listings: Array<[string, number, string[], number[]]>;
-  files: FileEntry[];
-  /** The files (by index) shown, newest first, and the warnings of id clashes. */
-  order: number[];
-  clashes: LoadWarning[];
-  /** The walk's own warnings (folders missing, links not followed). */
-  walkWarnings: LoadWarning[];
+  cached: CachedFiles;
 }
 
 /**
@@ -93,17 +87,53 @@ export function peekLibrary(
   const key = keyOf(folders);
   const found = readCache(cacheFileFor(cacheDir, key), key);
   if (!found.ok) return undefined;
-  const { files, order, clashes, walkWarnings } = found.cache;
-  const articles = order.map((at) => files[at]!.meta!);
-  const warnings = [...walkWarnings, ...fileWarnings(files), ...clashes];
-  return { library: { articles, warnings }, decoded: found.cache };
+  const { cache } = found;
+  const articles = lazyArticles(cache);
+  knowMeasures(articles, cache.measures);
+  const warnings = [...cache.walkWarnings, ...cache.fileWarnings(), ...cache.clashes];
+  return { library: { articles, warnings }, cached: cache };
+}
+
+/** The articles of the entries `order` names, in that order. */
+function shownOf(cache: CachedFiles, order: ArrayLike<number>): ArticleMeta[] {
+  const articles: ArticleMeta[] = new Array(order.length);
+  for (let at = 0; at < order.length; at++) articles[at] = cache.meta(order[at]!)!;
+  return articles;
+}
+
+/**
+ * The cache's list, each article made the first time it is looked at: a first frame looks at a screenful,
+ * and the columns' widths come from the cache. Past that it behaves as the array it stands for (every
+ * index present, iteration, slice, map), so nothing downstream needs to know.
+ */
+function lazyArticles(cache: CachedFiles): ArticleMeta[] {
+  const { order } = cache;
+  // Filled with null rather than left with holes: an array with holes skips them in map and filter.
+  const target: Array<ArticleMeta | null> = new Array<null>(order.length).fill(null);
+  const make = (key: string | symbol) => {
+    if (typeof key !== 'string') return;
+    const first = key.charCodeAt(0);
+    if (first < 48 || first > 57) return;
+    const at = Number(key);
+    if (at < target.length && target[at] === null) target[at] = cache.meta(order[at]!);
+  };
+  return new Proxy(target, {
+    get(held, key, receiver) {
+      make(key);
+      return Reflect.get(held, key, receiver) as unknown;
+    },
+    getOwnPropertyDescriptor(held, key) {
+      make(key);
+      return Reflect.getOwnPropertyDescriptor(held, key);
+    },
+  }) as ArticleMeta[];
 }
 
 function keyOf(folders: readonly LibraryFolder[]): string {
   return JSON.stringify(folders.map(({ dir, required }) => [dir, required]));
 }
 
-function fileWarnings(entries: readonly DecodedEntry[]): LoadWarning[] {
+function fileWarnings(entries: readonly CacheEntry[]): LoadWarning[] {
   const warnings: LoadWarning[] = [];
   for (const entry of entries) {
     for (const message of entry.warnings) warnings.push({ path: entry.path, message });
@@ -114,12 +144,12 @@ function fileWarnings(entries: readonly DecodedEntry[]): LoadWarning[] {
 /** The library of these folders, from the cache where it is still true. */
 export async function openLibrary(
   folders: readonly LibraryFolder[],
-  { cacheDir, maxEntries = MAX_ENTRIES, known }: OpenOptions = {},
+  { cacheDir, maxEntries = MAX_ENTRIES, known, onProgress, pace }: OpenOptions = {},
 ): Promise<Library & { stats: OpenStats }> {
   const key = keyOf(folders);
   const file = cacheDir ? cacheFileFor(cacheDir, key) : undefined;
   const stats: OpenStats = { cache: file ? 'cold' : 'none', read: 0, reused: 0, changed: true };
-  let cached: Decoded | undefined = known?.decoded;
+  let cached: CachedFiles | undefined = known?.cached;
   if (cached) {
     stats.cache = 'warm';
   } else if (file) {
@@ -134,55 +164,82 @@ export async function openLibrary(
 
   const now = Date.now();
   const walk = walkLibrary(folders, maxEntries, cached?.listings);
-  const entries: DecodedEntry[] = new Array(walk.files.length);
+  const count = walk.files.length;
+  // Per file found, the cache's entry still true of it, or -1: it is read again.
+  const reuse = new Int32Array(count).fill(-1);
   const toRead: number[] = [];
-  let byPath: Map<string, DecodedEntry> | undefined;
-  walk.files.forEach((found, at) => {
-    let known = cached?.files[at];
-    if (cached && known?.path !== found.path) {
-      byPath ??= new Map(cached.files.map((entry) => [entry.path, entry]));
-      known = byPath.get(found.path);
+  let byPath: Map<string, number> | undefined;
+  let inPlace = cached !== undefined && count === cached.count;
+  for (let at = 0; at < count; at++) {
+    const found = walk.files[at]!;
+    let index = -1;
+    if (cached) {
+      if (at < cached.count && cached.isPath(at, found.path)) {
+        index = at;
+      } else {
+        byPath ??= pathsOf(cached);
+        index = byPath.get(found.path) ?? -1;
+      }
     }
-    if (known && sameFile(known, found)) entries[at] = known;
-    else toRead.push(at);
-  });
-
-  if (toRead.length > 0) {
-    // The parser (and YAML with it) is needed only now.
-    const { loadArticle } = await import('./load.js');
-    for (const at of toRead) {
-      const { path, size, mtimeMs } = walk.files[at]!;
-      const warnings: LoadWarning[] = [];
-      const article = loadArticle(path, warnings);
-      const meta = article ? metaOf(article) : null;
-      // What was read is fingerprinted as it was read; a time too near now is not trusted later.
-      const fresh = meta ? meta : { size, mtimeMs };
-      const racy = fresh.mtimeMs >= now - RACY_MS;
-      entries[at] = {
-        path,
-        size: fresh.size,
-        mtimeMs: racy ? UNTRUSTED : fresh.mtimeMs,
-        meta,
-        warnings: warnings.map((warning) => warning.message),
-      };
+    if (cached && index >= 0 && sameFile(cached, index, found)) {
+      reuse[at] = index;
+      if (index !== at) inPlace = false;
+    } else {
+      toRead.push(at);
+      inPlace = false;
     }
   }
   stats.read = toRead.length;
-  stats.reused = walk.files.length - toRead.length;
+  stats.reused = count - toRead.length;
 
-  const unchanged =
-    cached !== undefined &&
-    toRead.length === 0 &&
-    entries.length === cached.files.length &&
-    entries.every((entry, at) => entry === cached!.files[at]);
+  const unchanged = cached !== undefined && inPlace;
+  let entries: CacheEntry[] | undefined;
+  const entriesNow = (): CacheEntry[] =>
+    (entries ??= Array.from(walk.files, (_, at) => cached!.entry(reuse[at]!)));
   let articles: ArticleMeta[];
   let clashes: LoadWarning[];
-  let order: number[];
+  let order: ArrayLike<number>;
   if (unchanged) {
     order = cached!.order;
-    articles = order.map((at) => entries[at]!.meta!);
+    articles = known?.library.articles ?? shownOf(cached!, order);
     clashes = cached!.clashes;
   } else {
+    entries = new Array<CacheEntry>(count);
+    for (let at = 0; at < count; at++) {
+      if (reuse[at]! >= 0) entries[at] = cached!.entry(reuse[at]!);
+    }
+    if (toRead.length > 0) {
+      // The reader is needed only now, and the YAML parser only for front matter that is not plain.
+      const { NEEDS_YAML, readArticle } = await import('./read-article.js');
+      let yaml: YamlFields | undefined;
+      const loadArticle = async (
+        path: string,
+        warnings: LoadWarning[],
+      ): Promise<Article | undefined> => {
+        const article = readArticle(path, warnings, yaml);
+        if (article !== NEEDS_YAML) return article as Article | undefined;
+        yaml = (await import('./yaml-fields.js')).yamlFields;
+        return readArticle(path, warnings, yaml) as Article | undefined;
+      };
+      const pacer = onProgress && progressPacer(walk, entries, toRead.length, onProgress, pace);
+      for (const at of toRead) {
+        if (pacer) await pacer.step();
+        const { path, size, mtimeMs } = walk.files[at]!;
+        const warnings: LoadWarning[] = [];
+        const article = await loadArticle(path, warnings);
+        const meta = article ? metaOf(article) : null;
+        // What was read is fingerprinted as it was read; a time too near now is not trusted later.
+        const fresh = meta ? meta : { size, mtimeMs };
+        const racy = fresh.mtimeMs >= now - RACY_MS;
+        entries[at] = {
+          path,
+          size: fresh.size,
+          mtimeMs: racy ? UNTRUSTED : fresh.mtimeMs,
+          meta,
+          warnings: warnings.map((warning) => warning.message),
+        };
+      }
+    }
     const loaded: LoadedFile[] = entries.map((entry, at) => ({
       article: entry.meta ?? undefined,
       rank: walk.files[at]!.rank,
@@ -197,28 +254,85 @@ export async function openLibrary(
   const listingsChanged =
     !cached ||
     walk.listings.size !== cached.listings.size ||
-    [...walk.listings].some(([dir, listing]) => cached!.listings.get(dir) !== listing);
+    [...walk.listings].some(([dir, listing]) => !sameListing(cached!.listings.get(dir), listing));
   const walkWarningsChanged =
     !cached || JSON.stringify(walk.warnings) !== JSON.stringify(cached.walkWarnings);
   stats.changed = !unchanged || walkWarningsChanged;
   if (file && (!unchanged || listingsChanged || walkWarningsChanged)) {
-    writeCache(file, {
-      format: FORMAT,
-      version: CACHE_VERSION,
-      folders: key,
-      listings: [...walk.listings].map(([dir, { mtimeMs, names, kinds }]) => [
+    const listings = new Map(
+      [...walk.listings].map(([dir, listing]) => [
         dir,
-        mtimeMs >= now - RACY_MS ? UNTRUSTED : mtimeMs,
-        names,
-        kinds,
+        { ...listing, mtimeMs: listing.mtimeMs >= now - RACY_MS ? UNTRUSTED : listing.mtimeMs },
       ]),
-      files: entries.map(encodeEntry),
-      order,
+    );
+    writeCache(file, {
+      folders: key,
+      listings,
+      entries: entriesNow(),
+      order: Array.from(order),
       clashes,
       walkWarnings: walk.warnings,
     });
   }
-  return { articles, warnings: [...walk.warnings, ...fileWarnings(entries), ...clashes], stats };
+  const warnings = unchanged
+    ? [...walk.warnings, ...cached!.fileWarnings(), ...clashes]
+    : [...walk.warnings, ...fileWarnings(entriesNow()), ...clashes];
+  return { articles, warnings, stats };
+}
+
+/**
+ * Gives the event loop a turn every SLICE_MS of reading, and hands over the library as read so far:
+ * first after one slice, then as often as SHOW_EVERY_MS allows, but never so often that settling
+ * (sorting) what is known takes more than a fifth of the time.
+ */
+function progressPacer(
+  walk: Walk,
+  entries: CacheEntry[],
+  total: number,
+  onProgress: Progress,
+  { sliceMs, showMs } = { sliceMs: SLICE_MS, showMs: SHOW_EVERY_MS },
+) {
+  let done = 0;
+  let sliceStart = performance.now();
+  let shownAt = -Infinity;
+  let settleMs = 0;
+  const show = () => {
+    const start = performance.now();
+    const loaded: LoadedFile[] = [];
+    const known: CacheEntry[] = [];
+    entries.forEach((entry, at) => {
+      known.push(entry);
+      loaded.push({ article: entry.meta ?? undefined, rank: walk.files[at]!.rank });
+    });
+    const settled = settleLibrary(loaded);
+    const warnings = [...walk.warnings, ...fileWarnings(known), ...settled.warnings];
+    onProgress({ articles: settled.articles, warnings }, done, total);
+    shownAt = performance.now();
+    settleMs = shownAt - start;
+  };
+  return {
+    async step(): Promise<void> {
+      const now = performance.now();
+      if (done > 0 && now - sliceStart >= sliceMs) {
+        if (now - shownAt >= Math.max(showMs, 5 * settleMs)) show();
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+      done += 1;
+    },
+  };
+}
+
+/** Each cached path's entry, for files found where the cache had another. */
+function pathsOf(cached: CachedFiles): Map<string, number> {
+  const byPath = new Map<string, number>();
+  for (let at = 0; at < cached.count; at++) byPath.set(cached.path(at), at);
+  return byPath;
+}
+
+/** Whether a listing is the one the cache holds (the walk hands back the cached one when it is). */
+function sameListing(known: Listing | undefined, listing: Listing): boolean {
+  return known === listing;
 }
 
 /** The cache file of one set of folders (a --library start keeps its own). */
@@ -243,31 +357,13 @@ function digestOf(key: string): string {
   return hex(a) + hex(b);
 }
 
-function sameFile(known: DecodedEntry, found: FoundFile): boolean {
-  return known.mtimeMs >= 0 && known.size === found.size && known.mtimeMs === found.mtimeMs;
+function sameFile(cached: CachedFiles, at: number, found: FoundFile): boolean {
+  const mtimeMs = cached.mtimeMs(at);
+  return mtimeMs >= 0 && cached.size(at) === found.size && mtimeMs === found.mtimeMs;
 }
 
-interface DecodedEntry {
-  path: string;
-  size: number;
-  mtimeMs: number;
-  meta: ArticleMeta | null;
-  warnings: string[];
-}
-
-/** A cache checked and turned back into articles. */
-export interface Decoded {
-  listings: Map<string, Listing>;
-  files: DecodedEntry[];
-  order: number[];
-  clashes: LoadWarning[];
-  walkWarnings: LoadWarning[];
-}
-
-type ReadResult = { ok: true; cache: Decoded } | { ok: false; reason: string };
-
-/** The cache, checked field by field; any doubt and it is not used. */
-export function readCache(file: string, key: string): ReadResult {
+/** The cache, checked; any doubt and it is not used. */
+export function readCache(file: string, key: string): DecodeResult {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -275,111 +371,7 @@ export function readCache(file: string, key: string): ReadResult {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, reason: code === 'ENOENT' ? 'absent' : `unreadable (${code})` };
   }
-  let raw: unknown;
-  try {
-    raw = deserialize(bytes);
-  } catch {
-    return { ok: false, reason: 'corrupt' };
-  }
-  const cache = raw as Partial<CacheFile> | null;
-  if (!cache || typeof cache !== 'object' || cache.format !== FORMAT) {
-    return { ok: false, reason: 'corrupt' };
-  }
-  if (cache.version !== CACHE_VERSION) return { ok: false, reason: 'another version' };
-  if (cache.folders !== key) return { ok: false, reason: 'other folders' };
-  try {
-    return { ok: true, cache: decode(cache) };
-  } catch {
-    return { ok: false, reason: 'corrupt' };
-  }
-}
-
-class Corrupt extends Error {}
-function check(condition: boolean): asserts condition {
-  if (!condition) throw new Corrupt();
-}
-
-/** Characters a sanitized line never holds: a cache holding them was not written by inkwell. */
-const UNSAFE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const isLine = (value: unknown): value is string =>
-  typeof value === 'string' && !UNSAFE.test(value);
-const isLineOrNull = (value: unknown) => value === null || isLine(value);
-const isCount = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 0;
-const isTime = (value: unknown): value is number =>
-  typeof value === 'number' && (value === UNTRUSTED || Number.isFinite(value));
-
-function decode(cache: Partial<CacheFile>): Decoded {
-  const { listings, files, order, clashes, walkWarnings } = cache;
-  check(Array.isArray(listings) && Array.isArray(files) && Array.isArray(order));
-  check(Array.isArray(clashes) && Array.isArray(walkWarnings));
-  const decodedListings = new Map<string, Listing>();
-  for (const listing of listings) {
-    check(Array.isArray(listing) && listing.length === 4);
-    const [dir, mtimeMs, names, kinds] = listing;
-    check(typeof dir === 'string' && isTime(mtimeMs));
-    check(Array.isArray(names) && Array.isArray(kinds) && names.length === kinds.length);
-    for (let at = 0; at < names.length; at++) {
-      check(typeof names[at] === 'string' && isCount(kinds[at]) && kinds[at]! < 4);
-    }
-    decodedListings.set(dir, { mtimeMs, names, kinds });
-  }
-  const decodedFiles = files.map(decodeEntry);
-  const seen = new Set<number>();
-  for (const at of order) {
-    check(isCount(at) && at < decodedFiles.length && !seen.has(at) && !!decodedFiles[at]!.meta);
-    seen.add(at);
-  }
-  for (const warning of [...clashes, ...walkWarnings]) {
-    check(typeof warning?.path === 'string' && typeof warning.message === 'string');
-  }
-  return { listings: decodedListings, files: decodedFiles, order, clashes, walkWarnings };
-}
-
-function decodeEntry(entry: FileEntry): DecodedEntry {
-  check(Array.isArray(entry) && entry.length === 5);
-  const [path, size, mtimeMs, fields, warnings] = entry;
-  check(typeof path === 'string' && typeof size === 'number' && isTime(mtimeMs));
-  check(Array.isArray(warnings) && warnings.every((warning) => typeof warning === 'string'));
-  if (fields === null) return { path, size, mtimeMs, meta: null, warnings };
-  check(Array.isArray(fields) && fields.length === 10);
-  const [id, title, author, date, source, url, tags, bio, words, readingMinutes] = fields;
-  check(isLine(id) && id !== '' && isLine(title) && title !== '');
-  check(isLineOrNull(author) && isLineOrNull(date) && isLineOrNull(source) && isLineOrNull(url));
-  check(isLineOrNull(bio) && Array.isArray(tags) && tags.every(isLine));
-  check(isCount(words) && isCount(readingMinutes));
-  const meta: ArticleMeta = {
-    id,
-    title,
-    author,
-    date,
-    source,
-    url,
-    tags,
-    bio,
-    words,
-    readingMinutes,
-    path,
-    size,
-    mtimeMs,
-  };
-  return { path, size, mtimeMs, meta, warnings };
-}
-
-function encodeEntry({ path, size, mtimeMs, meta, warnings }: DecodedEntry): FileEntry {
-  const fields: MetaFields | null = meta && [
-    meta.id,
-    meta.title,
-    meta.author,
-    meta.date,
-    meta.source,
-    meta.url,
-    meta.tags,
-    meta.bio,
-    meta.words,
-    meta.readingMinutes,
-  ];
-  return [path, size, mtimeMs, fields, warnings];
+  return decodeCache(bytes, key);
 }
 
 /**
@@ -387,11 +379,11 @@ function encodeEntry({ path, size, mtimeMs, meta, warnings }: DecodedEntry): Fil
  * new one, never half of one, and of two processes writing at once the last rename wins. A cache that
  * cannot be written is only a slower next start.
  */
-function writeCache(file: string, cache: CacheFile): void {
+function writeCache(file: string, contents: CacheContents): void {
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(temporary, serialize(cache));
+    writeFileSync(temporary, encodeCache(contents));
     renameSync(temporary, file);
   } catch {
     try {

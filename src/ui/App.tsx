@@ -77,7 +77,14 @@ export interface AppProps {
    * Given when `articles` came from the cache unchecked: looks at the folders after the first frame and
    * resolves to the library as it is now, or null when the cache was right. Search starts after it.
    */
-  revalidate?: () => Promise<{ articles: ArticleMeta[]; warnings: LoadWarning[] } | null>;
+  revalidate?: (
+    onProgress?: (library: LibraryNow, done: number, total: number) => void,
+  ) => Promise<LibraryNow | null>;
+  /**
+   * The library is still being read (no cache): `articles` is what is read so far, and `revalidate` hands the
+   * library as read so far over now and then, the header saying how far it got.
+   */
+  indexing?: boolean;
   /**
    * Follows the library's folders, after the first frame: calls `onLibrary` with the library read again
    * whenever files change, `onNotice` with a line for the footer; returns what stops it.
@@ -91,6 +98,9 @@ export type LibraryWatch = (
   onNotice: (text: string) => void,
 ) => () => void;
 
+/** The library as the folders hold it. */
+type LibraryNow = { articles: readonly ArticleMeta[]; warnings: readonly LoadWarning[] };
+
 export function App({
   articles,
   warnings,
@@ -103,13 +113,15 @@ export function App({
   jobControl,
   addSource,
   revalidate,
+  indexing,
   watchLibrary,
 }: AppProps) {
   const { stdout, write } = useStdout();
   const { exit } = useApp();
-  const [state, dispatch] = useReducer(reduce, null, () =>
-    initialState(articles, warnings, sizeOf(stdout), given, now, store !== undefined),
-  );
+  const [state, dispatch] = useReducer(reduce, null, () => ({
+    ...initialState(articles, warnings, sizeOf(stdout), given, now, store !== undefined),
+    indexing: indexing ? { done: 0, total: 0 } : null,
+  }));
 
   // Ink follows the width by itself, but not the height.
   useEffect(() => {
@@ -158,22 +170,31 @@ export function App({
   useEffect(() => {
     if (!revalidate) return;
     let live = true;
-    // A turn later, so that the first frame is surely written before the folders are walked.
+    // Later, so that the first frame is surely written before the folders are walked: walking blocks
+    // the thread, and Ink writes a frame a moment after React commits it (a turn was not always enough).
     const timer = setTimeout(() => {
-      void revalidate().then(
+      const onProgress = (library: LibraryNow, done: number, total: number) => {
+        if (live) dispatch({ type: 'library', ...library, indexing: { done, total } });
+      };
+      void revalidate(onProgress).then(
         (fresh) => {
           if (!live) return;
           if (fresh) dispatch({ type: 'library', ...fresh });
+          else if (indexing) dispatch({ type: 'library', articles, warnings });
           setChecked(true);
         },
-        () => live && setChecked(true),
+        () => {
+          if (!live) return;
+          if (indexing) dispatch({ type: 'library', articles, warnings });
+          setChecked(true);
+        },
       );
-    }, 0);
+    }, 40);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [revalidate]);
+  }, [revalidate, articles, warnings, indexing]);
   const runner = useRef<SearchRunner | null>(null);
   // While the index builds, this thread idles: it draws made-up results off screen meanwhile, a frame at a
   // time, so that the first search's frames are not drawn by cold code. A search opened stops it (its own

@@ -29,6 +29,8 @@ export interface ReaderOptions {
   live?: LiveLibrary;
   /** Checks a library shown from the cache against the folders (see AppProps). */
   revalidate?: AppProps['revalidate'];
+  /** The library is still to be read: it arrives through `revalidate`, in batches. */
+  indexing?: boolean;
 }
 
 export async function startReader({
@@ -39,6 +41,7 @@ export async function startReader({
   addSource,
   live,
   revalidate,
+  indexing,
 }: ReaderOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;
   // Ink styles text through chalk. Without colour, bold, italic, underline and inverse still tell a
@@ -60,6 +63,7 @@ export async function startReader({
       {...(addSource ? { addSource } : {})}
       {...(watch ? { watchLibrary: watch.start } : {})}
       {...(revalidate ? { revalidate } : {})}
+      {...(indexing ? { indexing } : {})}
     />,
     {
       stdin,

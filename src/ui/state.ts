@@ -127,6 +127,14 @@ export interface AppState {
   count: string;
   /** The article open in the reader when its file was removed: its row stays until the reader closes. */
   keptOpen: string | null;
+  /** While the library is first read: how many of its files are read (the header says so). */
+  indexing: Indexing | null;
+}
+
+/** How far the first reading of a library has come: `done` of `total` files. */
+export interface Indexing {
+  done: number;
+  total: number;
 }
 
 /** The `a` prompt: the path or address typed so far; `progress` is set while the import runs. */
@@ -185,7 +193,13 @@ export type Action =
    * The library as the folders now hold it: checked after the first frame (which showed the cache's), or
    * read again as files are added, changed or removed while the reader runs.
    */
-  | { type: 'library'; articles: readonly ArticleMeta[]; warnings: readonly LoadWarning[] };
+  | {
+      type: 'library';
+      articles: readonly ArticleMeta[];
+      warnings: readonly LoadWarning[];
+      /** Set while the library is read for the first time: this is it as far as it is read. */
+      indexing?: Indexing;
+    };
 
 export function initialState(
   articles: readonly ArticleMeta[],
@@ -228,6 +242,7 @@ export function initialState(
     heldKeys: [],
     count: '',
     keptOpen: null,
+    indexing: null,
   };
 }
 
@@ -323,7 +338,10 @@ export function reduce(state: AppState, action: Action): AppState {
     case 'addFailed':
       return { ...state, adding: null, request: null, notice: sanitizeLine(action.text) };
     case 'library':
-      return replaceLibrary(state, action.articles, action.warnings);
+      return {
+        ...replaceLibrary(state, action.articles, action.warnings),
+        indexing: action.indexing ?? null,
+      };
   }
 }
 

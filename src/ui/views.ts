@@ -75,6 +75,8 @@ let counted:
 
 /** How many articles of the library are unread. */
 export function unreadCount(articles: readonly ArticleMeta[], read: UserData['read']): number {
+  // Before the store has loaded (the first frame) nothing is read: no need to look at each article.
+  if (read.size === 0) return articles.length;
   if (counted?.articles !== articles || counted.read !== read) {
     let count = 0;
     for (const article of articles) if (!read.has(article.id)) count += 1;

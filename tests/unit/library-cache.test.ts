@@ -10,14 +10,19 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { serialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
+
+/** A cache file's fields, to spoil one at a time. */
+type Doctored = Record<string, unknown> & { text: string };
 import { describe, expect, it } from 'vitest';
 import {
   cacheFileFor,
   CACHE_VERSION,
   openLibrary,
+  peekLibrary,
   readCache,
 } from '../../src/library/library-cache.js';
+import { listRow, measureList } from '../../src/core/list-rows.js';
 import { loadLibrary } from '../../src/library/load.js';
 import { articleText, tempDir, tempLibrary } from '../helpers/temp-library.js';
 
@@ -181,6 +186,40 @@ describe('openLibrary: a cache that is wrong is rebuilt, never trusted, never fa
         Buffer.from(bytes.toString('latin1').replace('Beta', 'Bet\x00'), 'latin1'),
       reason: 'corrupt',
     },
+    ...[
+      {
+        name: 'its text cut short of its ends',
+        doctor: (cache: Doctored) => (cache.text = cache.text.slice(0, -1)),
+      },
+      {
+        name: 'an article listed twice',
+        doctor: (cache: Doctored) => (cache.order = Uint32Array.from([0, 0])),
+      },
+      {
+        name: 'a column of the wrong kind',
+        doctor: (cache: Doctored) => (cache.order = Array.from(cache.order as Uint32Array)),
+      },
+      {
+        name: 'columns of different lengths',
+        doctor: (cache: Doctored) => (cache.sizes = new Float64Array(1)),
+      },
+      {
+        name: 'an article without an id',
+        doctor: (cache: Doctored) => {
+          const ends = cache.ends as Uint32Array;
+          cache.text = cache.text.slice(ends[0]);
+          cache.ends = ends.map((end) => end - ends[0]!);
+        },
+      },
+    ].map(({ name, doctor }) => ({
+      name,
+      spoil: (bytes: Buffer) => {
+        const cache = deserialize(bytes) as Doctored;
+        doctor(cache);
+        return serialize(cache);
+      },
+      reason: 'corrupt',
+    })),
   ])('$name', async ({ spoil, reason }) => {
     const { folders, cacheDir, open } = setUp();
     await open();
@@ -229,5 +268,82 @@ describe('openLibrary: a cache folder that cannot be made', () => {
       cacheDir: join(parent, 'file', 'cache'),
     });
     expect(titles(library)).toEqual(['Alpha']);
+  });
+});
+
+describe('openLibrary: read in slices, the library handed over as it is read', () => {
+  it('hands over growing libraries, newest first, and ends with the whole', async () => {
+    const { folders, cacheDir } = setUp();
+    const seen: Array<{ titles: string[]; done: number; total: number }> = [];
+    const library = await openLibrary(folders, {
+      cacheDir,
+      pace: { sliceMs: 0, showMs: 0 },
+      onProgress: ({ articles }, done, total) =>
+        seen.push({ titles: articles.map((article) => article.title), done, total }),
+    });
+    // At least the first slice's (a slow settle spaces the later ones out), each further along.
+    expect(seen[0]).toMatchObject({ done: 1, total: 5 });
+    const done = seen.map((progress) => progress.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(new Set(done).size).toBe(done.length);
+    expect(Math.max(...done)).toBeLessThan(5);
+    for (const { titles } of seen) {
+      // Each one is the whole library's order, cut to what is read.
+      expect(titles).toEqual(
+        titles.filter((title) => library.articles.some((a) => a.title === title)),
+      );
+    }
+    expect(library.articles).toEqual(loadLibrary(folders).articles);
+  });
+});
+
+describe('peekLibrary: the cache as it was, each article made as it is looked at', () => {
+  it('behaves as the array it stands for', async () => {
+    const { folders, cacheDir, open } = setUp();
+    const opened = await open();
+    const peeked = peekLibrary(folders, cacheDir)!;
+    const lazy = peeked.library.articles;
+    expect(lazy.length).toBe(opened.articles.length);
+    expect(lazy[1]).toEqual(opened.articles[1]);
+    expect(lazy.map((article) => article.id)).toEqual(opened.articles.map((a) => a.id));
+    expect(lazy.filter(() => true)).toEqual(opened.articles);
+    expect([...lazy]).toEqual(opened.articles);
+    expect(lazy.slice(1, 2)).toEqual(opened.articles.slice(1, 2));
+    expect(lazy.findIndex((article) => article.title === 'Gamma')).toBe(
+      opened.articles.findIndex((article) => article.title === 'Gamma'),
+    );
+    expect(JSON.parse(JSON.stringify(lazy))).toEqual(JSON.parse(JSON.stringify(opened.articles)));
+    expect(lazy[0]).toBe(lazy[0]);
+    expect(peeked.library.warnings).toEqual(opened.warnings);
+  });
+
+  it('knows the columns of the list without measuring it', async () => {
+    const { folders, cacheDir, open } = setUp();
+    const opened = await open();
+    const lazy = peekLibrary(folders, cacheDir)!.library.articles;
+    for (const width of [40, 80, 120]) {
+      expect(listRow(lazy, lazy[0]!, width, true)).toEqual(
+        listRow(opened.articles, opened.articles[0]!, width, true),
+      );
+    }
+    expect(measureList(lazy)).toEqual(measureList(opened.articles));
+  });
+});
+
+describe('openLibrary: front matter beyond plain lines', () => {
+  it('is read with the YAML parser, loaded then, and gives what loadLibrary gives', async () => {
+    const dir = tempLibrary({
+      'plain.md': '---\ntitle: Plain one\ntags: [a, b]\n---\nBody.\n',
+      'yaml.md': '---\ntitle: YAML one\ntags:\n  - c\n  - d\n---\nBody.\n',
+      'broken.md': '---\ntitle: Broken: colon\n---\nBody.\n',
+    });
+    age(dir);
+    const folders = [{ dir, required: true }];
+    const library = await openLibrary(folders, { cacheDir: join(tempDir(), 'cache') });
+    const loaded = loadLibrary(folders);
+    expect(library.articles).toEqual(loaded.articles);
+    expect(library.warnings).toEqual(loaded.warnings);
+    expect(library.articles.find((a) => a.title === 'YAML one')?.tags).toEqual(['c', 'd']);
+    expect(library.warnings[0]?.message).toMatch(/not valid YAML/);
   });
 });

@@ -1,6 +1,12 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { colorLevel, formatWarnings, renderLines } from '../../src/commands/output.js';
+import {
+  colorLevel,
+  formatWarnings,
+  jsonArrayPieces,
+  renderLines,
+  toJson,
+} from '../../src/commands/output.js';
 import { layoutBlocks } from '../../src/core/layout.js';
 import { parseMarkdown } from '../../src/core/markdown.js';
 
@@ -46,5 +52,22 @@ describe('formatWarnings', () => {
         { path: '/x/\x1b]0;evil\x07a\nb.md', message: 'skipped: binary content, not text' },
       ]),
     ).toBe('inkwell: /x/a b.md: skipped: binary content, not text\n');
+  });
+});
+
+describe('jsonArrayPieces: the same text as toJson, in pieces', () => {
+  const item = (k: number) => ({
+    id: `a${k}`,
+    title: `Title ${k} with "quotes"\nand a line break`,
+    tags: k % 2 ? [] : ['x', 'y'],
+    nested: { empty: {}, list: [[]] },
+    risky: 'bidi \u202e and DEL \x7f and C1 \x85',
+    none: null,
+  });
+  it.each([0, 1, 2, 511, 512, 513, 1500])('%i items', (count) => {
+    const items = Array.from({ length: count }, (_, k) => k);
+    const pieces = [...jsonArrayPieces(items, item)];
+    expect(pieces.join('')).toBe(toJson(items.map(item)));
+    expect(pieces.length).toBe(Math.max(1, Math.ceil(count / 512)));
   });
 });

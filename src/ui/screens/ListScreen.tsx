@@ -29,6 +29,12 @@ export function ListScreen({ state, color }: Props) {
   const { articles, shown, hits, search, size, selected, user, view } = state;
   const bars = hasBars('list', size);
   let left = `inkwell · ${VIEW_NAMES[view]} · ${counts(state)}`;
+  if (state.indexing) {
+    // In place of the counts, which are not known yet.
+    const { done, total } = state.indexing;
+    const far = total > 0 ? ` ${thousands(done)} of ${thousands(total)}` : '…';
+    left = `inkwell · ${VIEW_NAMES[view]} · indexing${far}`;
+  }
   if (search && search.shownFor !== null) {
     left = `inkwell · Search · ${thousands(search.total)} of ${plural(articles.length, 'article')}`;
   } else if (queryOf(search) !== null && !search?.hint) {
@@ -61,7 +67,9 @@ export function ListScreen({ state, color }: Props) {
       )}
       <Box flexDirection="column" flexGrow={1}>
         {shown.length === 0 && (
-          <Text wrap="truncate-end">{search ? 'No article matches.' : EMPTY[view]}</Text>
+          <Text wrap="truncate-end">
+            {search ? 'No article matches.' : state.indexing ? 'Reading the library…' : EMPTY[view]}
+          </Text>
         )}
         {shown.slice(from, to).map((article, k) => {
           const bookmark = user.bookmarks.get(article.id);
