@@ -227,6 +227,14 @@ if (!ONLY || ONLY === 'search' || ONLY === 'typing') {
   describe(`typing "${word!.query}"`, word!);
   describe(`typing the typo "${misspelt!.query}"`, misspelt!);
   describe(`typing "${twoWords!.query}"`, twoWords!);
+  // Per key of the two words, the engine's part: which keystroke is slow, when one is.
+  const keys = [...twoWords!.query]
+    .map((_, k) => twoWords!.query.slice(0, k + 1))
+    .filter((text) => text.trim() !== '');
+  rows.push({
+    name: `    the engine per key`,
+    value: keys.map((text, k) => `"${text}" ${ms(twoWords!.engine[k]!)}`).join(', '),
+  });
   if (typing.mainThreadMs !== undefined) {
     // What the reader's thread spent on CPU (keys, frames, answers), which other programs barely change.
     const keys = typing.queries.reduce((sum, query) => sum + query.query.length, 0);

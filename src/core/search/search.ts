@@ -107,14 +107,20 @@ export function prepareSearch(index: SearchIndex, budget = Infinity): boolean {
   return false;
 }
 
-/** Queries of each kind: first letters, prefixes, two words, typos (two letters swapped). */
+/** Queries of each kind: first letters, prefixes, two words (one a prefix of the other), typos. */
 function warmUpQueries(index: SearchIndex): string[] {
   const long = index.vocabulary.terms.filter((term) => term.length >= 7).slice(0, 12);
   return [
     // Every first character: their rankings are kept (see Scratch.firstRankings).
     ...firstCharacters(index),
     ...long.map((term) => term.slice(0, 3)),
+    // Enough queries in all that the oldest remembered ranking is forgotten (RANKINGS) once.
+    ...long.map((term) => term.slice(0, 5)),
     ...long.map((term, k) => `${term} ${long[(k + 1) % long.length]!.slice(0, 4)}`),
+    // Two words matching one term differently (a word and its own first letters, as "boda" and the "po"
+    // of "boda po" both match "poda"): else the first such keystroke runs the highlighting unoptimized.
+    ...long.map((term) => `${term} ${term.slice(0, 2)}`),
+    ...long.map((term) => `${term.slice(0, 1)} ${term}`),
     ...long.map((term) => term.slice(0, 1) + term.slice(2, 3) + term.slice(1, 2) + term.slice(3)),
   ];
 }
