@@ -7,7 +7,7 @@ import {
   type IndexedDocument,
   type SearchIndex,
 } from './build-index.js';
-import { gapBytes, Growable, writeGap } from './postings.js';
+import { eachPosting, gapBytes, Growable, writeGap } from './postings.js';
 import { Vocabulary } from './vocabulary.js';
 
 /** Postings read between two pauses of mergeSteps. */
@@ -154,19 +154,10 @@ function eachKept(
   docMap: Int32Array,
   visit: (doc: number, count: number) => void,
 ): number {
-  const { start, byteStart, bytes, counts } = part.body;
-  let at = byteStart[term]!;
-  let doc = -1;
-  for (let k = start[term]!; k < start[term + 1]!; k++) {
-    let byte = bytes[at++]!;
-    let gap = byte & 127;
-    for (let shift = 7; byte & 128; shift += 7) {
-      byte = bytes[at++]!;
-      gap |= (byte & 127) << shift;
-    }
-    doc += gap;
+  eachPosting(part.body, term, (doc, count) => {
     const kept = docMap[doc]!;
-    if (kept >= 0) visit(kept, counts[k]!);
-  }
+    if (kept >= 0) visit(kept, count);
+  });
+  const { start } = part.body;
   return start[term + 1]! - start[term]!;
 }
