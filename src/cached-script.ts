@@ -1,11 +1,12 @@
 // Runs a CommonJS bundle (inkwell as the full-screen reader starts it) from V8's code cache, kept in the cache
 // folder: a start then skips parsing and compiling what the last one compiled (tens of milliseconds of Ink
 // and React). A cache that is missing, corrupt, from another build or another Node is ignored and rewritten.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type * as Zlib from 'node:zlib';
 import { Script } from 'node:vm';
+import { writeFileAtomically } from './library/write-atomically.js';
 import { mark } from './startup.js';
 
 /** A bundle evaluated: its exports, and how to keep what V8 compiled of it for the next start. */
@@ -87,17 +88,8 @@ function writeCache(cacheFile: string, data: Buffer): void {
   const header = Buffer.alloc(HEADER_BYTES);
   header.writeUInt32LE(MAGIC, 0);
   header.writeUInt32LE(crc32(data), 4);
+  writeFileAtomically(cacheFile, Buffer.concat([header, data]));
   const dir = dirname(cacheFile);
-  // Written aside and renamed into place: two processes saving at once each leave a whole file.
-  const partial = `${cacheFile}.${process.pid}.partial`;
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(partial, Buffer.concat([header, data]));
-    renameSync(partial, cacheFile);
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw error;
-  }
   // The caches of earlier builds and other Nodes are of no more use.
   const prefix = `${basename(cacheFile).split('-')[0]}-`;
   for (const name of readdirSync(dir)) {

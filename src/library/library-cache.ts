@@ -2,7 +2,7 @@
 // and only the files whose size or time changed read again; the rest comes from the cache of the last
 // start. The cache is checked, never trusted: anything odd in it and it is rebuilt. The YAML parser loads
 // only when some file has to be read.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Article, ArticleMeta } from '../core/article.js';
@@ -17,6 +17,7 @@ import {
   type CacheEntry,
   type DecodeResult,
 } from './cache-format.js';
+import { writeFileAtomically } from './write-atomically.js';
 import { metaOf, settleLibrary, type Library, type LoadedFile } from './library.js';
 import {
   MAX_ENTRIES,
@@ -374,22 +375,11 @@ export function readCache(file: string, key: string): DecodeResult {
   return decodeCache(bytes, key);
 }
 
-/**
- * Written whole to a file of its own, then renamed over the cache: a reader sees the old cache or the
- * new one, never half of one, and of two processes writing at once the last rename wins. A cache that
- * cannot be written is only a slower next start.
- */
+/** Written atomically; a cache that cannot be written is only a slower next start. */
 function writeCache(file: string, contents: CacheContents): void {
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(temporary, encodeCache(contents));
-    renameSync(temporary, file);
+    writeFileAtomically(file, encodeCache(contents));
   } catch {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // Its folder could not be made either: there is nothing to remove.
-    }
+    // The next start reads the files again and tries again.
   }
 }

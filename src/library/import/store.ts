@@ -1,14 +1,15 @@
 // Writes imported articles into the user's folder: a new file for a new article, the same file for one
 // imported before (same url, or same title and date), never a file the user has edited since (without
 // force). Every write goes to a hidden temporary file first and is renamed over the old one.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { stringify } from 'yaml';
 import type { ArticleMeta } from '../../core/article.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
 import { loadLibrary, MAX_FILE_BYTES } from '../load.js';
 import { ImportError, type ImportedArticle } from './types.js';
+import { writeFileAtomically } from '../write-atomically.js';
 
 /** What became of one imported article. */
 export interface SaveOutcome {
@@ -119,17 +120,6 @@ function loadable(text: string): string {
   return text;
 }
 
-function writeAtomically(path: string, text: string): void {
-  const temporary = join(path, '..', `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temporary, text, { flag: 'wx' });
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-
 /** The user's folder, indexed for finding what was imported before. */
 export class LibraryWriter {
   private readonly byUrl = new Map<string, ArticleMeta>();
@@ -174,7 +164,7 @@ export class LibraryWriter {
     if (!existing) {
       const id = this.freshId(title, date);
       const path = join(this.dir, `${id}.md`);
-      writeAtomically(path, loadable(articleFile(imported, null)));
+      writeFileAtomically(path, loadable(articleFile(imported, null)));
       this.remember({ ...placeholder(path), id, title, url, date });
       return { status: 'added', id, title, path };
     }
@@ -195,7 +185,7 @@ export class LibraryWriter {
       };
     }
     const text = loadable(articleFile(imported, id === basename(path, extname(path)) ? null : id));
-    if (text !== current) writeAtomically(path, text);
+    if (text !== current) writeFileAtomically(path, text);
     this.remember({ ...existing, title, url: url ?? existing.url, date });
     return { status: 'updated', id, title, path };
   }
