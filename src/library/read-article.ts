@@ -1,17 +1,14 @@
 // Reads one article file: a regular file under the size cap, UTF-8, parsed. The YAML parser is not
 // loaded here: plain front matter needs none, and a file whose front matter does says so.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Article } from '../core/article.js';
 import { NEEDS_YAML, parseArticleWith, type YamlFields } from './article-text.js';
 import type { LoadWarning } from './walk.js';
-import { MAX_FILE_BYTES } from './article-file.js';
+import { MAX_FILE_BYTES, readUpTo } from './article-file.js';
 
 export { NEEDS_YAML } from './article-text.js';
 
 export { MAX_FILE_BYTES };
-const READ_CHUNK_BYTES = 64 * 1024;
-const END_PROBE_BYTES = 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -53,42 +50,4 @@ export function readArticle(
   if (!result.ok) return skip(result.reason);
   for (const message of result.warnings) warnings.push({ path, message });
   return { ...result.article, size, mtimeMs };
-}
-
-/**
- * A regular file's bytes (undefined when it holds more than `max`), and its size and time as stat'ed
- * before reading. Never blocks on a FIFO or device and never reads past `max`, whatever the file claims
- * its size is.
- */
-function readUpTo(
-  path: string,
-  max: number,
-): { bytes: Buffer | undefined; size: number; mtimeMs: number } {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw Object.assign(new Error(path), { code: 'not a regular file' });
-    const chunks: Buffer[] = [];
-    let length = 0;
-    while (length <= max) {
-      // The reported size is a hint: files under /proc report 0 and hold more, and a file can grow while
-      // it is read. Read what it claims, then a small read to see that it ends there (a large buffer per
-      // file would be garbage a library of thousands feels), and large reads past that.
-      const wanted =
-        length < stat.size
-          ? stat.size - length
-          : length === stat.size && length > 0
-            ? END_PROBE_BYTES
-            : READ_CHUNK_BYTES;
-      const chunk = Buffer.allocUnsafe(Math.min(wanted, max - length) + 1);
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      chunks.push(chunk.subarray(0, read));
-      length += read;
-    }
-    const bytes = length > max ? undefined : Buffer.concat(chunks, length);
-    return { bytes, size: stat.size, mtimeMs: stat.mtimeMs };
-  } finally {
-    closeSync(fd);
-  }
 }
