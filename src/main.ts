@@ -3,11 +3,11 @@
 // the commands start from the ES modules, which load only what each one needs. Both run src/cli.ts.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { runCachedScript } from './cached-script.js';
 import type * as Cli from './cli.js';
 import { resolvePaths } from './library/paths.js';
 import { mark, onFirstFrame } from './startup.js';
+import { setFlags } from './v8-flags.js';
 
 /** dist/chunks/app-<hash>.cjs, set by the build; unset when src/ runs as it is. */
 declare const __INKWELL_APP_SCRIPT__: string | undefined;
@@ -46,14 +46,11 @@ async function load(): Promise<typeof Cli> {
  * The reader's thread keeps its young generation at V8's starting size instead of letting it double up
  * to 32 MB while the library loads: ~25 MB less resident memory at 10,000 articles, for a few more
  * (short) scavenges. The semi-space's maximum is fixed once V8 has started, but its growth factor is read
- * each time it would grow, so this takes effect even now.
+ * each time it would grow, so this takes effect even now (and again once the search worker has started,
+ * see v8-flags.ts).
  */
 function keepYoungGenerationSmall(): void {
-  try {
-    setFlagsFromString('--semi-space-growth-factor=1');
-  } catch {
-    // A Node without the flag: the default young generation, nothing worse.
-  }
+  setFlags(['--semi-space-growth-factor=1']);
 }
 
 void load().then((cli) => cli.main(import.meta.url));

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SearchAnswer, Searcher } from '../core/search/types.js';
 import { INDEX_FILE } from './index-store.js';
+import { setFlagsAgain } from '../v8-flags.js';
 import { resolvePaths } from './paths.js';
 import type { OpenStats, SearchChanges, SearchSource } from './search-engine.js';
 
@@ -117,6 +118,8 @@ function workerSearcher(
   const worker = new Worker(url, {
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
+  // Its heap, made as it starts, undid the reader's young generation setting: set again (see v8-flags.ts).
+  worker.once('online', setFlagsAgain);
   const pending = new Map<number, (answer: SearchAnswer) => void>();
   let nextId = 0;
   let failed: string | null = null;

@@ -1,0 +1,33 @@
+// V8 flags the reader sets while it runs. A heap made for a new thread (the search worker's) may change
+// some of them back (V8 raises --semi-space-growth-factor to 2 as it sets up any heap), so whoever starts
+// a worker sets them again once it runs.
+import { setFlagsFromString } from 'node:v8';
+
+/** Where the flags are kept: the launcher and the app are separate bundles, each with its own modules. */
+const KEY = Symbol.for('inkwell.v8-flags');
+
+type Holder = { [KEY]?: string[] };
+
+/** Sets `flags` (V8's syntax, `--name=value`) and remembers them for setFlagsAgain. Never throws. */
+export function setFlags(flags: readonly string[]): void {
+  const held = ((globalThis as Holder)[KEY] ??= []);
+  for (const flag of flags) {
+    if (!held.includes(flag)) held.push(flag);
+  }
+  apply(flags);
+}
+
+/** Sets again the flags setFlags set, if any: to be called once a worker thread is online. */
+export function setFlagsAgain(): void {
+  apply((globalThis as Holder)[KEY] ?? []);
+}
+
+function apply(flags: readonly string[]): void {
+  for (const flag of flags) {
+    try {
+      setFlagsFromString(flag);
+    } catch {
+      // A Node without the flag: V8's default, nothing worse.
+    }
+  }
+}
