@@ -3,6 +3,8 @@
 // (those asked before it is open wait for it), takes changes, and merges and saves in the background.
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { prepareSearch } from '../core/search/search.js';
 import {
   runStepsAside,
@@ -17,6 +19,7 @@ const SETTLE_MS = 1000;
 
 const port = parentPort;
 if (port) {
+  const collect = garbageCollector();
   const sources: SearchSource[] = [];
   let engine: SearchEngine | null = null;
   const waiting: Array<Extract<ToWorker, { type: 'search' }>> = [];
@@ -60,9 +63,11 @@ if (port) {
           engine = opening;
           for (const changes of updates.splice(0)) opening.update(changes);
           for (const query of waiting.splice(0)) answer(query);
+          collect();
           const prepareStart = performance.now();
           // Ready once the first keystrokes' answers are prepared too: queries are answered meanwhile.
           for (const index of opening.indexes) await runStepsAside(prepareSteps(index));
+          collect();
           post({
             type: 'ready',
             stats: {
@@ -90,6 +95,32 @@ if (port) {
         break;
     }
   });
+}
+
+/**
+ * A full garbage collection of this thread's heap, for the moments when it has just let go of much (the
+ * articles handed over and the saved index's texts, once open; the answers worked out ahead, once
+ * prepared). V8 grows a heap from what was live at its last full collection, and until its first it
+ * allows a generous size: collecting there leaves the worker's heap near what it holds (12 MB less peak
+ * memory at 10,000 articles, for ~10 ms of this thread at each). Node has no call for it: V8's `gc` is
+ * had from a context made while the flag that shows it is on, and the flag is put back at once. Where
+ * that fails, nothing is collected early: only more memory.
+ */
+function garbageCollector(): () => void {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as unknown;
+    if (typeof gc === 'function') return gc as () => void;
+  } catch {
+    // Below: no collection.
+  } finally {
+    try {
+      setFlagsFromString('--no-expose-gc');
+    } catch {
+      // The flag stays on: only new contexts see it, and this thread makes no other.
+    }
+  }
+  return () => undefined;
 }
 
 /** prepareSearch a few milliseconds at a time. */
