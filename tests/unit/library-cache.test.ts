@@ -22,6 +22,7 @@ import {
   peekLibrary,
   readCache,
 } from '../../src/library/library-cache.js';
+import { decodeCache } from '../../src/library/cache-format.js';
 import { listRow, measureList } from '../../src/core/list-rows.js';
 import { loadLibrary } from '../../src/library/load.js';
 import { articleText, tempDir, tempLibrary } from '../helpers/temp-library.js';
@@ -315,6 +316,23 @@ describe('peekLibrary: the cache as it was, each article made as it is looked at
     expect(JSON.parse(JSON.stringify(lazy))).toEqual(JSON.parse(JSON.stringify(opened.articles)));
     expect(lazy[0]).toBe(lazy[0]);
     expect(peeked.library.warnings).toEqual(opened.warnings);
+  });
+
+  it('keeps nothing of the bytes it read: the buffer can go', async () => {
+    const { folders, cacheDir, open } = setUp();
+    await open();
+    const key = JSON.stringify(folders.map(({ dir, required }) => [dir, required]));
+    const file = cacheFileFor(cacheDir, key);
+    const entries = (bytes: Buffer, spoil: boolean) => {
+      const decoded = decodeCache(bytes, key);
+      if (!decoded.ok) throw new Error(decoded.reason);
+      if (spoil) bytes.fill(0);
+      const { cache } = decoded;
+      return Array.from({ length: cache.count }, (_, at) => cache.entry(at));
+    };
+    const expected = entries(readFileSync(file), false);
+    expect(expected.filter((entry) => entry.meta === null)).toHaveLength(1);
+    expect(entries(readFileSync(file), true)).toEqual(expected);
   });
 
   it('knows the columns of the list without measuring it', async () => {
