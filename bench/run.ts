@@ -20,6 +20,7 @@ import { makeQueries } from './search-queries.js';
 import { benchLibrary } from './search-library.js';
 import { benchFolder, searchScaleBench } from './search-scale.js';
 import { median, ms, percentile, timeCall } from './stats.js';
+import { READER_FLAGS, setFlags } from '../src/v8-flags.js';
 
 // BENCH_BINARY names another build (an earlier commit's, say) to measure instead, for a before/after.
 const BINARY =
@@ -186,6 +187,9 @@ if (!ONLY || ONLY === 'search' || ONLY === 'typing') {
   // Typing into the reader's search field over the made-up library, the real engine behind it (its index
   // built on a worker thread first): key → the field drawn, and key → that query's results drawn.
   const { measureSearchTyping } = await loadReaderBench();
+  // With the reader's V8 flags, as it runs (its heaps kept small); the benches after this one run in
+  // processes of their own.
+  setFlags(READER_FLAGS);
   const library = benchLibrary(SEARCH_ARTICLES);
   const { vocabulary } = library;
   const long = (from: number) => vocabulary.slice(from).find((word) => word.length >= 10)!;

@@ -7,7 +7,7 @@ import { runCachedScript } from './cached-script.js';
 import type * as Cli from './cli.js';
 import { resolvePaths } from './library/paths.js';
 import { mark, onFirstFrame } from './startup.js';
-import { setFlags } from './v8-flags.js';
+import { READER_FLAGS, setFlags } from './v8-flags.js';
 
 /** dist/chunks/app-<hash>.cjs, set by the build; unset when src/ runs as it is. */
 declare const __INKWELL_APP_SCRIPT__: string | undefined;
@@ -27,7 +27,8 @@ async function load(): Promise<typeof Cli> {
     return import('./cli.js');
   }
   mark('node started');
-  favourMemory();
+  // The reader's memory, favoured over a little of its time (see READER_FLAGS).
+  setFlags(READER_FLAGS);
   const script = runCachedScript(
     fileURLToPath(new URL(__INKWELL_APP_SCRIPT__, import.meta.url)),
     join(resolvePaths().cache, 'code'),
@@ -40,21 +41,6 @@ async function load(): Promise<typeof Cli> {
     process.on('exit', () => script.save());
   }
   return script.exports as unknown as typeof Cli;
-}
-
-/**
- * The reader's memory, favoured over a little of its time:
- * - its thread keeps its young generation at V8's starting size instead of letting it double up to 32 MB
- *   while the library loads: ~25 MB less resident memory at 10,000 articles, for a few more (short)
- *   scavenges. The semi-space's maximum is fixed once V8 has started, but its growth factor is read each
- *   time it would grow, so this takes effect even now (and again once the search worker has started, see
- *   v8-flags.ts);
- * - each thread's old generation may grow to 1.2 times what a full collection left, instead of up to 4
- *   times as V8 judges fit: ~10 MB less peak memory at 10,000 articles, for more frequent (concurrent)
- *   marking.
- */
-function favourMemory(): void {
-  setFlags(['--semi-space-growth-factor=1', '--heap-growing-percent=20']);
 }
 
 void load().then((cli) => cli.main(import.meta.url));
