@@ -78,6 +78,36 @@ function cases(): HostileCase[] {
       show: 'thai',
     },
     {
+      name: 'mixed widths: one 4 MB paragraph of CJK and Latin',
+      files: { 'mixed.md': article('Mixed', fill('中文a字b')) },
+      show: 'mixed',
+    },
+    {
+      name: 'Hangul jamo: a 4 MB word',
+      files: { 'jamo.md': article('Jamo', fill('\u1100\u1161\u11a8')) },
+      show: 'jamo',
+    },
+    {
+      name: 'Devanagari conjuncts and vowel signs: a 4 MB word',
+      files: { 'deva.md': article('Deva', fill('क्षत्रिये')) },
+      show: 'deva',
+    },
+    {
+      name: 'emoji flags: a 4 MB run of regional indicators',
+      files: { 'flags.md': article('Flags', fill('🇫🇷🇨🇿🇫')) },
+      show: 'flags',
+    },
+    {
+      name: 'emoji skin tones: a 4 MB word',
+      files: { 'skin.md': article('Skin', fill('👍🏽\u{1f3fb}')) },
+      show: 'skin',
+    },
+    {
+      name: 'emoji ZWJ sequences: one 4 MB grapheme of joined pictographs',
+      files: { 'chain.md': article('Chain', fill('👨\u200d')) },
+      show: 'chain',
+    },
+    {
       name: 'front matter: 50,000 keys',
       files: {
         'keys.md': article(

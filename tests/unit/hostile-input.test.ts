@@ -22,7 +22,13 @@ import {
 import { articleLinks } from '../../src/core/links.js';
 import { pageOf } from '../../src/core/paginate.js';
 import { findQuotations, MAX_NESTING } from '../../src/core/quotes.js';
-import { graphemes, textWidth, truncate } from '../../src/core/text-width.js';
+import {
+  graphemes,
+  graphemeWidth,
+  packageWidth,
+  textWidth,
+  truncate,
+} from '../../src/core/text-width.js';
 import { loadLibrary } from '../../src/library/load.js';
 import {
   MAX_FRONT_MATTER_CHARACTERS,
@@ -330,6 +336,45 @@ describe('long runs of joining characters', { timeout: 30_000 }, () => {
     expect(differ).toEqual([]);
   });
 
+  it('splits emoji sequences as the segmenter does, whatever stands around them', () => {
+    const around = [
+      'a',
+      '👨',
+      '\u200d',
+      '\u{1f3fd}',
+      '\ufe0f',
+      '🇫',
+      '\u0301',
+      '\u{e0067}',
+      '中',
+      '\u0e33',
+    ];
+    const differ: string[] = [];
+    for (let point = 0; point <= 0x2ffff; point += point < 0x3000 || point >= 0x1f000 ? 23 : 97) {
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const char = String.fromCodePoint(point);
+      for (const [k, next] of around.entries()) {
+        const text = [next + char + next, `${char}\u200d${next}`, `${next}\u200d${char}`][
+          (point + k) % 3
+        ]!;
+        if (graphemes(text).join('|') !== bySegmenter(text).join('|')) differ.push(text);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it.each([
+    'a' + '\u0301'.repeat(100),
+    '👨\u200d'.repeat(30),
+    '\u200d👨'.repeat(30),
+    'क' + '\u093e'.repeat(60),
+    'ｱ' + 'ﾞ'.repeat(60),
+    '\u200b'.repeat(60) + '中' + 'ﾞ'.repeat(5),
+    '☺' + '\ufe0f'.repeat(60),
+  ])('measures a grapheme too long to be an emoji as string-width does: %j', (grapheme) => {
+    expect(graphemeWidth(grapheme)).toBe(packageWidth(grapheme));
+  });
+
   it('cuts a grapheme of thousands of marks into pieces, losing nothing', () => {
     const text = 'a' + '\u0301'.repeat(100_000) + 'b\u200d' + '\u0301'.repeat(100_000);
     const parts = graphemes(text);
@@ -342,6 +387,9 @@ describe('long runs of joining characters', { timeout: 30_000 }, () => {
     { name: 'family emoji', unit: '👨‍👩‍👧', graphemes: 1 },
     { name: 'flags', unit: '🇫🇷', graphemes: 1 },
     { name: 'Hangul jamo', unit: '\u1100\u1161', graphemes: 1 },
+    { name: 'skin tones', unit: '👍🏽', graphemes: 1 },
+    { name: 'mixed widths', unit: '中a', graphemes: 2 },
+    { name: 'Devanagari vowel signs', unit: 'कि', graphemes: 1 },
   ])('measures, cuts and wraps a 60,000-character word of $name', ({ unit, graphemes: each }) => {
     const word = unit.repeat(Math.ceil(60_000 / unit.length));
     const count = (word.length / unit.length) * each;
@@ -352,6 +400,20 @@ describe('long runs of joining characters', { timeout: 30_000 }, () => {
     const lines = laidOut(word, 80);
     expect(lines.map(lineText).join('')).toBe(word);
     expect(lines.length).toBeGreaterThanOrEqual(Math.floor(width / 80));
+  });
+
+  it.each([
+    { name: 'pictographs joined into one grapheme', unit: '👨\u200d' },
+    { name: 'regional indicators, an odd number', unit: '🇫🇷🇫' },
+    { name: 'skin tones alone', unit: '\u{1f3fd}' },
+  ])('cuts and wraps a 60,000-character run of $name, losing nothing', ({ unit }) => {
+    const word = unit.repeat(Math.ceil(60_000 / unit.length));
+    const parts = graphemes(word);
+    expect(parts.join('')).toBe(word);
+    expect(Math.max(...parts.map((part) => part.length))).toBeLessThanOrEqual(256);
+    const lines = laidOut(word, 80);
+    expect(lines.map(lineText).join('')).toBe(word);
+    expect(Math.max(...lines.map((line) => textWidth(lineText(line))))).toBeLessThanOrEqual(80);
   });
 
   it.each([

@@ -1,0 +1,110 @@
+// Splitting text into graphemes without Intl.Segmenter where Unicode's rules are simple enough to apply by
+// hand: combining marks, and emoji sequences (ZWJ sequences, skin tones, flags, tag sequences). The
+// segmenter costs ~80 ns a character even a bounded piece at a time; these cost a table lookup.
+
+/**
+ * What can join code points into one grapheme: extending marks and joiners, emoji modifiers, regional
+ * indicators (flags), Hangul jamo, prepended marks, Thai and Lao AM. Without any of them each code point is
+ * a grapheme, and the segmenter, slow on Node 20, is not needed.
+ */
+export const JOINERS =
+  /[\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{113d1}\u{1193f}\u{11941}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]/u;
+
+// Each mark in the classes below stands alone: none is meant to combine with the one before it.
+/* eslint-disable no-misleading-character-class */
+/**
+ * Combining marks of the Latin, Greek, Cyrillic, Hebrew, Arabic, Thai and Lao scripts (Thai and Lao AM too,
+ * their viramas not), and variation selectors: each joins the character before it and nothing else,
+ * whatever comes next.
+ */
+const PLAIN_MARK =
+  /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0e31\u0e33-\u0e39\u0e47-\u0e4e\u0eb1\u0eb3-\u0eb9\u0ebb\u0ebc\u0ec8-\u0ece\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20f0\ufe00-\ufe0f\ufe20-\ufe2f]/u;
+/**
+ * What joins emoji: the zero-width joiner, skin tones, regional indicators (flags) and tags (subdivision
+ * flags).
+ */
+const EMOJI_JOINER = /[\u200d\p{Emoji_Modifier}\p{Regional_Indicator}\u{e0020}-\u{e007f}]/u;
+/**
+ * What a text must not hold for ruledGraphemes to split it as the segmenter does: any other joiner, and
+ * the controls, format characters and separators the rules here leave out.
+ */
+const NOT_RULED = new RegExp(
+  `(?!${PLAIN_MARK.source}|${EMOJI_JOINER.source})${JOINERS.source}|(?![\\u200d\\u{e0020}-\\u{e007f}])[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cn}\\p{Cs}]`,
+  'u',
+);
+/* eslint-enable no-misleading-character-class */
+
+/** What a code point does in a grapheme; 0: not looked up yet. */
+const enum Kind {
+  Unknown = 0,
+  /** A grapheme of its own, but for the marks after it. */
+  Other,
+  /** Joins the grapheme before it (a mark, a variation selector, a skin tone, a tag). */
+  Extend,
+  /** Thai and Lao AM: join the grapheme before them, but are no part of an emoji sequence. */
+  SpacingMark,
+  Joiner,
+  Regional,
+  Pictographic,
+  /** Joins by rules not applied here (NOT_RULED): the text goes to the segmenter. */
+  Unruled,
+}
+/** Each code point's Kind, looked up on first meeting it. */
+let kinds: Uint8Array | undefined;
+const EXTEND = /[\p{Grapheme_Extend}\p{Emoji_Modifier}]/u;
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+
+function kindOf(code: number): Kind {
+  kinds ??= new Uint8Array(0x110000);
+  let kind = kinds[code] as Kind;
+  if (kind === Kind.Unknown) {
+    const char = String.fromCodePoint(code);
+    if (NOT_RULED.test(char)) kind = Kind.Unruled;
+    else if (code === 0x200d) kind = Kind.Joiner;
+    else if (code === 0x0e33 || code === 0x0eb3) kind = Kind.SpacingMark;
+    else if (code >= 0x1f1e6 && code <= 0x1f1ff) kind = Kind.Regional;
+    else if (EXTEND.test(char)) kind = Kind.Extend;
+    else if (PICTOGRAPHIC.test(char)) kind = Kind.Pictographic;
+    else kind = Kind.Other;
+    kinds[code] = kind;
+  }
+  return kind;
+}
+
+/**
+ * The graphemes of `text` by Unicode's rules for what it may hold: marks and joiners join
+ * the grapheme before them (GB9, GB9a), a joiner after a pictograph joins the pictograph after it (GB11),
+ * regional indicators pair (GB12, GB13). A grapheme is cut every `longest` UTF-16 units, as no terminal
+ * draws a longer one whole anyway. Undefined for text that holds what joins by other rules (NOT_RULED).
+ */
+export function ruledGraphemes(text: string, longest: number): string[] | undefined {
+  const out: string[] = [];
+  let start = 0;
+  /** 1: after a pictograph and its marks; 2: after those and a joiner. */
+  let pictograph = 0;
+  let regionals = 0;
+  for (let at = 0; at < text.length;) {
+    const code = text.codePointAt(at)!;
+    const size = code > 0xffff ? 2 : 1;
+    const kind = kindOf(code);
+    if (kind === Kind.Unruled) return undefined;
+    const joins =
+      kind === Kind.Extend || kind === Kind.SpacingMark || kind === Kind.Joiner
+        ? true
+        : kind === Kind.Regional
+          ? regionals % 2 === 1
+          : kind === Kind.Pictographic && pictograph === 2;
+    if (at > start && (!joins || at + size - start > longest)) {
+      out.push(text.slice(start, at));
+      start = at;
+    }
+    if (kind === Kind.Pictographic) pictograph = 1;
+    else if (kind === Kind.Joiner) pictograph = pictograph === 1 ? 2 : 0;
+    else if (kind !== Kind.Extend) pictograph = 0;
+    else if (pictograph === 2) pictograph = 0;
+    regionals = kind === Kind.Regional ? regionals + 1 : 0;
+    at += size;
+  }
+  if (text.length > start) out.push(text.slice(start));
+  return out;
+}
