@@ -8,7 +8,7 @@
  * a grapheme, and the segmenter, slow on Node 20, is not needed.
  */
 export const JOINERS =
-  /[\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{113d1}\u{1193f}\u{11941}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]/u;
+  /[\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{110bd}\u{110cd}\u{16d63}\u{16d67}-\u{16d6a}\u{111c2}\u{111c3}\u{113d1}\u{1193f}\u{11941}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]/u;
 
 // Each mark in the classes below stands alone: none is meant to combine with the one before it.
 /* eslint-disable no-misleading-character-class */
@@ -24,12 +24,15 @@ const PLAIN_MARK =
  * flags).
  */
 const EMOJI_JOINER = /[\u200d\p{Emoji_Modifier}\p{Regional_Indicator}\u{e0020}-\u{e007f}]/u;
+/** Hangul jamo: leading consonants, vowels and trailing consonants, which join into syllables. */
+const JAMO = /[\u1100-\u11ff\ua960-\ua97c\ud7b0-\ud7c6\ud7cb-\ud7fb]/u;
 /**
- * What a text must not hold for ruledGraphemes to split it as the segmenter does: any other joiner, and
- * the controls, format characters and separators the rules here leave out.
+ * What a text must not hold for ruledGraphemes to split it as the segmenter does: any other joiner, the
+ * controls, format characters and separators the rules here leave out, and Kirat Rai (its vowel signs join
+ * as Hangul vowels do).
  */
 const NOT_RULED = new RegExp(
-  `(?!${PLAIN_MARK.source}|${EMOJI_JOINER.source})${JOINERS.source}|(?![\\u200d\\u{e0020}-\\u{e007f}])[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cn}\\p{Cs}]`,
+  `(?!${PLAIN_MARK.source}|${EMOJI_JOINER.source}|${JAMO.source})${JOINERS.source}|(?![\\u200d\\u{e0020}-\\u{e007f}])[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cn}\\p{Cs}]|[\\u{16d40}-\\u{16d7f}]`,
   'u',
 );
 /* eslint-enable no-misleading-character-class */
@@ -46,6 +49,12 @@ const enum Kind {
   Joiner,
   Regional,
   Pictographic,
+  /** Hangul: a leading consonant, a vowel, a trailing consonant, syllables without and with one. */
+  L,
+  V,
+  T,
+  LV,
+  LVT,
   /** Joins by rules not applied here (NOT_RULED): the text goes to the segmenter. */
   Unruled,
 }
@@ -63,6 +72,9 @@ function kindOf(code: number): Kind {
     else if (code === 0x200d) kind = Kind.Joiner;
     else if (code === 0x0e33 || code === 0x0eb3) kind = Kind.SpacingMark;
     else if (code >= 0x1f1e6 && code <= 0x1f1ff) kind = Kind.Regional;
+    else if (code >= 0xac00 && code <= 0xd7a3)
+      kind = (code - 0xac00) % 28 === 0 ? Kind.LV : Kind.LVT;
+    else if (JAMO.test(char)) kind = jamoKind(code);
     else if (EXTEND.test(char)) kind = Kind.Extend;
     else if (PICTOGRAPHIC.test(char)) kind = Kind.Pictographic;
     else kind = Kind.Other;
@@ -71,10 +83,23 @@ function kindOf(code: number): Kind {
   return kind;
 }
 
+function jamoKind(code: number): Kind {
+  if (code <= 0x115f || (code >= 0xa960 && code <= 0xa97c)) return Kind.L;
+  return code <= 0x11a7 || (code >= 0xd7b0 && code <= 0xd7c6) ? Kind.V : Kind.T;
+}
+
+/** Whether Hangul's rules join `kind` to the code point of kind `previous` (GB6, GB7, GB8). */
+function hangulJoins(previous: Kind, kind: Kind): boolean {
+  if (previous === Kind.L)
+    return kind === Kind.L || kind === Kind.V || kind === Kind.LV || kind === Kind.LVT;
+  if (previous === Kind.LV || previous === Kind.V) return kind === Kind.V || kind === Kind.T;
+  return (previous === Kind.LVT || previous === Kind.T) && kind === Kind.T;
+}
+
 /**
  * The graphemes of `text` by Unicode's rules for what it may hold: marks and joiners join
- * the grapheme before them (GB9, GB9a), a joiner after a pictograph joins the pictograph after it (GB11),
- * regional indicators pair (GB12, GB13). A grapheme is cut every `longest` UTF-16 units, as no terminal
+ * the grapheme before them (GB9, GB9a), Hangul jamo join into syllables (GB6-8), a joiner after a
+ * pictograph joins the pictograph after it (GB11), regional indicators pair (GB12, GB13). A grapheme is cut every `longest` UTF-16 units, as no terminal
  * draws a longer one whole anyway. Undefined for text that holds what joins by other rules (NOT_RULED).
  */
 export function ruledGraphemes(text: string, longest: number): string[] | undefined {
@@ -83,6 +108,7 @@ export function ruledGraphemes(text: string, longest: number): string[] | undefi
   /** 1: after a pictograph and its marks; 2: after those and a joiner. */
   let pictograph = 0;
   let regionals = 0;
+  let previous = Kind.Other;
   for (let at = 0; at < text.length;) {
     const code = text.codePointAt(at)!;
     const size = code > 0xffff ? 2 : 1;
@@ -93,7 +119,9 @@ export function ruledGraphemes(text: string, longest: number): string[] | undefi
         ? true
         : kind === Kind.Regional
           ? regionals % 2 === 1
-          : kind === Kind.Pictographic && pictograph === 2;
+          : kind === Kind.Pictographic
+            ? pictograph === 2
+            : hangulJoins(previous, kind);
     if (at > start && (!joins || at + size - start > longest)) {
       out.push(text.slice(start, at));
       start = at;
@@ -103,6 +131,7 @@ export function ruledGraphemes(text: string, longest: number): string[] | undefi
     else if (kind !== Kind.Extend) pictograph = 0;
     else if (pictograph === 2) pictograph = 0;
     regionals = kind === Kind.Regional ? regionals + 1 : 0;
+    previous = kind;
     at += size;
   }
   if (text.length > start) out.push(text.slice(start));

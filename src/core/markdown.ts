@@ -96,8 +96,8 @@ export function* parseMarkdownSections(
       );
     }
     if (progress) {
-      // The part left out counts with the last section.
-      progress.characters = last ? body.length : parsed;
+      // The part left out counts with the last section (a table header or a fence a section repeats, with none).
+      progress.characters = last ? body.length : Math.min(parsed, body.length);
       progress.last = last;
     }
     yield blocks;
