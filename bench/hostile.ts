@@ -150,6 +150,16 @@ function cases(): HostileCase[] {
       show: 'rows',
     },
     {
+      name: 'wide table: 400,000 columns',
+      files: {
+        'wide.md': article(
+          'Wide',
+          ['a|', '-|', 'b|'].map((cell) => cell.repeat(400_000)).join('\n'),
+        ),
+      },
+      show: 'wide',
+    },
+    {
       name: 'many links: 240,000 links to as many addresses',
       files: {
         'links.md': article(

@@ -174,6 +174,12 @@ describe('many tiny blocks', { timeout: 30_000 }, () => {
       omitted: 300_002 - 1 - MAX_CODE_LINES,
     },
     {
+      name: 'a table of 30,000 columns',
+      // Each cell past the 64th of a row counts as a block: the table is past the limit at its header.
+      body: ['a|', '-|', 'b|'].map((cell) => cell.repeat(30_000)).join('\n'),
+      omitted: 3,
+    },
+    {
       name: 'indented code of 300,000 lines',
       body: '    a\n'.repeat(300_000),
       omitted: 300_000 - MAX_CODE_LINES,

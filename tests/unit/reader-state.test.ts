@@ -342,7 +342,7 @@ describe('going back to a place in a long article', () => {
   };
   /** A new article each time: pages are remembered by article. */
   const opened = (place: { block: number; offset: number }) => {
-    const state = initialState([makeArticle({ id: 'long', body })], [], SIZE, pageOf);
+    const state = initialState([makeArticle({ id: 'long', body })], [], SIZE, readerPage);
     const user = {
       ...state.user,
       positions: new Map([['long', { ...place, savedAt: '2026-01-01T00:00:00.000Z' }]]),
