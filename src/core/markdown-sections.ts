@@ -114,7 +114,7 @@ export function splitSections(body: string, size = SECTION_CHARACTERS): string[]
     }
     // A line longer than a section that ends past the limit is cut inside, before a word.
     while (!inFence && !inRaw && end - from > long && end - at > size) {
-      const place = cutInside(body, Math.max(at + 1, from + size), from + long);
+      const place = cutInside(body, from, Math.max(at + 1, from + size), from + long);
       if (place < 0) break;
       push(place);
     }
@@ -135,12 +135,13 @@ export function splitSections(body: string, size = SECTION_CHARACTERS): string[]
 }
 
 /**
- * Where to cut a line's text, at most `end` and past `start`: the last word start (a letter or digit after
- * a space) in the 1,024 characters before `end`, else the last link there after a space or a link,
- * else the last letter or digit there that is not joined to what comes before, else the last character
- * there that starts a grapheme (or at least a code point); -1 if there is none.
+ * Where to cut a line's text (in the section from `sectionStart`), at most `end` and past `start`: the
+ * last word start (a letter or digit after a space) in the 1,024 characters before `end`, else the last
+ * link there after a space or a link, else the last letter or digit there that is not joined to what
+ * comes before, else the last character there that starts a grapheme (or at least a code point); -1 if
+ * there is none.
  */
-function cutInside(body: string, start: number, end: number): number {
+function cutInside(body: string, sectionStart: number, start: number, end: number): number {
   const from = Math.max(start, end - 1024);
   const wordStart = (k: number, afterSpace: boolean) => {
     WORD_CHARACTER.lastIndex = k;
@@ -164,10 +165,11 @@ function cutInside(body: string, start: number, end: number): number {
       const low = body.charCodeAt(k - 1);
       const before = body.codePointAt(low >= 0xdc00 && low <= 0xdfff ? k - 2 : k - 1)!;
       if (isRegional(point)) {
-        // Flags are pairs: before an odd one.
+        // Flags are pairs: before an odd one, counted from the section's start (itself between two
+        // pairs), so that the scan back stays within the section.
         let regionals = 0;
         while (
-          k - 2 * (regionals + 1) >= 0 &&
+          k - 2 * (regionals + 1) >= sectionStart &&
           isRegional(body.codePointAt(k - 2 * (regionals + 1))!)
         ) {
           regionals += 1;
