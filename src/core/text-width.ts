@@ -106,7 +106,9 @@ export function graphemeWidth(grapheme: string): number {
         ? loneCodePointWidth(grapheme)
         : grapheme.length > LONGEST_EMOJI
           ? longGraphemeWidth(grapheme)
-          : packageWidth(grapheme);
+          : joinedPictographs(grapheme)
+            ? 2
+            : packageWidth(grapheme);
     if (widthCache.size < 10_000 && grapheme.length <= 16) widthCache.set(grapheme, width);
   }
   return width;
@@ -119,6 +121,17 @@ const VISIBLE =
   /[^\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u;
 /** What adds its own width after a grapheme's first visible character. */
 const TRAILING_WIDTH = /[\p{Spacing_Mark}\uff00-\uffef]/gu;
+
+const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
+
+/**
+ * Whether a grapheme (of at most LONGEST_EMOJI units) is pictographs joined by zero-width joiners, which
+ * string-width draws two columns wide, emoji or not: said without its first call's ~35 ms of compiling
+ * its emoji patterns.
+ */
+function joinedPictographs(grapheme: string): boolean {
+  return grapheme.includes('\u200d') && (grapheme.match(PICTOGRAPHS)?.length ?? 0) >= 2;
+}
 
 /**
  * string-width's answer for a grapheme too long to be an emoji (a letter with thousands of marks, a chain
