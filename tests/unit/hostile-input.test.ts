@@ -344,8 +344,13 @@ describe('long runs of joining characters', { timeout: 30_000 }, () => {
     expect(differ).toEqual([]);
   });
 
-  it('splits emoji sequences and Hangul jamo as the segmenter does, whatever stands around them', () => {
+  it('splits emoji, Hangul jamo and Indic conjuncts as the segmenter does, whatever stands around them', () => {
     const around = [
+      '\u0915',
+      '\u094d',
+      '\u093f',
+      '\u0600',
+      '\u1039',
       '\u1100',
       '\u1161',
       '\u11a8',
