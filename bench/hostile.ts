@@ -160,6 +160,16 @@ function cases(): HostileCase[] {
       show: 'wide',
     },
     {
+      name: 'long table header: a 2 MB header cell over 200,000 rows',
+      files: {
+        'head.md': article(
+          'Head',
+          `| ${'x'.repeat(2_000_000)} | b |\n|---|---|\n` + '| a | b |\n'.repeat(200_000),
+        ),
+      },
+      show: 'head',
+    },
+    {
       name: 'many links: 240,000 links to as many addresses',
       files: {
         'links.md': article(

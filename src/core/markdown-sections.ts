@@ -30,6 +30,8 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/uy;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 /** A line indented as code, or as the continuation of a list item. */
 const INDENTED = /^(?: {4}|\t| {0,3}\t)/;
+/** Characters of a table's header, or of a fence's line, that each section of it may repeat at most. */
+const MAX_CARRIED = 4096;
 /** A quote's line, and a list's item at the margin: a quote or a list cut before one goes on after the cut. */
 const QUOTE = /^ {0,3}>/;
 const LIST_ITEM = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
@@ -93,7 +95,11 @@ export function splitSections(body: string, size = SECTION_CHARACTERS): string[]
       }
       if (blank) tableHead = undefined;
       else if (!previousBlank && previousLine.includes('|') && TABLE_DELIMITER.test(line)) {
-        tableHead = `${previousLine}\n${line}\n`;
+        // Each section of the table repeats it, unless it is too long (its rows then go on as text).
+        tableHead =
+          previousLine.length + line.length <= MAX_CARRIED
+            ? `${previousLine}\n${line}\n`
+            : undefined;
       }
     }
     // Tables and lists cost the most to parse and lay out a character: cut at a section's size.
@@ -104,7 +110,8 @@ export function splitSections(body: string, size = SECTION_CHARACTERS): string[]
       const closing = inFence && line.trimStart().startsWith(fence.close);
       if (inFence && !closing) {
         push(at, `${fence.close}\n`);
-        carried = `${fence.open}\n`;
+        // The fence's info string only if it is short: each section repeats it.
+        carried = `${fence.open.length <= MAX_CARRIED ? fence.open : fence.close}\n`;
       } else if (!inFence && tableHead && !TABLE_DELIMITER.test(line)) {
         push(at);
         carried = tableHead;

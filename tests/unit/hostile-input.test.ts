@@ -190,6 +190,18 @@ describe('many tiny blocks', { timeout: 30_000 }, () => {
     expect(lines.length).toBeLessThan(3 * MAX_CODE_LINES);
   });
 
+  it('cuts a long header short on each row of a table given as labelled lines', () => {
+    // Each row given as "header: value" used to repeat a 2 MB header whole: a minute and 4 GB. (One
+    // shorter than a section can repeat: each section of the table has it.)
+    const header = 'h'.repeat(3_000);
+    const body = `| ${header} | b |\n|---|---|\n` + '| a | b |\n'.repeat(5_000);
+    const lines = laidOut(body, 80).map(lineText);
+    expect(lines.join('').length).toBeLessThan(10 * body.length);
+    expect(lines.filter((line) => line.startsWith('hhhh') && line.includes('…: a'))).toHaveLength(
+      5_000,
+    );
+  });
+
   it('shows an article of exactly as many blocks whole', () => {
     const lines = laidOut('- a\n'.repeat(MAX_BLOCKS), 80);
     // A list that long is cut in sections: several lists, a blank line between them.
