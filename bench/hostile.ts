@@ -180,6 +180,16 @@ function cases(): HostileCase[] {
       show: 'links',
     },
     {
+      name: 'shared address: 1 MB referred to 300,000 times',
+      files: {
+        'refs.md': article(
+          'Refs',
+          `[x]: http://a.b/${'p'.repeat(1_000_000)}\n\n` + '[a][x] '.repeat(300_000),
+        ),
+      },
+      show: 'refs',
+    },
+    {
       name: 'one huge token: a 4.9 MB word in a code block',
       files: { 'token.md': article('Token', '```\n' + 'x'.repeat(4.9 * 1024 * 1024) + '\n```') },
       show: 'token',

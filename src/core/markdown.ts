@@ -241,7 +241,12 @@ function collectRuns(tokens: readonly Token[], style: InlineStyle, out: Run[]): 
         break;
       }
       case 'link': {
-        const target = linkTarget(token.href);
+        const { linkTargets } = current;
+        let target = linkTargets.get(token.href as string);
+        if (target === undefined) {
+          target = linkTarget(token.href);
+          linkTargets.set(token.href as string, target);
+        }
         if (!target) {
           collectRuns(token.tokens ?? [], style, out);
           break;

@@ -251,6 +251,18 @@ describe('many tiny blocks', { timeout: 30_000 }, () => {
     expect(text).toContain('w59999');
   });
 
+  it('normalizes an address that 20,000 references share once, keeping one copy of it', () => {
+    // Each reference made its own normalized copy of the address: 1 MB referred to 300,000 times ran
+    // out of memory (and would leave the reader's terminal broken).
+    const address = `https://x.io/${'p'.repeat(200_000)}`;
+    const body = `[x]: ${address}\n\n` + '[a][x] '.repeat(20_000);
+    const before = process.memoryUsage().heapUsed;
+    const blocks = parseMarkdown(body);
+    // A copy a reference would be gigabytes; one copy, a fraction of a megabyte.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 1024 * 1024);
+    expect(articleLinks(blocks).map((link) => link.url)).toEqual([address]);
+  });
+
   it('lexes links written together without spaces, one pass each', () => {
     // Each link's address used to run to the end of the text, then back off: quadratic.
     const body = Array.from({ length: 20_000 }, (_, k) => `[a](http://x.y/${k})`).join('');
