@@ -51,6 +51,12 @@ interface Ranking {
   scores: Float64Array;
   fields: Uint8Array;
   total: number;
+  /**
+   * The first hits described (highlights, snippet), as far as they were asked for: the same query asked
+   * again (a first letter, a letter deleted) is answered without reading a body. Only the query's own
+   * words decide them, and whatever changes the bodies or the order forgets the ranking with them.
+   */
+  hits: SearchHit[];
 }
 /** Hits a remembered ranking keeps: a few screens; a view asking for more has the query run again. */
 const RANKED = 128;
@@ -148,42 +154,48 @@ export function searchRanked(index: SearchIndex, text: string, limit = Infinity)
   if (parsed.query.length === 0) return { ok: true, hits: [], total: 0, places: [], titled: [] };
   const scratch = scratchOf(index);
   const { matched, rankings } = scratch;
-  const alternatives = parsed.query.map((words) => resultsOf(index, scratch, words));
-  let wordNumber = 0;
-  for (const results of alternatives) {
-    for (const { word, result } of results) {
-      if (word.negate) continue;
-      const bit = 1 << Math.min(wordNumber++, MASKED_WORDS);
-      const allowed = fieldsOf(word);
-      const { ids, from, to } = result.terms;
-      for (let at = 0; at < ids.length; at++)
-        matched.add(ids[at]!, from[at]!, to[at]!, allowed, bit);
-    }
-  }
   const wanted = Math.max(0, limit);
   const first = [...text].length === 1;
   const kept = first ? scratch.firstRankings : rankings;
   let ranking = kept.get(text);
   if (ranking) kept.delete(text);
-  if (!ranking || (ranking.docs.length < wanted && ranking.docs.length < ranking.total)) {
-    ranking = rank(index, scratch, alternatives, Math.max(wanted, RANKED));
+  if (ranking && ranking.docs.length < wanted && ranking.docs.length < ranking.total) {
+    ranking = undefined;
+  }
+  if (!ranking || ranking.hits.length < Math.min(wanted, ranking.docs.length)) {
+    // The words' answers and what they matched, to rank and to describe hits not yet described.
+    const alternatives = parsed.query.map((words) => resultsOf(index, scratch, words));
+    let wordNumber = 0;
+    for (const results of alternatives) {
+      for (const { word, result } of results) {
+        if (word.negate) continue;
+        const bit = 1 << Math.min(wordNumber++, MASKED_WORDS);
+        const allowed = fieldsOf(word);
+        const { ids, from, to } = result.terms;
+        for (let at = 0; at < ids.length; at++)
+          matched.add(ids[at]!, from[at]!, to[at]!, allowed, bit);
+      }
+    }
+    ranking ??= rank(index, scratch, alternatives, Math.max(wanted, RANKED));
+    const described = Math.min(wanted, ranking.docs.length);
+    for (let at = ranking.hits.length; at < described; at++) {
+      const doc = ranking.docs[at]!;
+      ranking.hits.push(describe(index, doc, ranking.scores[at]!, ranking.fields[at]!, matched));
+    }
+    matched.clear();
   }
   // Most recently used last: the first entry is the one to forget.
   kept.set(text, ranking);
   if (rankings.size > RANKINGS) rankings.delete(rankings.keys().next().value!);
-  const shown = Math.min(wanted, ranking.docs.length);
-  const hits: SearchHit[] = [];
+  const count = Math.min(wanted, ranking.docs.length);
+  const hits = ranking.hits.slice(0, count);
   const places: number[] = [];
   const titled: boolean[] = [];
-  for (let at = 0; at < shown; at++) {
-    const doc = ranking.docs[at]!;
-    const fields = ranking.fields[at]!;
-    hits.push(describe(index, doc, ranking.scores[at]!, fields, matched));
+  for (let at = 0; at < count; at++) {
     // Where each hit stands in the library's order, for merging answers of several indexes.
-    places.push(index.order[doc]!);
-    titled.push((fields & 1) === 1);
+    places.push(index.order[ranking.docs[at]!]!);
+    titled.push((ranking.fields[at]! & 1) === 1);
   }
-  matched.clear();
   return { ok: true, hits, total: ranking.total, places, titled };
 }
 
@@ -272,6 +284,7 @@ function rank(
     scores: Float64Array.from(shown, (doc) => total[doc]!),
     fields: Uint8Array.from(shown, (doc) => fields[doc]!),
     total: hitDocs.length,
+    hits: [],
   };
   const touched = single ? only![0]!.result.docs : hitDocs;
   for (let at = 0; at < touched.length; at++) {
