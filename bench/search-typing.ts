@@ -34,6 +34,8 @@ export interface TypedKeys {
   results: number[];
   answer: number[];
   engine: number[];
+  /** Ink's own time drawing the results' frame (React's part before it is not in it). */
+  drawn: number[];
 }
 
 /** How long this process's main thread has run on a CPU, in milliseconds, where Linux tells it. */
@@ -92,7 +94,14 @@ export async function measureSearchTyping(
     const ranBefore = mainThreadCpuMs();
     for (const query of queries) {
       await session.press('/');
-      const keys: TypedKeys = { query, field: [], results: [], answer: [], engine: [] };
+      const keys: TypedKeys = {
+        query,
+        field: [],
+        results: [],
+        answer: [],
+        engine: [],
+        drawn: [],
+      };
       for (let typed = 1; typed <= query.length; typed++) {
         const text = query.slice(0, typed);
         answered.clear();
@@ -104,6 +113,7 @@ export async function measureSearchTyping(
           keys.results.push(NaN);
           keys.answer.push(NaN);
           keys.engine.push(NaN);
+          keys.drawn.push(NaN);
           continue;
         }
         const deadline = start + TIMEOUT_MS;
@@ -115,6 +125,7 @@ export async function measureSearchTyping(
         keys.results.push(performance.now() - start);
         keys.answer.push(answered.get(text)!);
         keys.engine.push(computed.get(text) ?? NaN);
+        keys.drawn.push(session.renderTimes.at(-1)!);
       }
       samples.queries.push(keys);
       await session.settle();

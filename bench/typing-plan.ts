@@ -69,12 +69,13 @@ interface ClassSamples {
   results: number[];
   answer: number[];
   engine: number[];
+  drawn: number[];
 }
 
 /** The report: per class, key → results drawn (p50 against 8 ms, p95 against 16 ms, max), then the parts. */
 export function typingRows(plan: readonly TypedQuery[], typed: readonly TypedKeys[]): Row[] {
   const byClass = new Map<Kind, ClassSamples>(
-    KINDS.map((kind) => [kind, { results: [], answer: [], engine: [] }]),
+    KINDS.map((kind) => [kind, { results: [], answer: [], engine: [], drawn: [] }]),
   );
   plan.forEach((query, q) => {
     const keys = typed[q]!;
@@ -84,6 +85,7 @@ export function typingRows(plan: readonly TypedQuery[], typed: readonly TypedKey
       samples.results.push(keys.results[at]!);
       samples.answer.push(keys.answer[at]!);
       samples.engine.push(keys.engine[at]!);
+      samples.drawn.push(keys.drawn[at]!);
     });
   });
   const rows: Row[] = [];
@@ -105,6 +107,7 @@ export function typingRows(plan: readonly TypedQuery[], typed: readonly TypedKey
     rows.push({ name: `    of which asking → answer`, value: spread(samples.answer) });
     const rest = samples.results.map((total, k) => total - samples.answer[k]!);
     rows.push({ name: `    the rest (key in, frames drawn)`, value: spread(rest) });
+    rows.push({ name: `      of which Ink drawing the results`, value: spread(samples.drawn) });
   }
   return rows;
 }
