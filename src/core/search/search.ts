@@ -34,6 +34,8 @@ interface Scratch {
   warmUp?: string[];
   /** Articles a rarer word found, marked while a short word beside it is looked up (see resultsOf). */
   within: Uint8Array;
+  /** The hits of a query of several words, gathered (see rank). */
+  hits: Int32Array;
   /** Recent queries' rankings, most recently used last (see Ranking). */
   rankings: Map<string, Ranking>;
   /** Rankings of one-character queries, kept for good: the first keystroke, the slowest to rank. */
@@ -78,6 +80,7 @@ function scratchOf(index: SearchIndex): Scratch {
       excluded: new Uint8Array(n),
       matched: new MatchedTerms(index.vocabulary.terms.length),
       within: new Uint8Array(n),
+      hits: new Int32Array(n),
       rankings: new Map(),
       firstRankings: new Map(),
     };
@@ -232,7 +235,12 @@ function resultsOf(
     });
     for (let at = 0; at < docs.length; at++) within[docs[at]!] = 0;
   }
-  return words.map((word, k) => ({ word, result: results[k] ?? wordResult(index, word) }));
+  // Built the same way every time (a literal array, pushed to), so that intersect always sees one kind.
+  const answered: Array<{ word: QueryWord; result: WordResult }> = [];
+  for (let k = 0; k < words.length; k++) {
+    answered.push({ word: words[k]!, result: results[k] ?? wordResult(index, words[k]!) });
+  }
+  return answered;
 }
 
 /** The best `keep` hits of a query's alternatives, in order, and how many there are. */
@@ -244,7 +252,9 @@ function rank(
 ): Ranking {
   const { total, fields, found } = scratch;
   const { dropped, order } = index;
-  let hitDocs: ArrayLike<number>;
+  // Always an Int32Array (a word's own answer, or the hits gathered in scratch.hits): code that reads it
+  // sees one kind of array, where a plain array here and a typed one there had it deoptimized.
+  let hitDocs: Int32Array;
   const [only] = alternatives;
   const single = alternatives.length === 1 && only!.length === 1 && !only![0]!.word.negate;
   if (single) {
@@ -258,7 +268,8 @@ function rank(
     if (dropped === null) hitDocs = docs;
     else hitDocs = docs.filter((doc) => dropped[doc] === 0);
   } else {
-    const list: number[] = [];
+    const list = scratch.hits;
+    let count = 0;
     for (const results of alternatives) {
       // An article any alternative finds is a hit, with the best of their scores.
       intersect(index, scratch, results, (doc, score, matchedFields) => {
@@ -266,14 +277,14 @@ function rank(
         if (!found[doc]) {
           found[doc] = 1;
           total[doc] = score;
-          list.push(doc);
+          list[count++] = doc;
         } else if (score > total[doc]!) {
           total[doc] = score;
         }
         fields[doc]! |= matchedFields;
       });
     }
-    hitDocs = list;
+    hitDocs = list.subarray(0, count);
   }
   // Title hits first, then score, then the order the library was given in (newest first).
   const before = (a: number, b: number) =>
@@ -308,16 +319,31 @@ function intersect(
 ): void {
   const { count, score, excluded } = scratch;
   const fields = scratch.sharedFields;
-  const positive = words.filter(({ word }) => !word.negate).map(({ result }) => result);
-  // The rarest word first: only articles it matched can match all.
-  positive.sort((a, b) => a.docs.length - b.docs.length);
-  const negative = words.filter(({ word }) => word.negate).map(({ result }) => result);
+  // Plain loops rather than filter, map and a sort's comparator: these closures' feedback was what
+  // deoptimized intersect when a query of another shape came.
+  const positive: WordResult[] = [];
+  const negative: WordResult[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const { word, result } = words[k]!;
+    if (word.negate) {
+      negative.push(result);
+      continue;
+    }
+    // The rarest word first: only articles it matched can match all.
+    let at = positive.length;
+    positive.push(result);
+    while (at > 0 && positive[at - 1]!.docs.length > result.docs.length) {
+      positive[at] = positive[at - 1]!;
+      at -= 1;
+    }
+    positive[at] = result;
+  }
   for (const result of negative) for (const doc of result.docs) excluded[doc] = 1;
   if (positive.length === 0) {
     for (let doc = 0; doc < index.docs.length; doc++) if (!excluded[doc]) visit(doc, 0, 0);
   } else {
-    positive.forEach((result, k) => {
-      const { docs, scores, fields: matchedFields } = result;
+    for (let k = 0; k < positive.length; k++) {
+      const { docs, scores, fields: matchedFields } = positive[k]!;
       for (let at = 0; at < docs.length; at++) {
         const doc = docs[at]!;
         if (count[doc] !== k) continue;
@@ -325,9 +351,11 @@ function intersect(
         score[doc]! += scores[at]!;
         fields[doc]! |= matchedFields[at]!;
       }
-    });
+    }
     const all = positive.length;
-    for (const doc of positive[0]!.docs) {
+    const rarest = positive[0]!.docs;
+    for (let at = 0; at < rarest.length; at++) {
+      const doc = rarest[at]!;
       if (count[doc] === all && !excluded[doc]) visit(doc, score[doc]!, fields[doc]!);
       count[doc] = 0;
       score[doc] = 0;
