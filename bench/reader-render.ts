@@ -92,7 +92,7 @@ export class Session {
   private waiting: (() => void) | undefined;
 
   constructor(
-    articles: readonly Article[],
+    articles: readonly ArticleMeta[],
     store?: StoreLink,
     startSearcher?: (articles: readonly ArticleMeta[]) => Searcher,
   ) {
