@@ -153,7 +153,9 @@ const inkSharedOutputCaches = {
         '                codes = rowReduceCodes(codes, [token]);',
         "            } else if (token.type === 'char') {",
         '                put(codes, token.value);',
-        '                offsetX += Math.max(1, this.caches.getStringWidth(token.value));',
+        // One code unit below U+1100 (the first wide characters) is at most one column: 1 either way.
+        '                const value = token.value;',
+        '                offsetX += value.length === 1 && value.charCodeAt(0) < 0x1100 ? 1 : Math.max(1, this.caches.getStringWidth(value));',
         '            }',
         '        }',
         "        for (; offsetX < this.width; offsetX++) put(none, ' ');",
