@@ -379,7 +379,10 @@ export function firstOf(
     while (at > 0) {
       const parent = (at - 1) >> 1;
       if (before(heap[parent]!, heap[at]!) >= 0) break;
-      [heap[parent], heap[at]] = [heap[at]!, heap[parent]!];
+      // Swapped through a local: a destructuring swap made an array each time.
+      const moved = heap[at]!;
+      heap[at] = heap[parent]!;
+      heap[parent] = moved;
       at = parent;
     }
   };
@@ -391,7 +394,9 @@ export function firstOf(
       if (left < heap.length && before(heap[left]!, heap[worst]!) > 0) worst = left;
       if (right < heap.length && before(heap[right]!, heap[worst]!) > 0) worst = right;
       if (worst === at) return;
-      [heap[worst], heap[at]] = [heap[at]!, heap[worst]!];
+      const moved = heap[at]!;
+      heap[at] = heap[worst]!;
+      heap[worst] = moved;
       at = worst;
     }
   };
