@@ -266,5 +266,21 @@ describe('search: a short word beside a rarer one, and queries asked again', () 
     // Hits described once are answered again as they were, a smaller limit taking the first of them.
     expect(searchIndex(fresh, 'ca', 2)).toEqual({ ...small, total: large.ok && large.total });
     expect(searchIndex(fresh, 'ca', 200)).toEqual(large);
+    // Asked again after many other queries (its described hits forgotten, its ranking kept): the same.
+    for (const other of [
+      'zebra',
+      'cab',
+      'calm',
+      'still',
+      'water',
+      'canal',
+      'car',
+      'cat',
+      'note',
+      'by',
+    ]) {
+      searchIndex(fresh, other, 10);
+    }
+    expect(searchIndex(fresh, 'ca', 200)).toEqual(large);
   });
 });

@@ -342,7 +342,10 @@ export function bodySnippet(
     start: lead.length + shift(range.start - start),
     end: lead.length + shift(range.end - start),
   }));
-  return { text: lead + shown + (end < paragraphEnd ? '…' : ''), ranges };
+  // A string of its own, not a slice of the body: a hit is remembered with its ranking (search.ts), and a
+  // slice would keep the whole body alive with it. Slicing a joined string copies it first.
+  const cut = `${lead}${shown}${end < paragraphEnd ? '…' : ''} `.slice(0, -1);
+  return { text: cut, ranges };
 }
 
 /** The matched words that start in text[start, end), `start` being the start of a word. */

@@ -64,6 +64,8 @@ interface Ranking {
 const RANKED = 128;
 /** Rankings remembered per index. */
 const RANKINGS = 64;
+/** Of those, the most recent that keep their described hits (see Ranking.hits). */
+const DESCRIBED_RANKINGS = 8;
 const scratches = new WeakMap<SearchIndex, Scratch>();
 
 function scratchOf(index: SearchIndex): Scratch {
@@ -192,6 +194,13 @@ export function searchRanked(index: SearchIndex, text: string, limit = Infinity)
   if (rankings.size > RANKINGS) rankings.delete(rankings.keys().next().value!);
   const count = Math.min(wanted, ranking.docs.length);
   const hits = ranking.hits.slice(0, count);
+  // Only the latest few rankings keep their hits described (with the first letters' ones): enough for a
+  // letter deleted or typed again, without holding a snippet per hit of every remembered query.
+  let older = rankings.size - DESCRIBED_RANKINGS;
+  for (const old of rankings.values()) {
+    if (older-- <= 0) break;
+    old.hits.length = 0;
+  }
   const places: number[] = [];
   const titled: boolean[] = [];
   for (let at = 0; at < count; at++) {
