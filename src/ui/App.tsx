@@ -325,6 +325,9 @@ export function App({
     const step = () => {
       // One more section (the page is past its first screenful already).
       const more = paginate(opened, wrapping, 1, measure, true);
+      // While the reader waits to go back to a place, each section wrapped may reach it (else the state
+      // stays as it is, and nothing is drawn for it).
+      dispatch({ type: 'wrapped' });
       // The footer says how far it has got, now and then.
       const now = Date.now();
       if (more.complete || now - drawn >= PROGRESS_EVERY_MS) {
