@@ -20,6 +20,8 @@ export interface ListSearch {
   limit: number;
   /** How many articles the query shown matched, some of them perhaps not yet among the results. */
   total: number;
+  /** Whether `total` is an estimate (a phrase checked in the best candidates only). */
+  approximate?: boolean;
   /** An answer that came while the reader was open: it changes the list once the reader closes. */
   held: { query: string; answer: SearchAnswer } | null;
   /**
@@ -133,7 +135,14 @@ export function applyAnswer<T extends Searching>(state: T, query: string, answer
     ...state,
     shown,
     hits,
-    search: { ...search, shownFor: query, hint: null, total, stale: false },
+    search: {
+      ...search,
+      shownFor: query,
+      hint: null,
+      total,
+      approximate: answer.approximate === true,
+      stale: false,
+    },
   };
   if (more && search.stale) {
     const id = state.shown[state.selected]?.id;
