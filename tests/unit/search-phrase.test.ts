@@ -68,6 +68,11 @@ describe('search: quoted phrases', () => {
     { query: 'tag:"machine learning"', expected: ['accents'] },
     { query: 'machine !"machine learning"', expected: ['apart', 'across-fields', 'reversed'] },
     { query: '"communique final"', expected: ['accents'] },
+    {
+      query: '!"machine learning"',
+      expected: ['apart', 'across-fields', 'reversed'],
+    },
+    { query: '="chine learning"$', expected: [] },
     { query: '"machine learn', expected: ['title-phrase', 'accents', 'body-phrase'] },
     { query: '"machine learn"', expected: [] },
     { query: '^"machine learn"', expected: ['title-phrase', 'accents', 'body-phrase'] },

@@ -134,6 +134,7 @@ describe('parseQuery: quoted phrases', () => {
       query: '"chine learning"$',
       expected: [inPhrase(phrase(['chine', 'learning'], { match: 'suffix' }), ['suffix', 'exact'])],
     },
+    { query: '="machine learning"$', expected: [inPhrase(two, ['exact', 'exact'])] },
     {
       query: '!"machine learning"',
       expected: [inPhrase({ ...two, negate: true }, ['exact', 'exact'])],

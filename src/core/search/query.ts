@@ -128,11 +128,12 @@ function readItem(item: string): QueryWord[] | string {
     match = operator === "'" ? 'include' : operator === '=' ? 'exact' : 'prefix';
     rest = rest.slice(1);
   }
+  // A phrase reads its own $, after its closing quote.
+  if (rest.startsWith('"')) return readPhrase(rest, match, field, negate);
   if (rest.endsWith('$') && match !== 'include') {
     match = match === 'prefix' ? 'exact' : 'suffix';
     rest = rest.slice(0, -1);
   }
-  if (rest.startsWith('"')) return readPhrase(rest, match, field, negate);
   const terms: string[] = [];
   eachToken(rest, (_start, _end, term) => terms.push(term));
   if (terms.length === 0) {
@@ -160,7 +161,9 @@ function readPhrase(
   const inside = open ? quoted.slice(1) : quoted.slice(1, close);
   const after = open ? '' : quoted.slice(close + 1);
   let match = operator;
-  if (after.startsWith('$') && match !== 'include') match = match === 'prefix' ? 'exact' : 'suffix';
+  if (after.startsWith('$') && match !== 'include') {
+    match = match === 'prefix' || match === 'exact' ? 'exact' : 'suffix';
+  }
   // Anything stuck to the closing quote ("two words"s) is read as words of its own, outside the phrase.
   const tail = after.startsWith('$') ? after.slice(1) : after;
   const terms: string[] = [];
