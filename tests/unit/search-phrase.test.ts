@@ -122,4 +122,23 @@ describe('search: quoted phrases', () => {
       error: '"" needs words inside: "two words"',
     });
   });
+
+  it('checks the best candidates only when there are many, and says the count is an estimate', () => {
+    const many = Array.from({ length: 200 }, (_, k) =>
+      makeArticle({
+        id: `many-${k}`,
+        body: k % 2 === 0 ? 'a red kite over the hill' : 'a kite, red and old, over the hill',
+      }),
+    );
+    const large = buildIndex(many);
+    const few = searchIndex(large, '"red kite"', 5);
+    expect(few).toMatchObject({ ok: true, approximate: true });
+    if (!few.ok) return;
+    expect(few.hits).toHaveLength(5);
+    // Half of the 32 checked held it: the rest is counted at that share.
+    expect(few.total).toBe(100);
+    // Asked for them all (as the command does), every candidate is checked.
+    expect(searchIndex(large, '"red kite"')).toMatchObject({ total: 100 });
+    expect(searchIndex(large, '"red kite"').approximate).toBeUndefined();
+  });
 });

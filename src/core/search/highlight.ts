@@ -6,7 +6,7 @@ import { FIELD_BITS } from './build-index.js';
 import { continuesWord, foldWord, scanWords, standsAlone, unfoldInWord } from './tokenize.js';
 import type { Snippet } from './types.js';
 import type { QueryPhrase } from './query.js';
-import { phraseMatches, phraseTerm } from './phrase.js';
+import { firstInBody, phraseMatches, phraseTerm } from './phrase.js';
 
 /**
  * Everything a query matched, by term id: which characters of each term, in which fields, for which
@@ -319,8 +319,8 @@ export function bodySnippet(
   let at = -1;
   for (const phrase of phrases) {
     if (phrase.field !== null && phrase.field !== 'body') continue;
-    const [first] = phraseMatches(text, phrase, 1);
-    if (first && (at === -1 || first.wordStart < at)) at = first.wordStart;
+    const first = firstInBody(body, phrase);
+    if (first !== -1 && (at === -1 || first < at)) at = first;
   }
   if (at === -1) at = bestPassage(index, body, matched);
   if (at === -1) return null;

@@ -3,9 +3,9 @@
 import type { SearchIndex } from './build-index.js';
 import { FIELD_BITS } from './build-index.js';
 import type { TextRange } from './fold.js';
-import { bodyOf } from './highlight.js';
+import { bodyOf, type Body } from './highlight.js';
 import type { QueryPhrase } from './query.js';
-import { scanWords, unfoldInWord } from './tokenize.js';
+import { continuesWord, scanWords, unfoldInWord } from './tokenize.js';
 
 /** Where a phrase stands: the characters it matched, and the whole words they lie in. */
 export interface PhraseMatch extends TextRange {
@@ -144,13 +144,43 @@ export function phraseField(
   if ((fields & FIELD_BITS.body) === 0) return 0;
   const body = bodyOf(index, doc);
   if (!body) return 0;
-  // A quick look for its longest word first: most bodies a phrase's words found do not hold it.
-  if (body.folded !== null) {
-    const longest = phrase.terms.reduce((a, b) => (b.length > a.length ? b : a));
-    if (!body.folded.includes(longest)) return 0;
-  }
-  return phraseMatches(body.text, phrase, 1).length > 0 ? FIELD_BITS.body : 0;
+  return firstInBody(body, phrase) === -1 ? 0 : FIELD_BITS.body;
 }
+
+/** Where the first word of the phrase's first match in a body starts, or -1 when it holds none. */
+export function firstInBody(body: Body, phrase: QueryPhrase): number {
+  const pattern = patternOf(phrase);
+  if (pattern === null || body.folded === null) {
+    return phraseMatches(body.text, phrase, 1)[0]?.wordStart ?? -1;
+  }
+  // One native search of the folded body rather than a look at each of its words.
+  const found = pattern.exec(body.folded);
+  if (found === null) return -1;
+  let start = found.index;
+  while (continuesWord(body.folded, start - 1)) start -= 1;
+  return start;
+}
+
+/**
+ * The phrase as a regular expression over a folded body (see highlight.ts), when its words are plain
+ * ASCII letters and digits: its words apart only by what is not a letter, digit or mark, each whole
+ * unless the operator lets its first word end or its last word start a longer one. Null otherwise.
+ */
+function patternOf(phrase: QueryPhrase): RegExp | null {
+  let pattern = patterns.get(phrase);
+  if (pattern !== undefined) return pattern;
+  pattern = null;
+  if (phrase.terms.every((term) => /^[a-z0-9]+$/.test(term))) {
+    const last = phrase.terms.length - 1;
+    const edge = '[\\p{L}\\p{N}\\p{M}]';
+    const before = fits(phrase, 0, `x${phrase.terms[0]}`) ? '' : `(?<!${edge})`;
+    const after = fits(phrase, last, `${phrase.terms[last]}x`) ? '' : `(?!${edge})`;
+    pattern = new RegExp(`${before}${phrase.terms.join('[^\\p{L}\\p{N}\\p{M}]+')}${after}`, 'u');
+  }
+  patterns.set(phrase, pattern);
+  return pattern;
+}
+const patterns = new WeakMap<QueryPhrase, RegExp | null>();
 
 /** Where `phrases` stand in a short field of article `doc`, the words they matched added to `terms`. */
 export function phraseRanges(

@@ -215,6 +215,7 @@ export function searchRanked(index: SearchIndex, text: string, limit = Infinity)
       alternatives,
       Math.max(wanted, RANKED),
       anyPhrase ? checks : null,
+      wanted,
     );
     const phrases = positivePhrases(parsed.query.flat());
     const described = Math.min(wanted, ranking.docs.length);
@@ -280,6 +281,8 @@ function phraseCheckOf(
  * each whose short fields do not hold it. Past them the count is estimated from the share that did.
  */
 const PHRASE_CHECKS = 128;
+/** Candidates checked at least, the hits asked for found or not: the share the count is estimated from. */
+const PHRASE_SAMPLE = 32;
 
 /** Words shorter than this match many terms: beside a rarer word, only its articles are looked at. */
 const SHORT_WORD = 4;
@@ -329,6 +332,7 @@ function rank(
   alternatives: ReadonlyArray<ReadonlyArray<{ word: QueryWord; result: WordResult }>>,
   keep: number,
   checks: ReadonlyArray<PhraseCheck | null> | null = null,
+  goal = keep,
 ): Ranking {
   const { total, fields, found } = scratch;
   const { dropped, order } = index;
@@ -379,17 +383,20 @@ function rank(
   let approximate = false;
   if (checks === null) shown = firstOf(hitDocs, keep, before);
   else {
-    // Phrases are checked in rank order, as far as the hits kept or PHRASE_CHECKS reach.
+    // Phrases are checked in rank order, until the hits asked for are found (and enough checked to
+    // estimate the rest), or as far as PHRASE_CHECKS (or the hits kept) reach.
     const candidates = firstOf(hitDocs, Math.max(keep, PHRASE_CHECKS), before);
     shown = [];
+    let checked = 0;
     for (const doc of candidates) {
+      if (shown.length >= goal && checked >= PHRASE_SAMPLE) break;
+      checked += 1;
       const held = phrasesHeld(index, doc, scratch.alternatives[doc]!, checks, fields[doc]!);
       if (held === -1) continue;
       // Where a phrase stands decides whether it is a title hit, not where its words do.
       if (held !== 0) fields[doc] = held | (fields[doc]! & ~FIELD_BITS.title);
       shown.push(doc);
     }
-    const checked = candidates.length;
     counted = shown.length;
     if (checked < hitDocs.length) {
       approximate = true;
