@@ -86,6 +86,12 @@ describe('search: quoted phrases', () => {
     expect(ids(query).sort()).toEqual([...expected].sort());
   });
 
+  it('keeps the title highlight of a word beside a phrase found in the body', () => {
+    const hit = hitOf('coast "machine learning"', 'body-phrase');
+    expect(slices('The quiet coast', hit.titleRanges)).toEqual(['coast']);
+    expect(hit.snippet?.text).toContain('machine learning');
+  });
+
   it('ranks a phrase in the title above one in the body', () => {
     expect(ids('"machine learning"')[0]).toBe('title-phrase');
     expect(ids('"machine learning"').at(-1)).toBe('body-phrase');
@@ -112,7 +118,7 @@ describe('search: quoted phrases', () => {
 
   it('counts exactly when every candidate is checked', () => {
     expect(answer('"machine learning"', 1)).toMatchObject({ total: 3 });
-    expect(answer('"machine learning"', 1).approximate).toBeUndefined();
+    expect(answer('"machine learning"', 1)).not.toHaveProperty('approximate');
   });
 
   it('treats a quote still open as a phrase to the end, and a lone quote as nothing yet', () => {
@@ -139,6 +145,6 @@ describe('search: quoted phrases', () => {
     expect(few.total).toBe(100);
     // Asked for them all (as the command does), every candidate is checked.
     expect(searchIndex(large, '"red kite"')).toMatchObject({ total: 100 });
-    expect(searchIndex(large, '"red kite"').approximate).toBeUndefined();
+    expect(searchIndex(large, '"red kite"')).not.toHaveProperty('approximate');
   });
 });

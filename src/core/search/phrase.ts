@@ -209,6 +209,8 @@ export interface PhraseCheck {
   positive: QueryPhrase[];
   /** Each with the articles holding all its words: only those can hold it. */
   negated: Array<{ phrase: QueryPhrase; docs: Set<number> }>;
+  /** Whether the alternative has words of its own besides (which may have matched the title). */
+  others: boolean;
 }
 
 /**

@@ -266,7 +266,8 @@ function phraseCheckOf(
   if (!words.some((word) => word.phrase)) return null;
   const negated = new Set<QueryPhrase>();
   for (const word of words) if (word.phrase?.negate) negated.add(word.phrase);
-  const check: PhraseCheck = { positive: positivePhrases(words), negated: [] };
+  const others = words.some((word) => !word.phrase && !word.negate);
+  const check: PhraseCheck = { positive: positivePhrases(words), negated: [], others };
   for (const phrase of negated) {
     const docs = new Set<number>();
     const own = words.filter((word) => word.phrase === phrase);
@@ -393,8 +394,7 @@ function rank(
       checked += 1;
       const held = phrasesHeld(index, doc, scratch.alternatives[doc]!, checks, fields[doc]!);
       if (held === -1) continue;
-      // Where a phrase stands decides whether it is a title hit, not where its words do.
-      if (held !== 0) fields[doc] = held | (fields[doc]! & ~FIELD_BITS.title);
+      fields[doc] = held;
       shown.push(doc);
     }
     counted = shown.length;
@@ -425,8 +425,9 @@ function rank(
 }
 
 /**
- * The fields where article `doc` holds the phrases of an alternative that found it (`found`: their
- * bits), 0 for an alternative without phrases, or -1 when none of them holds.
+ * The fields article `doc` matched in, when it holds the phrases of an alternative that found it
+ * (`found`: their bits), or -1 when none does. Where a phrase stands decides whether it is a title hit,
+ * not where its words do, unless other words of its alternative may have matched the title.
  */
 function phrasesHeld(
   index: SearchIndex,
@@ -438,9 +439,10 @@ function phrasesHeld(
   for (let k = 0; k < checks.length; k++) {
     if ((found & (1 << Math.min(k, 30))) === 0) continue;
     const check = checks[k];
-    if (!check) return 0;
+    if (!check) return wordFields;
     const held = checkPhrases(index, doc, check, wordFields);
-    if (held !== -1) return held;
+    if (held === -1) continue;
+    return held | (check.others ? wordFields : wordFields & ~FIELD_BITS.title);
   }
   return -1;
 }
