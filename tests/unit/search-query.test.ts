@@ -156,16 +156,16 @@ describe('parseQuery: quoted phrases', () => {
       query: 'ai "machine  learning" models',
       expected: [[plain('ai'), ...inPhrase(two, ['exact', 'exact']), plain('models')]],
     },
-    // Still being typed: the phrase runs to the end, its last word a prefix.
+    // Still being typed: the phrase runs to the end, its last word looked up as a typed word is.
     {
       query: '"machine lea',
       expected: [
-        inPhrase(phrase(['machine', 'lea'], { match: 'fuzzy', open: true }), ['exact', 'prefix']),
+        inPhrase(phrase(['machine', 'lea'], { match: 'fuzzy', open: true }), ['exact', 'fuzzy']),
       ],
     },
     { query: 'rocket "', expected: [[plain('rocket')]] },
     { query: '"', expected: [] },
-    { query: '"rocket', expected: [[plain('rocket', { match: 'prefix' })]] },
+    { query: '"rocket', expected: [[plain('rocket')]] },
     { query: '"rocket"', expected: [[plain('rocket', { match: 'exact' })]] },
     { query: '!"rocket"', expected: [[plain('rocket', { match: 'exact', negate: true })]] },
     { query: '\'"ocke"', expected: [[plain('ocke', { match: 'include' })]] },

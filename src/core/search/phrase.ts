@@ -150,21 +150,29 @@ export function phraseField(
 /** Where the first word of the phrase's first match in a body starts, or -1 when it holds none. */
 export function firstInBody(body: Body, phrase: QueryPhrase): number {
   const pattern = patternOf(phrase);
-  if (pattern === null || body.folded === null) {
+  const { folded } = body;
+  if (pattern === null || folded === null) {
     return phraseMatches(body.text, phrase, 1)[0]?.wordStart ?? -1;
   }
-  // One native search of the folded body rather than a look at each of its words.
-  const found = pattern.exec(body.folded);
-  if (found === null) return -1;
-  let start = found.index;
-  while (continuesWord(body.folded, start - 1)) start -= 1;
-  return start;
+  // Native searches of the folded body for its first word, each place it stands tried for the rest,
+  // rather than a look at each of its words.
+  const first = phrase.terms[0]!;
+  const whole = !fits(phrase, 0, `x${first}`);
+  for (let at = folded.indexOf(first); at !== -1; at = folded.indexOf(first, at + 1)) {
+    if (whole && continuesWord(folded, at - 1)) continue;
+    pattern.lastIndex = at;
+    if (!pattern.test(folded)) continue;
+    let start = at;
+    while (continuesWord(folded, start - 1)) start -= 1;
+    return start;
+  }
+  return -1;
 }
 
 /**
- * The phrase as a regular expression over a folded body (see highlight.ts), when its words are plain
- * ASCII letters and digits: its words apart only by what is not a letter, digit or mark, each whole
- * unless the operator lets its first word end or its last word start a longer one. Null otherwise.
+ * The phrase as a sticky regular expression over a folded body (see highlight.ts) from where its first
+ * word stands, when its words are plain ASCII letters and digits: its words apart only by what is not a
+ * letter, digit or mark, the last whole unless the operator lets it start a longer word. Null otherwise.
  */
 function patternOf(phrase: QueryPhrase): RegExp | null {
   let pattern = patterns.get(phrase);
@@ -172,10 +180,8 @@ function patternOf(phrase: QueryPhrase): RegExp | null {
   pattern = null;
   if (phrase.terms.every((term) => /^[a-z0-9]+$/.test(term))) {
     const last = phrase.terms.length - 1;
-    const edge = '[\\p{L}\\p{N}\\p{M}]';
-    const before = fits(phrase, 0, `x${phrase.terms[0]}`) ? '' : `(?<!${edge})`;
-    const after = fits(phrase, last, `${phrase.terms[last]}x`) ? '' : `(?!${edge})`;
-    pattern = new RegExp(`${before}${phrase.terms.join('[^\\p{L}\\p{N}\\p{M}]+')}${after}`, 'u');
+    const after = fits(phrase, last, `${phrase.terms[last]}x`) ? '' : '(?![\\p{L}\\p{N}\\p{M}])';
+    pattern = new RegExp(`${phrase.terms.join('[^\\p{L}\\p{N}\\p{M}]+')}${after}`, 'uy');
   }
   patterns.set(phrase, pattern);
   return pattern;

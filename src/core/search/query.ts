@@ -176,17 +176,17 @@ function readPhrase(
     return '"" needs words inside: "two words"';
   }
   if (match === 'fuzzy' && !open) match = 'exact';
-  if (terms.length === 1) {
-    const single = match === 'fuzzy' ? 'prefix' : match;
-    return [{ term: terms[0]!, match: single, field, negate }, ...rest];
-  }
+  // One word, its quote still open, is read as the word typed without it (as it was a key before).
+  if (terms.length === 1) return [{ term: terms[0]!, match, field, negate }, ...rest];
   const phrase: QueryPhrase = { terms, match, field, negate, open };
   const last = terms.length - 1;
   const words = terms.map((term, at): QueryWord => {
     let how: WordMatch = 'exact';
     if (at === 0 && (match === 'include' || match === 'suffix')) how = 'suffix';
-    else if (at === last && (match === 'include' || match === 'prefix' || match === 'fuzzy'))
-      how = 'prefix';
+    else if (at === last && (match === 'include' || match === 'prefix')) how = 'prefix';
+    // A phrase being typed: its last word looked up as typed words are, from the answers already at
+    // hand (a letter's is prepared), the check then keeping only the words it starts.
+    else if (at === last && match === 'fuzzy') how = 'fuzzy';
     return { term, match: how, field, negate: false, phrase };
   });
   return [...words, ...rest];
