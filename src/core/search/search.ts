@@ -278,12 +278,15 @@ function phraseCheckOf(
 }
 
 /**
- * Candidates checked for their phrases per query, at least (the best first): a body is read again for
- * each whose short fields do not hold it. Past them the count is estimated from the share that did.
+ * Candidates checked for their phrases per query, at most unless more hits are asked for (the best
+ * first): a body is read again for each whose short fields do not hold it. Past those checked, the count
+ * is estimated from the share that held the phrases.
  */
 const PHRASE_CHECKS = 128;
 /** Candidates checked at least, the hits asked for found or not: the share the count is estimated from. */
 const PHRASE_SAMPLE = 32;
+/** Milliseconds a query's phrase checks may take when not every candidate is to be checked anyway. */
+const PHRASE_MS = 5;
 
 /** Words shorter than this match many terms: beside a rarer word, only its articles are looked at. */
 const SHORT_WORD = 4;
@@ -389,8 +392,14 @@ function rank(
     const candidates = firstOf(hitDocs, Math.max(keep, PHRASE_CHECKS), before);
     shown = [];
     let checked = 0;
+    // A keystroke's checks stop after PHRASE_MS too (the sample checked): bodies are read from files.
+    const bounded = candidates.length < hitDocs.length;
+    const deadline = performance.now() + PHRASE_MS;
     for (const doc of candidates) {
-      if (shown.length >= goal && checked >= PHRASE_SAMPLE) break;
+      if (checked >= PHRASE_SAMPLE) {
+        if (shown.length >= goal) break;
+        if (bounded && checked % 8 === 0 && performance.now() > deadline) break;
+      }
       checked += 1;
       const held = phrasesHeld(index, doc, scratch.alternatives[doc]!, checks, fields[doc]!);
       if (held === -1) continue;
