@@ -4,7 +4,7 @@ import type { SearchIndex } from './build-index.js';
 import { FIELD_BITS } from './build-index.js';
 import type { TextRange } from './fold.js';
 import { bodyOf, type Body } from './highlight.js';
-import type { QueryPhrase } from './query.js';
+import type { QueryPhrase, QueryWord } from './query.js';
 import { continuesWord, scanWords, unfoldInWord } from './tokenize.js';
 
 /** Where a phrase stands: the characters it matched, and the whole words they lie in. */
@@ -241,3 +241,80 @@ export function checkPhrases(
   return fields;
 }
 const ALL_FIELDS = 31;
+
+/** The phrases of `words` that articles must hold, each once. */
+export function positivePhrases(words: readonly QueryWord[]): QueryPhrase[] {
+  const phrases = new Set<QueryPhrase>();
+  for (const word of words) if (word.phrase && !word.phrase.negate) phrases.add(word.phrase);
+  return [...phrases];
+}
+
+/**
+ * Candidates checked for their phrases per query, at most unless more hits are asked for (the best
+ * first): a body is read again for each whose short fields do not hold it. Past those checked, the count
+ * is estimated from the share that held the phrases.
+ */
+export const PHRASE_CHECKS = 128;
+/** Candidates checked at least, the hits asked for found or not: the share the count is estimated from. */
+const PHRASE_SAMPLE = 32;
+/** Milliseconds a query's phrase checks may take when not every candidate is to be checked anyway. */
+const PHRASE_MS = 5;
+
+/**
+ * The candidates (best first) that hold their phrases, checked in order until the hits asked for
+ * (`goal`) are found and PHRASE_SAMPLE checked, or PHRASE_MS spent when not all `count` candidates are
+ * among them anyway; with how many of the `count` are reckoned to hold them. `fields` is updated with
+ * where each held its phrases (see phrasesHeld); `finders`: per candidate, its alternatives' bits.
+ */
+export function holdingInOrder(
+  index: SearchIndex,
+  candidates: readonly number[],
+  count: number,
+  goal: number,
+  finders: Int32Array,
+  checks: ReadonlyArray<PhraseCheck | null>,
+  fields: Uint8Array,
+): { shown: number[]; counted: number; approximate: boolean } {
+  const shown: number[] = [];
+  let checked = 0;
+  // A keystroke's checks stop after PHRASE_MS too (the sample checked): bodies are read from files.
+  const bounded = candidates.length < count;
+  const deadline = performance.now() + PHRASE_MS;
+  for (const doc of candidates) {
+    if (checked >= PHRASE_SAMPLE) {
+      if (shown.length >= goal) break;
+      if (bounded && checked % 8 === 0 && performance.now() > deadline) break;
+    }
+    checked += 1;
+    const held = phrasesHeld(index, doc, finders[doc]!, checks, fields[doc]!);
+    if (held === -1) continue;
+    fields[doc] = held;
+    shown.push(doc);
+  }
+  if (checked === count) return { shown, counted: shown.length, approximate: false };
+  const rest = Math.round(((count - checked) * shown.length) / checked);
+  return { shown, counted: shown.length + rest, approximate: true };
+}
+
+/**
+ * The fields article `doc` matched in, when it holds the phrases of an alternative that found it
+ * (`found`: their bits), or -1 when none does. Where a phrase stands decides whether it is a title hit,
+ * not where its words do, unless other words of its alternative may have matched the title.
+ */
+function phrasesHeld(
+  index: SearchIndex,
+  doc: number,
+  found: number,
+  checks: ReadonlyArray<PhraseCheck | null>,
+  wordFields: number,
+): number {
+  for (let k = 0; k < checks.length; k++) {
+    if ((found & (1 << Math.min(k, 30))) === 0) continue;
+    const check = checks[k];
+    if (!check) return wordFields;
+    const held = checkPhrases(index, doc, check, wordFields);
+    if (held === -1) continue;
+    return held | (check.others ? wordFields : wordFields & ~FIELD_BITS.title);
+  }
+  return -1;
+}

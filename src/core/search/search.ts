@@ -4,7 +4,13 @@
 import type { SearchIndex } from './build-index.js';
 import { FIELD_BITS } from './build-index.js';
 import { bodySnippet, fieldRanges, MatchedTerms, merge as mergeRanges } from './highlight.js';
-import { checkPhrases, phraseRanges, type PhraseCheck } from './phrase.js';
+import {
+  holdingInOrder,
+  PHRASE_CHECKS,
+  phraseRanges,
+  positivePhrases,
+  type PhraseCheck,
+} from './phrase.js';
 import { parseQuery, type QueryPhrase, type QueryWord } from './query.js';
 import type { FieldMatch, SearchHit } from './types.js';
 import {
@@ -250,13 +256,6 @@ export function searchRanked(index: SearchIndex, text: string, limit = Infinity)
   return { ok: true, hits, total, places, titled };
 }
 
-/** The phrases of `words` that articles must hold, each once. */
-function positivePhrases(words: readonly QueryWord[]): QueryPhrase[] {
-  const phrases = new Set<QueryPhrase>();
-  for (const word of words) if (word.phrase && !word.phrase.negate) phrases.add(word.phrase);
-  return [...phrases];
-}
-
 /** What an alternative's hits are checked for (see PhraseCheck), or null when it has no phrase. */
 function phraseCheckOf(
   index: SearchIndex,
@@ -276,17 +275,6 @@ function phraseCheckOf(
   }
   return check;
 }
-
-/**
- * Candidates checked for their phrases per query, at most unless more hits are asked for (the best
- * first): a body is read again for each whose short fields do not hold it. Past those checked, the count
- * is estimated from the share that held the phrases.
- */
-const PHRASE_CHECKS = 128;
-/** Candidates checked at least, the hits asked for found or not: the share the count is estimated from. */
-const PHRASE_SAMPLE = 32;
-/** Milliseconds a query's phrase checks may take when not every candidate is to be checked anyway. */
-const PHRASE_MS = 5;
 
 /** Words shorter than this match many terms: beside a rarer word, only its articles are looked at. */
 const SHORT_WORD = 4;
@@ -387,30 +375,17 @@ function rank(
   let approximate = false;
   if (checks === null) shown = firstOf(hitDocs, keep, before);
   else {
-    // Phrases are checked in rank order, until the hits asked for are found (and enough checked to
-    // estimate the rest), or as far as PHRASE_CHECKS (or the hits kept) reach.
     const candidates = firstOf(hitDocs, Math.max(keep, PHRASE_CHECKS), before);
-    shown = [];
-    let checked = 0;
-    // A keystroke's checks stop after PHRASE_MS too (the sample checked): bodies are read from files.
-    const bounded = candidates.length < hitDocs.length;
-    const deadline = performance.now() + PHRASE_MS;
-    for (const doc of candidates) {
-      if (checked >= PHRASE_SAMPLE) {
-        if (shown.length >= goal) break;
-        if (bounded && checked % 8 === 0 && performance.now() > deadline) break;
-      }
-      checked += 1;
-      const held = phrasesHeld(index, doc, scratch.alternatives[doc]!, checks, fields[doc]!);
-      if (held === -1) continue;
-      fields[doc] = held;
-      shown.push(doc);
-    }
-    counted = shown.length;
-    if (checked < hitDocs.length) {
-      approximate = true;
-      counted += Math.round(((hitDocs.length - checked) * shown.length) / checked);
-    }
+    const held = holdingInOrder(
+      index,
+      candidates,
+      hitDocs.length,
+      goal,
+      scratch.alternatives,
+      checks,
+      fields,
+    );
+    ({ shown, counted, approximate } = held);
     shown.sort(before);
     shown.length = Math.min(shown.length, keep);
   }
@@ -431,29 +406,6 @@ function rank(
     scratch.alternatives[doc] = 0;
   }
   return ranking;
-}
-
-/**
- * The fields article `doc` matched in, when it holds the phrases of an alternative that found it
- * (`found`: their bits), or -1 when none does. Where a phrase stands decides whether it is a title hit,
- * not where its words do, unless other words of its alternative may have matched the title.
- */
-function phrasesHeld(
-  index: SearchIndex,
-  doc: number,
-  found: number,
-  checks: ReadonlyArray<PhraseCheck | null>,
-  wordFields: number,
-): number {
-  for (let k = 0; k < checks.length; k++) {
-    if ((found & (1 << Math.min(k, 30))) === 0) continue;
-    const check = checks[k];
-    if (!check) return wordFields;
-    const held = checkPhrases(index, doc, check, wordFields);
-    if (held === -1) continue;
-    return held | (check.others ? wordFields : wordFields & ~FIELD_BITS.title);
-  }
-  return -1;
 }
 
 /**
