@@ -146,8 +146,8 @@ function warmUpQueries(index: SearchIndex): string[] {
     ...long.map((term) => `${term.slice(0, 1)} ${term}`),
     ...long.map((term) => term.slice(0, 1) + term.slice(2, 3) + term.slice(1, 2) + term.slice(3)),
     // Quoted phrases, open and closed, so that checking one is compiled before the first is typed.
-    ...long.slice(0, 4).map((term, k) => `"${term} ${long[k + 1]!.slice(0, 3)}`),
-    ...long.slice(0, 4).map((term, k) => `"${term} ${long[k + 1]}"`),
+    ...long.slice(0, 4).map((term, k) => `"${term} ${long[(k + 1) % long.length]!.slice(0, 3)}`),
+    ...long.slice(0, 4).map((term, k) => `"${term} ${long[(k + 1) % long.length]}"`),
   ];
 }
 
