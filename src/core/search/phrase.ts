@@ -258,7 +258,7 @@ export const PHRASE_CHECKS = 128;
 /** Candidates checked at least, the hits asked for found or not: the share the count is estimated from. */
 const PHRASE_SAMPLE = 32;
 /** Milliseconds a query's phrase checks may take when not every candidate is to be checked anyway. */
-const PHRASE_MS = 5;
+const PHRASE_MS = 3;
 
 /**
  * The candidates (best first) that hold their phrases, checked in order until the hits asked for
