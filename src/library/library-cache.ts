@@ -67,8 +67,13 @@ export interface OpenOptions {
    * folders are walked as the files are read, so that the first ones show before the walk is done.
    */
   onProgress?: Progress;
-  /** How long a slice of reading lasts, how often progress is shown, and when first. */
+  /** How long a slice of reading lasts and how often progress is shown (tests make them 0). */
   pace?: Pace;
+  /**
+   * With onProgress and no cache: files read before the library is first shown, without waiting for a
+   * slice to end (a screenful, which a reader opens with), when several times as many are to come.
+   */
+  firstShow?: number;
   /**
    * The cache is written a moment later, off the path to the library handed back (a live reload); a
    * later open of the same folders replaces a write still waiting.
@@ -149,6 +154,7 @@ export async function openLibrary(
     changed,
     onProgress,
     pace,
+    firstShow,
     writeLater,
   }: OpenOptions = {},
 ): Promise<Library & { stats: OpenStats; known: CachedLibrary }> {
@@ -176,7 +182,8 @@ export async function openLibrary(
   let reuse: Int32Array | undefined;
   let unchanged = false;
   if (!cached) {
-    ({ walk, entries } = await readAsFound(folders, maxEntries, read, onProgress, pace));
+    const progress = onProgress && { onProgress, pace, firstShow };
+    ({ walk, entries } = await readAsFound(folders, maxEntries, read, progress));
     stats.read = entries.length;
   } else {
     walk = revalidatingWalk(folders, maxEntries, cached, known ? changed : undefined);
@@ -287,12 +294,14 @@ async function readAsFound(
   folders: readonly LibraryFolder[],
   maxEntries: number,
   read: (found: FoundFile) => Promise<CacheEntry>,
-  onProgress: Progress | undefined,
-  pace: Pace | undefined,
+  progress: { onProgress: Progress; pace?: Pace; firstShow?: number } | undefined,
 ): Promise<{ walk: Walk; entries: CacheEntry[] }> {
   const walk = startWalk(folders, { maxEntries });
   const entries: CacheEntry[] = [];
-  const pacer = onProgress && progressPacer(walk, entries, () => walk.expected, onProgress, pace);
+  const total = () => walk.expected;
+  const pacer =
+    progress &&
+    progressPacer(walk, entries, total, progress.onProgress, progress.pace, progress.firstShow);
   for (let walking = true; ;) {
     while (walking && entries.length === walk.files.length) walking = walk.step(1);
     if (entries.length === walk.files.length) return { walk, entries };

@@ -17,11 +17,6 @@ export interface Pace {
   sliceMs: number;
   /** The library is shown at most this often while it is read. */
   showMs: number;
-  /**
-   * Files read before the library is shown the first time, without waiting for a slice to end (a
-   * screenful: the reader opens with them). Only when more than a few times as many are to come.
-   */
-  firstShow?: number;
 }
 
 const PACE: Pace = { sliceMs: 30, showMs: 200 };
@@ -74,15 +69,16 @@ export function fileWarnings(entries: readonly CacheEntry[]): LoadWarning[] {
 
 /**
  * Gives the event loop a turn every slice of reading, and hands over the library as read so far (the
- * entries known, holes left out): first after `firstShow` files or one slice, then as often as `showMs`
- * allows, but never so often that settling (sorting) what is known takes more than a fifth of the time.
+ * entries known, holes left out): first after one slice, or after `firstShow` files (a screenful) when
+ * several times as many are to be read, then as often as `showMs` allows, but never so often that settling (sorting) what is known takes more than a fifth of the time.
  */
 export function progressPacer(
   walk: Walk,
   entries: readonly CacheEntry[],
   total: () => number,
   onProgress: Progress,
-  { sliceMs, showMs, firstShow }: Pace = PACE,
+  { sliceMs, showMs }: Pace = PACE,
+  firstShow?: number,
 ) {
   let done = 0;
   let sliceStart = performance.now();
