@@ -90,16 +90,16 @@ export async function run(
         };
       };
       // The reader follows the folders while it runs, reading them again (through the cache) as they
-      // change: only the files of the folders the watcher names are looked at again.
+      // change: only what the watcher names (files, folders) is looked at again.
       const live: LiveLibrary = {
         dirs: folders.map((folder) => folder.dir),
-        reload: async (dirs) => {
+        reload: async (paths) => {
           const opened = opening();
           const { articles, warnings } = opened(
             await openLibrary(folders, {
               cacheDir,
               ...(base ? { known: base } : {}),
-              ...(base && dirs ? { changed: dirs } : {}),
+              ...(base && paths ? { changed: paths } : {}),
               writeLater: true,
             }),
           );

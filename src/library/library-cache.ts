@@ -57,8 +57,9 @@ export interface OpenOptions {
   /** What to revalidate: the cache as peekLibrary read it (not read again), or the last open's outcome. */
   known?: CachedLibrary;
   /**
-   * Folders a watcher saw change since `known` was had: only their files are stat'ed again, the others'
-   * taken as `known` holds them. Only with `known`; without it, every file is.
+   * What a watcher saw change since `known` was had (files, and folders whose files all may have): only
+   * those are stat'ed again, the other files taken as `known` holds them. Only with `known`; without it,
+   * every file is.
    */
   changed?: ReadonlySet<string>;
   /**
@@ -311,8 +312,8 @@ async function readAsFound(
 }
 
 /**
- * The walk that revalidates `cached`. Given the folders a watcher saw change, the plain files of the
- * other folders are taken as `cached` has them, unstat'ed; a file it does not trust is stat'ed.
+ * The walk that revalidates `cached`. Given what a watcher saw change (files, folders), the other plain
+ * files are taken as `cached` has them, unstat'ed; a file it does not trust is stat'ed.
  */
 function revalidatingWalk(
   folders: readonly LibraryFolder[],

@@ -61,8 +61,11 @@ export interface WalkOptions {
    * stat for them (a watcher says what changed). Undefined for a file it does not know: that one is stat'ed.
    */
   fingerprint?: ((path: string) => { size: number; mtimeMs: number } | undefined) | undefined;
-  /** Whether the files of folder `dir` are stat'ed again; without it, all are. */
-  restat?: ((dir: string) => boolean) | undefined;
+  /**
+   * Whether a path changed: a folder's files, or a file, that it names are stat'ed again; without it,
+   * all are.
+   */
+  restat?: ((path: string) => boolean) | undefined;
 }
 
 const MAX_DEPTH = 8;
@@ -227,7 +230,7 @@ function* articleFiles(
       const isArticle = ARTICLE_EXTENSIONS.has(extname(name).toLowerCase());
       // Only folders and article files are worth a stat; a plain entry's type is known already.
       if (kind === 0 && !isArticle) continue;
-      if (trusted && kind === 0) {
+      if (trusted && kind === 0 && !restat!(path)) {
         // A plain file of a folder nothing changed in: as it was last seen.
         const last = fingerprint(path);
         if (last) {

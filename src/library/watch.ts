@@ -10,10 +10,10 @@ export interface LiveLibrary {
   /** The library's folders, as read at start. */
   dirs: readonly string[];
   /**
-   * Reads the library again, as at start (its skipped files and warnings too). Given `dirs`, only the
-   * files of those folders can have changed since the last reload; without, any can.
+   * Reads the library again, as at start (its skipped files and warnings too). Given `paths`, only those
+   * entries (and the files of those folders) can have changed since the last reload; without, any can.
    */
-  reload: (dirs?: ReadonlySet<string>) => Library | Promise<Library>;
+  reload: (paths?: ReadonlySet<string>) => Library | Promise<Library>;
   /** When the library given at start began to be read, in ms since the epoch. */
   loadedAt: number;
 }
@@ -59,14 +59,15 @@ interface Watched {
 
 /**
  * Watches `dirs` (and every folder under them, hidden ones aside) and calls `changed` once changes settle,
- * with the folders whose entries changed, or with none when anything may have (a folder came or went
- * from view, a watch failed, a limit left some folders unwatched, changes before the watch began).
+ * with the paths that changed (an entry of a folder, or a whole folder when the system named none), or
+ * with none when anything may have (a folder came or went from view, a watch failed, a limit left some
+ * folders unwatched, changes before the watch began).
  * Folders that do not exist yet are waited for; watch errors and system limits become one notice, never a
  * throw. Nothing here keeps the process alive.
  */
 export function watchLibrary(
   dirs: readonly string[],
-  changed: (dirs?: ReadonlySet<string>) => void,
+  changed: (paths?: ReadonlySet<string>) => void,
   options: WatchOptions = {},
 ): LibraryWatcher {
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
@@ -78,7 +79,7 @@ export function watchLibrary(
   let timer: NodeJS.Timeout | undefined;
   let firstPending = 0;
   let noticed = false;
-  /** The folders changed since the last call; null when anything may have. */
+  /** The entries (or whole folders) changed since the last call; null when anything may have. */
   let pending: Set<string> | null = new Set();
   /** Some folders are not watched (a limit reached): every call may be about any folder. */
   let partial = false;
@@ -90,11 +91,11 @@ export function watchLibrary(
     options.onNotice?.(text);
   };
 
-  /** A change in folder `dir`, or anywhere (no folder). */
-  const schedule = (dir?: string) => {
+  /** A change of `path` (an entry, or a whole folder), or anywhere (no path). */
+  const schedule = (path?: string) => {
     if (closed) return;
-    if (dir === undefined) pending = null;
-    else pending?.add(dir);
+    if (path === undefined) pending = null;
+    else pending?.add(path);
     const now = Date.now();
     if (!timer) firstPending = now;
     clearTimeout(timer);
@@ -137,7 +138,7 @@ export function watchLibrary(
           // A library folder may have come: nothing of it is known yet.
           if (name === null || entry.awaited.has(String(name))) schedule();
         } else if (matters(name)) {
-          schedule(path);
+          schedule(name === null ? path : join(path, String(name)));
         }
       });
     } catch (error) {

@@ -17,13 +17,13 @@ export function lazyWatch({ dirs, reload, loadedAt }: LiveLibrary): {
     let stopped = false;
     const live = () => !stopped && !closed;
     // One reading at a time; changes meanwhile make one more after it, so the last one read is the newest.
-    // What changed is gathered until a reading takes it: the folders named, or null for anything.
+    // What changed is gathered until a reading takes it: the paths named, or null for anything.
     let reading = false;
     let again = false;
     let changed: Set<string> | null = new Set();
-    const read = async (dirs?: ReadonlySet<string>) => {
-      if (!dirs) changed = null;
-      else if (changed) for (const dir of dirs) changed.add(dir);
+    const read = async (paths?: ReadonlySet<string>) => {
+      if (!paths) changed = null;
+      else if (changed) for (const path of paths) changed.add(path);
       if (reading) {
         again = true;
         return;
@@ -50,7 +50,7 @@ export function lazyWatch({ dirs, reload, loadedAt }: LiveLibrary): {
     };
     void import('../library/watch.js').then(({ watchLibrary }) => {
       if (!live()) return;
-      watcher = watchLibrary(dirs, (changedDirs) => void read(changedDirs), {
+      watcher = watchLibrary(dirs, (paths) => void read(paths), {
         since: loadedAt,
         onNotice,
       });

@@ -63,7 +63,7 @@ describe("the reader's watch over the library", () => {
     expect(notices).toHaveLength(1);
   });
 
-  it('tells the reload which folder changed', async () => {
+  it('tells the reload which file changed', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'sub'));
     // Made a minute ago: nothing changed since the library was read.
@@ -88,6 +88,6 @@ describe("the reader's watch over the library", () => {
       },
       { timeout: 10_000, interval: 300 },
     );
-    expect(named[0]).toEqual([join(dir, 'sub')]);
+    expect(named[0]).toEqual([join(dir, 'sub', 'a.md')]);
   });
 });

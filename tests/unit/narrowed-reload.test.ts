@@ -91,6 +91,42 @@ describe('openLibrary with the folders a watcher named', () => {
     expect(titles(again)).toEqual(expected);
   });
 
+  it.each([
+    {
+      change: 'changed',
+      apply: (file: string) => writeFileSync(file, article('Gamma, edited', '2024-01-02')),
+      expected: ['Alpha', 'Beta', 'Gamma, edited', 'Delta'],
+    },
+    {
+      change: 'removed',
+      apply: (file: string) => rmSync(file),
+      expected: ['Alpha', 'Beta', 'Delta'],
+    },
+    {
+      change: 'added',
+      apply: (file: string) =>
+        writeFileSync(file.replace('c.md', 'e.md'), article('Epsilon', '2025-01-01')),
+      expected: ['Epsilon', 'Alpha', 'Beta', 'Gamma', 'Delta'],
+    },
+  ])(
+    'a file $change, named alone: right, the other files of its folder unstat’ed',
+    async ({ apply, expected }) => {
+      const { sub, folders, reload } = await opened();
+      const file = join(sub, 'c.md');
+      // Delta changed too, unnamed: taken as it was (a watcher would have named it).
+      writeFileSync(join(sub, 'd.md'), article('Delta, unseen', '2024-01-01'));
+      apply(file);
+      ageFresh(sub);
+      const after = await reload([file, file.replace('c.md', 'e.md')]);
+      expect(titles(after)).toEqual(expected);
+      expect(after.articles).toEqual(
+        loadLibrary(folders).articles.map((article) =>
+          article.title === 'Delta, unseen' ? expect.objectContaining({ title: 'Delta' }) : article,
+        ),
+      );
+    },
+  );
+
   it('takes the files of a folder not named as they were, unstat’ed', async () => {
     const { dir, sub, reload, folders, cacheDir, first } = await opened();
     writeFileSync(join(dir, 'a.md'), article('Alpha, edited', '2024-01-04'));

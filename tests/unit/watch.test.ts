@@ -146,7 +146,7 @@ describe('watchLibrary: what counts and when', () => {
     expect(seen.count).toBe(calls);
   });
 
-  it('names the folders that changed, or none when anything may have', () => {
+  it('names the files that changed, or none when anything may have', () => {
     vi.useFakeTimers();
     const dir = tempDir();
     mkdirSync(join(dir, 'a'));
@@ -161,7 +161,9 @@ describe('watchLibrary: what counts and when', () => {
     fake.fire(join(dir, 'b'), 'y.md');
     fake.fire(join(dir, 'a'), 'z.md');
     vi.advanceTimersByTime(1000);
-    expect(named).toEqual([[join(dir, 'a'), join(dir, 'b')].sort()]);
+    expect(named).toEqual([
+      [join(dir, 'a', 'x.md'), join(dir, 'a', 'z.md'), join(dir, 'b', 'y.md')],
+    ]);
     // A folder made: the folders watched change, and the next look is at everything.
     mkdirSync(join(dir, 'c'));
     fake.fire(dir, 'c');
@@ -176,7 +178,11 @@ describe('watchLibrary: what counts and when', () => {
     // Then back to the folder named alone.
     fake.fire(join(dir, 'c'), 'w.md');
     vi.advanceTimersByTime(1000);
-    expect(named[3]).toEqual([join(dir, 'c')]);
+    expect(named[3]).toEqual([join(dir, 'c', 'w.md')]);
+    // No name given: the whole folder.
+    fake.fire(join(dir, 'c'), null);
+    vi.advanceTimersByTime(1000);
+    expect(named[4]).toEqual([join(dir, 'c')]);
   });
 
   it('waits for quiet, but not for ever', () => {
