@@ -16,6 +16,7 @@ import {
   type DecodeResult,
 } from './cache-format.js';
 import { EntryFiles, type KnownFiles } from './known-files.js';
+import { settleChanges } from './settle-changes.js';
 import { writeFileAtomically } from './write-atomically.js';
 import { settleLibrary, type Library, type LoadedFile } from './library.js';
 import {
@@ -181,6 +182,8 @@ export async function openLibrary(
   let entries: CacheEntry[] | undefined;
   // Per file found, the cached entry still true of it, or -1: it was read again.
   let reuse: Int32Array | undefined;
+  // The files read again, when the others came from `cached`.
+  let toRead: number[] | undefined;
   let unchanged = false;
   if (!cached) {
     const progress = onProgress && { onProgress, pace, firstShow };
@@ -190,7 +193,7 @@ export async function openLibrary(
     walk = revalidatingWalk(folders, maxEntries, cached, known ? changed : undefined);
     const count = walk.files.length;
     reuse = new Int32Array(count).fill(-1);
-    const toRead: number[] = [];
+    const again: number[] = (toRead = []);
     let byPath: Map<string, number> | undefined;
     let inPlace = count === cached.count;
     for (let at = 0; at < count; at++) {
@@ -206,21 +209,20 @@ export async function openLibrary(
         reuse[at] = index;
         if (index !== at) inPlace = false;
       } else {
-        toRead.push(at);
+        again.push(at);
         inPlace = false;
       }
     }
-    stats.read = toRead.length;
-    stats.reused = count - toRead.length;
+    stats.read = again.length;
+    stats.reused = count - again.length;
     unchanged = inPlace;
     if (!unchanged) {
       const filled = new Array<CacheEntry>(count);
       for (let at = 0; at < count; at++) {
         if (reuse[at]! >= 0) filled[at] = cached.entry(reuse[at]!);
       }
-      const pacer =
-        onProgress && progressPacer(walk, filled, () => toRead.length, onProgress, pace);
-      for (const at of toRead) {
+      const pacer = onProgress && progressPacer(walk, filled, () => again.length, onProgress, pace);
+      for (const at of again) {
         if (pacer) await pacer.step();
         filled[at] = await read(walk.files[at]!);
       }
@@ -239,15 +241,21 @@ export async function openLibrary(
     clashes = cached!.clashes;
   } else {
     const all = entriesNow();
-    const loaded: LoadedFile[] = all.map((entry, at) => ({
-      article: entry.meta ?? undefined,
-      rank: walk.files[at]!.rank,
-    }));
-    const settled = settleLibrary(loaded);
-    articles = settled.articles;
-    clashes = settled.warnings;
-    const index = new Map(all.map((entry, at) => [entry.meta, at]));
-    order = articles.map((article) => index.get(article)!);
+    const around = cached && settleChanges(cached, all, reuse!, toRead!);
+    if (around) {
+      ({ articles, order } = around);
+      clashes = [];
+    } else {
+      const loaded: LoadedFile[] = all.map((entry, at) => ({
+        article: entry.meta ?? undefined,
+        rank: walk.files[at]!.rank,
+      }));
+      const settled = settleLibrary(loaded);
+      articles = settled.articles;
+      clashes = settled.warnings;
+      const index = new Map(all.map((entry, at) => [entry.meta, at]));
+      order = articles.map((article) => index.get(article)!);
+    }
   }
 
   const listingsChanged =
@@ -344,7 +352,7 @@ function revalidatingWalk(
     maxEntries,
     known: cached.listings,
     fingerprint,
-    restat: changed && ((dir) => changed.has(dir)),
+    changed,
   });
   while (walk.step(Infinity));
   return walk;
