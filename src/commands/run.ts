@@ -126,13 +126,18 @@ export async function run(
       let latest: { library: Library; done: number; total: number } | undefined;
       let shown: () => void = () => {};
       const firstShown = new Promise<undefined>((resolve) => (shown = () => resolve(undefined)));
+      // Reading waits from the first screenful until the reader asks for the rest (after its first frame):
+      // the frame is drawn, and the terminal reads it, without the reading taking the processor meanwhile.
+      let asked: () => void = () => {};
+      const rest = new Promise<void>((resolve) => (asked = resolve));
       const opened = opening();
       const loading = openLibrary(folders, {
         cacheDir,
         onProgress: (library, done, total) => {
           latest = { library, done, total };
+          if (report) return report(library, done, total);
           shown();
-          report?.(library, done, total);
+          return rest;
         },
         firstShow: process.stdout.rows || SCREENFUL,
       }).then(opened);
@@ -141,7 +146,8 @@ export async function run(
         return startReader({ articles: quick.articles, warnings: quick.warnings }, addSource, live);
       const load = async (onProgress?: Progress) => {
         report = onProgress;
-        if (latest) onProgress?.(latest.library, latest.done, latest.total);
+        if (latest) void onProgress?.(latest.library, latest.done, latest.total);
+        asked();
         const { articles, warnings } = await loading;
         return { articles, warnings };
       };

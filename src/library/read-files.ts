@@ -8,8 +8,11 @@ import { UNTRUSTED, type CacheEntry } from './cache-format.js';
 import { metaOf, settleLibrary, type Library, type LoadedFile } from './library.js';
 import type { FoundFile, LoadWarning, Walk } from './walk.js';
 
-/** The library as far as it is read: `done` of the `total` files to read (the total may still grow). */
-export type Progress = (library: Library, done: number, total: number) => void;
+/**
+ * The library as far as it is read: `done` of the `total` files to read (the total may still grow). What
+ * it returns, reading waits for (a reader opening with the first rows has them drawn first).
+ */
+export type Progress = (library: Library, done: number, total: number) => void | Promise<void>;
 
 /** How a long read is paced (tests make the times 0). */
 export interface Pace {
@@ -84,7 +87,7 @@ export function progressPacer(
   let sliceStart = performance.now();
   let shownAt = -Infinity;
   let settleMs = 0;
-  const show = () => {
+  const show = (): void | Promise<void> => {
     const start = performance.now();
     const loaded: LoadedFile[] = [];
     const known: CacheEntry[] = [];
@@ -94,9 +97,10 @@ export function progressPacer(
     });
     const settled = settleLibrary(loaded);
     const warnings = [...walk.warnings, ...fileWarnings(known), ...settled.warnings];
-    onProgress({ articles: settled.articles, warnings }, done, total());
+    const shown = onProgress({ articles: settled.articles, warnings }, done, total());
     shownAt = performance.now();
     settleMs = shownAt - start;
+    return shown;
   };
   return {
     /** Called before each file is read. */
@@ -108,8 +112,9 @@ export function progressPacer(
         done >= firstShow &&
         total() >= EARLY_SHOW_FACTOR * firstShow;
       if (early || (done > 0 && now - sliceStart >= sliceMs)) {
-        if (now - shownAt >= Math.max(showMs, 5 * settleMs)) show();
-        await new Promise((resolve) => setImmediate(resolve));
+        const shown = now - shownAt >= Math.max(showMs, 5 * settleMs) ? show() : undefined;
+        if (shown) await shown;
+        else await new Promise((resolve) => setImmediate(resolve));
         sliceStart = performance.now();
       }
       done += 1;

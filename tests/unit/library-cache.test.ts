@@ -278,8 +278,9 @@ describe('openLibrary: read in slices, the library handed over as it is read', (
     const library = await openLibrary(folders, {
       cacheDir,
       pace: { sliceMs: 0, showMs: 0 },
-      onProgress: ({ articles }, done, total) =>
-        seen.push({ titles: articles.map((article) => article.title), done, total }),
+      onProgress: ({ articles }, done, total) => {
+        seen.push({ titles: articles.map((article) => article.title), done, total });
+      },
     });
     // At least the first slice's (a slow settle spaces the later ones out), each further along. The
     // folders are walked as the files are read: the total is what the folders listed so far name.
