@@ -150,3 +150,43 @@ describe('openLibrary with the folders a watcher named', () => {
     expect(after.articles).toEqual(loadLibrary(folders).articles);
   });
 });
+
+describe('the order after a few files are read again', () => {
+  it('is the order a whole settling gives, ties and clashes included', async () => {
+    const dir = tempLibrary({
+      'a.md': article('Same', '2024-01-01'),
+      'b.md': article('Same', '2024-01-01'),
+      'c.md': article('Other', '2024-01-01'),
+      'd.md': article('Older', '2023-01-01'),
+    });
+    age(dir, 120);
+    const folders = [{ dir, required: true }];
+    const cacheDir = join(tempDir(), 'cache');
+    let known = (await openLibrary(folders, { cacheDir })).known;
+    const steps = [
+      // A tie with b.md (same date and title): the walk's order decides, as in a whole sort.
+      () =>
+        writeFileSync(
+          join(dir, 'a.md'),
+          articleText({ title: 'Same', date: '2024-01-01', author: 'Someone' }),
+        ),
+      () => writeFileSync(join(dir, 'e.md'), article('Same', '2024-01-01')),
+      // An id clash (e.md says it is d): the whole settling decides, and says so.
+      () =>
+        writeFileSync(
+          join(dir, 'e.md'),
+          articleText({ title: 'New', id: 'd', date: '2025-01-01' }),
+        ),
+      () => rmSync(join(dir, 'e.md')),
+    ];
+    for (const step of steps) {
+      step();
+      ageFresh(dir);
+      const after = await openLibrary(folders, { cacheDir, known });
+      const whole = loadLibrary(folders);
+      expect(after.articles).toEqual(whole.articles);
+      expect(after.warnings).toEqual(whole.warnings);
+      known = after.known;
+    }
+  });
+});
