@@ -51,6 +51,7 @@ export async function addCommand({ library, args, out, paths }: CommandContext):
     : undefined;
   const report = await importSources(sources, {
     dir: paths.articles,
+    cacheDir: paths.cache,
     // The user's own articles are matched by the writer; new ids must not shadow the others.
     knownIds: library.articles.map((article) => article.id),
     force: args.force,
@@ -102,6 +103,7 @@ export async function addFromReader(
   const before = await openLibrary(folders, cache);
   const report = await importSources([expandHome(source, homedir())], {
     dir: paths.articles,
+    cacheDir: paths.cache,
     knownIds: before.articles.map((article) => article.id),
     onProgress: (progress) => onProgress(progressText(progress)),
     stdin: () => Promise.reject(new Error('not from the reader')),

@@ -15,11 +15,19 @@ export interface Needle {
   wholeWords: boolean;
 }
 
-/** One match: characters [start, end) of line `line`'s text (its segments joined), in UTF-16 units. */
-export interface PageMatch {
+/** Characters [start, end) of line `line`'s text (its segments joined), in UTF-16 units. */
+export interface LineRange {
   line: number;
   start: number;
   end: number;
+}
+
+/**
+ * One match: its first line's piece and, for a phrase that goes on past the end of that line (a wrapped
+ * paragraph), the pieces of the lines it goes on to.
+ */
+export interface PageMatch extends LineRange {
+  rest?: LineRange[];
 }
 
 const UPPER = /\p{Lu}|\p{Lt}/u;
@@ -104,55 +112,140 @@ export function findInText(
   return kept;
 }
 
-// The reader asks on every key and every frame: the last answer per page is kept, and each line's text,
-// plain and folded, is made once per page (folding a long article anew cost ~20-50 ms a key).
-const known = new WeakMap<readonly Line[], { needle: Needle; matches: PageMatch[] }>();
-const texts = new WeakMap<readonly Line[], { plain: string[]; folded: (Folded | undefined)[] }>();
+// A phrase can run on past the end of a line: the lines of one paragraph are searched as one text, their
+// wrapped pieces joined again, and a match that crosses a line edge is marked on each line it covers.
 
-function textsOf(lines: readonly Line[]): { plain: string[]; folded: (Folded | undefined)[] } {
-  let made = texts.get(lines);
-  if (!made) {
-    const plain = lines.map((line) => line.segments.map((segment) => segment.text).join(''));
-    texts.set(lines, (made = { plain, folded: [] }));
+/** Where one line's text sits in the text of its paragraph. */
+interface LinePlace {
+  line: number;
+  /** Where its part begins in the joined text. */
+  at: number;
+  /** How much of the line's own text comes before that part (a quotation's bar, a list's hang). */
+  skip: number;
+  length: number;
+}
+
+/** Lines searched as one text: a wrapped paragraph, or a single line that stands alone. */
+interface Run {
+  text: string;
+  places: LinePlace[];
+  folded?: Folded;
+}
+
+const STANDS_ALONE: ReadonlySet<string | undefined> = new Set(['code', 'rule', 'title', 'byline']);
+
+/** How much of a continuing line is decoration (bars and the indent under a list marker). */
+function decoration(line: Line, text: string): number {
+  let skip = 0;
+  for (const segment of line.segments) {
+    if (segment.style.role !== 'bar') break;
+    skip += segment.text.length;
   }
+  while (skip < text.length && text.charCodeAt(skip) === 32) skip += 1;
+  return skip;
+}
+
+/** Whether `line` carries on the paragraph of the line before it, rather than starting its own. */
+function continues(previous: Line | undefined, line: Line): boolean {
+  if (!previous || previous.block < 0 || previous.block !== line.block) return false;
+  const roles = (of: Line) => of.segments.map((segment) => segment.style.role);
+  if (roles(line).includes('marker')) return false;
+  return ![...roles(previous), ...roles(line)].some((role) => STANDS_ALONE.has(role));
+}
+
+function runsOf(lines: readonly Line[]): Run[] {
+  const runs: Run[] = [];
+  let run: Run | undefined;
+  lines.forEach((line, y) => {
+    const text = line.segments.map((segment) => segment.text).join('');
+    if (run && text !== '' && continues(lines[y - 1], line)) {
+      const skip = decoration(line, text);
+      const part = text.slice(skip);
+      if (part !== '') {
+        // The space the wrap dropped comes back, unless it cut a word.
+        if (!line.joinsWord) run.text += ' ';
+        run.places.push({ line: y, at: run.text.length, skip, length: part.length });
+        run.text += part;
+        return;
+      }
+    }
+    run = { text, places: [{ line: y, at: 0, skip: 0, length: text.length }] };
+    runs.push(run);
+  });
+  return runs;
+}
+
+/** A range of a run's text as the pieces of lines it covers (the joins between lines cover none). */
+function piecesOf(run: Run, start: number, end: number): LineRange[] {
+  const pieces: LineRange[] = [];
+  for (const place of run.places) {
+    const from = Math.max(start, place.at);
+    const to = Math.min(end, place.at + place.length);
+    if (to > from) {
+      const offset = place.skip - place.at;
+      pieces.push({ line: place.line, start: from + offset, end: to + offset });
+    }
+  }
+  return pieces;
+}
+
+// The reader asks on every key and every frame: the last answer per page is kept, and each paragraph's
+// text, plain and folded, is made once per page (folding a long article anew cost ~20-50 ms a key).
+const known = new WeakMap<readonly Line[], { needle: Needle; matches: PageMatch[] }>();
+const runs = new WeakMap<readonly Line[], Run[]>();
+
+function runsFor(lines: readonly Line[]): Run[] {
+  let made = runs.get(lines);
+  if (!made) runs.set(lines, (made = runsOf(lines)));
   return made;
 }
 
-/** Every match in a page's lines, in reading order. A match lies within one line. */
+/** Every match in a page's lines, in reading order. A match may go on over the next lines. */
 export function findInPage(lines: readonly Line[], needle: Needle): PageMatch[] {
   const cached = known.get(lines);
   if (cached && sameNeedle(cached.needle, needle)) return cached.matches;
   const matches: PageMatch[] = [];
   if (needle.words.some((word) => word !== '')) {
-    const { plain, folded } = textsOf(lines);
-    plain.forEach((text, y) => {
-      const foldedText = () => (folded[y] ??= fold(text));
-      for (const range of findInText(text, needle, foldedText)) matches.push({ line: y, ...range });
-    });
+    for (const run of runsFor(lines)) {
+      const foldedText = () => (run.folded ??= fold(run.text));
+      for (const range of findInText(run.text, needle, foldedText)) {
+        const [first, ...rest] = piecesOf(run, range.start, range.end);
+        if (!first) continue;
+        matches.push(rest.length > 0 ? { ...first, rest } : first);
+      }
+    }
   }
   known.set(lines, { needle, matches });
   return matches;
 }
 
-const grouped = new WeakMap<readonly PageMatch[], Map<number, PageMatch[]>>();
+/** Where a match is marked on line `y`: its first piece, or the piece of a line it goes on to. */
+export function pieceOn(match: PageMatch | undefined, y: number): LineRange | undefined {
+  if (!match) return undefined;
+  if (match.line === y) return match;
+  return match.rest?.find((piece) => piece.line === y);
+}
+
+const grouped = new WeakMap<readonly PageMatch[], Map<number, LineRange[]>>();
 
 /** The matches of each line that has any, the same arrays every time for the same matches. */
-export function matchesByLine(matches: readonly PageMatch[]): Map<number, PageMatch[]> {
+export function matchesByLine(matches: readonly PageMatch[]): Map<number, LineRange[]> {
   let byLine = grouped.get(matches);
   if (!byLine) {
     byLine = new Map();
     for (const match of matches) {
-      const list = byLine.get(match.line);
-      if (list) list.push(match);
-      else byLine.set(match.line, [match]);
+      for (const piece of [match, ...(match.rest ?? [])]) {
+        const list = byLine.get(piece.line);
+        if (list) list.push(piece);
+        else byLine.set(piece.line, [piece]);
+      }
     }
     grouped.set(matches, byLine);
   }
   return byLine;
 }
 
-/** Folds every line of a page ahead of a find, so that its first key finds at once. */
+/** Folds every paragraph of a page ahead of a find, so that its first key finds at once. */
 export function prepareFind(lines: readonly Line[]): void {
-  const { plain, folded } = textsOf(lines);
-  plain.forEach((text, y) => (folded[y] ??= fold(text)));
+  for (const run of runsFor(lines)) run.folded ??= fold(run.text);
 }

@@ -31,6 +31,8 @@ export interface Line {
   segments: Segment[];
   /** Index of the body block the line belongs to; -1 for the title and byline. */
   block: number;
+  /** The wrap broke a word here (or after its hyphen): no space was dropped between this line and the last. */
+  joinsWord?: boolean;
 }
 
 const BAR = '│ ';

@@ -58,7 +58,10 @@ export function wrap(
     if (hasSoftHyphens && segments.some((segment) => segment.text.includes(SOFT_HYPHEN))) {
       segments = softHyphens(segments, atHyphen);
     }
-    out.push({ segments: [...(k === 0 ? firstPrefix : restPrefix), ...segments], block });
+    const line: Line = { segments: [...(k === 0 ? firstPrefix : restPrefix), ...segments], block };
+    // Nothing between this line and the last: the break cut a word, or fell after a hyphen.
+    if (k > 0 && start === ranges[k - 1]![1]) line.joinsWord = true;
+    out.push(line);
   });
 }
 

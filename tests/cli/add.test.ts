@@ -89,6 +89,23 @@ describe('inkwell add', () => {
     expect(readdirSync(join(home, 'articles'))).toHaveLength(first.added.length);
   });
 
+  it('knows an article written into the folder by hand since the last run', async () => {
+    const home = tempDir();
+    // The first import leaves a library cache behind; the file written after it must still be seen.
+    await runCliAsync(['add', '--json', fixture('garden.rss')], { home });
+    const url = `${base}/page`;
+    writeFileSync(
+      join(home, 'articles', 'by-hand.md'),
+      `---\ntitle: Written by hand\nurl: ${url}\n---\nMy own notes.\n`,
+    );
+    const report = JSON.parse(
+      (await runCliAsync(['add', '--json', url], { home })).stdout,
+    ) as Report;
+    expect(report.added).toEqual([]);
+    expect(report.skipped.map((entry) => entry.id)).toEqual(['by-hand']);
+    expect(readFileSync(join(home, 'articles', 'by-hand.md'), 'utf8')).toContain('My own notes.');
+  });
+
   it('says when it leaves an edited file alone, and --force replaces it', async () => {
     const home = tempDir();
     const [added] = (

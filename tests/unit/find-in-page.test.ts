@@ -3,11 +3,13 @@ import {
   findInPage,
   findInText,
   matchesByLine,
+  pieceOn,
   prepareFind,
   termsNeedle,
   textNeedle,
 } from '../../src/core/find-in-page.js';
-import type { Line } from '../../src/core/layout.js';
+import { layoutArticle, lineText, type Line } from '../../src/core/layout.js';
+import { makeArticle } from '../helpers/articles.js';
 import { fitMarked, markPieces } from '../../src/core/marked-text.js';
 import { textWidth } from '../../src/core/text-width.js';
 
@@ -157,5 +159,66 @@ describe('fitMarked', () => {
     const fitted = fitMarked('東京で会議が開かれた', [{ start: 3, end: 5 }], 12);
     expect(textWidth(fitted.text)).toBeLessThanOrEqual(12);
     expect(fitted.text.slice(fitted.ranges[0]!.start, fitted.ranges[0]!.end)).toBe('会議');
+  });
+});
+
+describe('findInPage over wrapped lines', () => {
+  /** The text each piece of each match covers, a match's pieces joined by "|". */
+  function phrases(body: string, query: string, columns: number): string[] {
+    const lines = layoutArticle(makeArticle({ id: 'a', title: 'T', body }), columns);
+    const texts = lines.map(lineText);
+    return findInPage(lines, textNeedle(query)).map((match) =>
+      [match, ...(match.rest ?? [])]
+        .map(({ line: y, start, end }) => texts[y]!.slice(start, end))
+        .join('|'),
+    );
+  }
+
+  it.each([
+    // A phrase cut by the wrap is found, marked on both lines.
+    {
+      body: 'one two three four five six seven',
+      query: 'three four',
+      columns: 14,
+      expected: ['three|four'],
+    },
+    // Over three lines.
+    { body: 'aaa bbb ccc ddd', query: 'aaa bbb ccc', columns: 4, expected: ['aaa|bbb|ccc'] },
+    // In a quotation the bar of the next line is not part of the phrase.
+    {
+      body: '> one two three four five',
+      query: 'two three',
+      columns: 12,
+      expected: ['two|three'],
+    },
+    // Under a list marker, the hang is not either; the next item is a paragraph of its own.
+    {
+      body: '- one two three four\n- five six',
+      query: 'two three',
+      columns: 12,
+      expected: ['two|three'],
+    },
+    { body: '- one two three four\n- five six', query: 'four five', columns: 12, expected: [] },
+    // A word too long for its line is cut, and found whole.
+    { body: 'a well-known fact', query: 'well-known', columns: 8, expected: ['well-kno|wn'] },
+    // Chinese has no spaces to restore between lines.
+    { body: '東京で会議が開かれた', query: '会議', columns: 8, expected: ['会|議'] },
+    // Paragraphs stay apart.
+    { body: 'ends here\n\nstarts here', query: 'here starts', columns: 40, expected: [] },
+  ])('$query in $body at $columns columns', ({ body, query, columns, expected }) => {
+    expect(phrases(body, query, columns)).toEqual(expected);
+  });
+
+  it('marks every piece of a match on its own line, and knows the current piece of each line', () => {
+    const lines = layoutArticle(
+      makeArticle({ id: 'a', title: 'T', body: 'one two three four five six seven' }),
+      14,
+    );
+    const [match] = findInPage(lines, textNeedle('three four'));
+    const byLine = matchesByLine([match!]);
+    expect([...byLine.keys()]).toEqual([match!.line, match!.rest![0]!.line]);
+    expect(pieceOn(match, match!.rest![0]!.line)).toEqual(match!.rest![0]);
+    expect(pieceOn(match, match!.line)).toBe(match);
+    expect(pieceOn(match, 0)).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS, type FetchLimits } from './fetch-source.js';
 import { readSource } from './read-source.js';
 import { LibraryWriter, type SaveOutcome } from './store.js';
 import { ImportError } from './types.js';
+import { openLibrary } from '../library-cache.js';
 
 /** An article written (or left alone), as `--json` reports it. */
 export interface ImportedEntry {
@@ -39,6 +40,8 @@ export interface ImportOptions {
   dir: string;
   /** Ids already in the library (bundled, --library), which new articles must not take. */
   knownIds: Iterable<string>;
+  /** The library cache's folder: the user's folder is read through it. */
+  cacheDir?: string;
   force?: boolean;
   limits?: FetchLimits;
   stdin?: () => Promise<Uint8Array>;
@@ -58,7 +61,12 @@ export async function importSources(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const report: ImportReport = { added: [], updated: [], skipped: [], failed: [] };
-  const writer = new LibraryWriter(options.dir, options.knownIds);
+  // The user's folder as the cache knows it: only what changed since is read, not every file.
+  const own = options.cacheDir
+    ? (await openLibrary([{ dir: options.dir, required: false }], { cacheDir: options.cacheDir }))
+        .articles
+    : undefined;
+  const writer = new LibraryWriter(options.dir, options.knownIds, own);
   const limits = options.limits ?? DEFAULT_LIMITS;
   for (const [index, source] of sources.entries()) {
     const shown = sanitizeLine(source);

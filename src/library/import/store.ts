@@ -127,13 +127,18 @@ export class LibraryWriter {
   private readonly takenIds: Set<string>;
   private folderMade = false;
 
-  /** `otherIds`: the ids of the rest of the library (bundled, --library), which new ids must not take. */
+  /**
+   * `otherIds`: the ids of the rest of the library (bundled, --library), which new ids must not take.
+   * `own`: the articles of `dir` when the caller has them already (through the library cache); without
+   * them every file of the folder is read.
+   */
   constructor(
     private readonly dir: string,
     otherIds: Iterable<string>,
+    own: readonly ArticleMeta[] = loadLibrary([{ dir, required: false }]).articles,
   ) {
     this.takenIds = new Set([...otherIds].map((id) => id.toLowerCase()));
-    for (const article of loadLibrary([{ dir, required: false }]).articles) this.remember(article);
+    for (const article of own) this.remember(article);
   }
 
   private remember(article: ArticleMeta): void {

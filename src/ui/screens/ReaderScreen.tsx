@@ -1,7 +1,7 @@
 // One article: the lines in view of its page, centred, and a footer with how far the reader has got, or
 // the find field while it is open.
 import { Box } from 'ink';
-import { matchesByLine } from '../../core/find-in-page.js';
+import { matchesByLine, pieceOn } from '../../core/find-in-page.js';
 import { markedSegments, progress, type Page } from '../../core/page.js';
 import { Footer } from '../components/Footer.js';
 import { FieldLine } from '../components/FieldLine.js';
@@ -76,7 +76,7 @@ export function ReaderScreen({ state, page, color }: Props) {
               color={color}
               {...markedSegments(marked, y)}
               matches={byLine.get(y)}
-              current={current?.line === y ? current.start : undefined}
+              current={pieceOn(current, y)?.start}
             />
           );
         })}
