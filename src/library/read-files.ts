@@ -72,8 +72,9 @@ export function fileWarnings(entries: readonly CacheEntry[]): LoadWarning[] {
 
 /**
  * Gives the event loop a turn every slice of reading, and hands over the library as read so far (the
- * entries known, holes left out): first after one slice, or after `firstShow` files (a screenful) when
- * several times as many are to be read, then as often as `showMs` allows, but never so often that settling (sorting) what is known takes more than a fifth of the time.
+ * entries known, holes left out): first after one slice, or, given `firstShow` (a screenful), not before
+ * that many files are read and at once then when several times as many are to come; then as often as
+ * `showMs` allows, but never so often that settling (sorting) what is known takes more than a fifth of the time.
  */
 export function progressPacer(
   walk: Walk,
@@ -106,12 +107,12 @@ export function progressPacer(
     /** Called before each file is read. */
     async step(): Promise<void> {
       const now = performance.now();
-      const early =
-        firstShow !== undefined &&
-        shownAt === -Infinity &&
-        done >= firstShow &&
-        total() >= EARLY_SHOW_FACTOR * firstShow;
-      if (early || (done > 0 && now - sliceStart >= sliceMs)) {
+      // Given a screenful, nothing is shown before it is read (a slow first slice, the parsers loading,
+      // would show a few rows only), and it is shown at once when many more are to come.
+      const first = firstShow !== undefined && shownAt === -Infinity;
+      const early = first && done >= firstShow && total() >= EARLY_SHOW_FACTOR * firstShow;
+      const held = first && done < firstShow;
+      if (early || (!held && done > 0 && now - sliceStart >= sliceMs)) {
         const shown = now - shownAt >= Math.max(showMs, 5 * settleMs) ? show() : undefined;
         if (shown) await shown;
         else await new Promise((resolve) => setImmediate(resolve));

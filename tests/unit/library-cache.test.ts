@@ -303,6 +303,37 @@ describe('openLibrary: read in slices, the library handed over as it is read', (
   });
 });
 
+describe('openLibrary with no cache: the first rows shown once a screenful is read', () => {
+  it.each([
+    // Many more to come: shown at once at the screenful, however long a slice is.
+    { files: 12, firstShow: 2, sliceMs: 60_000, first: 2 },
+    // Few more to come: not before the screenful, then as slices end.
+    { files: 5, firstShow: 3, sliceMs: 0, first: 3 },
+    // Fewer than a screenful, and slices too long to end: never shown, the whole handed back.
+    { files: 4, firstShow: 10, sliceMs: 60_000, first: undefined },
+  ])('$files files, a screenful of $firstShow: first shown at $first', async (row) => {
+    const files: Record<string, string> = {};
+    for (let k = 0; k < row.files; k++) {
+      files[`${String(k).padStart(2, '0')}.md`] = article(`Article ${k}`, {
+        date: `2024-01-${String(k + 1).padStart(2, '0')}`,
+      });
+    }
+    const dir = tempLibrary(files);
+    age(dir);
+    const seen: number[] = [];
+    const library = await openLibrary([{ dir, required: true }], {
+      cacheDir: join(tempDir(), 'cache'),
+      pace: { sliceMs: row.sliceMs, showMs: 0 },
+      firstShow: row.firstShow,
+      onProgress: (_library, done) => {
+        seen.push(done);
+      },
+    });
+    expect(seen[0]).toBe(row.first);
+    expect(library.articles).toHaveLength(row.files);
+  });
+});
+
 describe('peekLibrary: the cache as it was, each article made as it is looked at', () => {
   it('behaves as the array it stands for', async () => {
     const { folders, cacheDir, open } = setUp();
