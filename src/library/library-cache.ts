@@ -15,12 +15,13 @@ import {
   type CacheEntry,
   type DecodeResult,
 } from './cache-format.js';
-import { EntryFiles, type KnownFiles } from './known-files.js';
+import { EntryFiles, pathsOf, revalidatingWalk, type KnownFiles } from './known-files.js';
 import { settleChanges } from './settle-changes.js';
 import { writeFileAtomically } from './write-atomically.js';
 import { settleLibrary, type Library, type LoadedFile } from './library.js';
 import {
   fileReader,
+  readAsFound,
   fileWarnings,
   progressPacer,
   RACY_MS,
@@ -29,7 +30,6 @@ import {
 } from './read-files.js';
 import {
   MAX_ENTRIES,
-  startWalk,
   type FoundFile,
   type LibraryFolder,
   type Listing,
@@ -293,76 +293,6 @@ export async function openLibrary(
   }
   const files = new EntryFiles(all, order, clashes, walk.warnings, listings);
   return { ...library, stats, known: { library, cached: files } };
-}
-
-/**
- * With nothing to revalidate, every file is read, each as soon as the walk finds it: the first ones are
- * shown while the rest of the folders are still to be walked. The total grows as folders are listed.
- */
-async function readAsFound(
-  folders: readonly LibraryFolder[],
-  maxEntries: number,
-  read: (found: FoundFile) => Promise<CacheEntry>,
-  progress: { onProgress: Progress; pace?: Pace; firstShow?: number } | undefined,
-): Promise<{ walk: Walk; entries: CacheEntry[] }> {
-  const walk = startWalk(folders, { maxEntries });
-  const entries: CacheEntry[] = [];
-  const total = () => walk.expected;
-  const pacer =
-    progress &&
-    progressPacer(walk, entries, total, progress.onProgress, progress.pace, progress.firstShow);
-  for (let walking = true; ;) {
-    while (walking && entries.length === walk.files.length) walking = walk.step(1);
-    if (entries.length === walk.files.length) return { walk, entries };
-    if (pacer) await pacer.step();
-    entries.push(await read(walk.files[entries.length]!));
-  }
-}
-
-/**
- * The walk that revalidates `cached`. Given what a watcher saw change (files, folders), the other plain
- * files are taken as `cached` has them, unstat'ed; a file it does not trust is stat'ed.
- */
-function revalidatingWalk(
-  folders: readonly LibraryFolder[],
-  maxEntries: number,
-  cached: KnownFiles,
-  changed: ReadonlySet<string> | undefined,
-): Walk {
-  let fingerprint: ((path: string) => { size: number; mtimeMs: number } | undefined) | undefined;
-  if (changed) {
-    // Files come in the order the cache has them, unless something moved: then by path.
-    let next = 0;
-    let byPath: Map<string, number> | undefined;
-    fingerprint = (path) => {
-      let at: number;
-      if (next < cached.count && cached.isPath(next, path)) {
-        at = next;
-      } else {
-        byPath ??= pathsOf(cached);
-        at = byPath.get(path) ?? -1;
-      }
-      if (at < 0) return undefined;
-      next = at + 1;
-      const mtimeMs = cached.mtimeMs(at);
-      return mtimeMs >= 0 ? { size: cached.size(at), mtimeMs } : undefined;
-    };
-  }
-  const walk = startWalk(folders, {
-    maxEntries,
-    known: cached.listings,
-    fingerprint,
-    changed,
-  });
-  while (walk.step(Infinity));
-  return walk;
-}
-
-/** Each cached path's entry, for files found where the cache had another. */
-function pathsOf(cached: KnownFiles): Map<string, number> {
-  const byPath = new Map<string, number>();
-  for (let at = 0; at < cached.count; at++) byPath.set(cached.path(at), at);
-  return byPath;
 }
 
 /** Whether a listing is the one the cache holds (the walk hands back the cached one when it is). */

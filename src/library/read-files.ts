@@ -6,7 +6,13 @@ import type { Article } from '../core/article.js';
 import type { YamlFields } from './article-text.js';
 import { UNTRUSTED, type CacheEntry } from './cache-format.js';
 import { metaOf, settleLibrary, type Library, type LoadedFile } from './library.js';
-import type { FoundFile, LoadWarning, Walk } from './walk.js';
+import {
+  startWalk,
+  type FoundFile,
+  type LibraryFolder,
+  type LoadWarning,
+  type Walk,
+} from './walk.js';
 
 /**
  * The library as far as it is read: `done` of the `total` files to read (the total may still grow). What
@@ -121,4 +127,28 @@ export function progressPacer(
       done += 1;
     },
   };
+}
+
+/**
+ * With nothing to revalidate, every file is read, each as soon as the walk finds it: the first ones are
+ * shown while the rest of the folders are still to be walked. The total grows as folders are listed.
+ */
+export async function readAsFound(
+  folders: readonly LibraryFolder[],
+  maxEntries: number,
+  read: (found: FoundFile) => Promise<CacheEntry>,
+  progress: { onProgress: Progress; pace?: Pace; firstShow?: number } | undefined,
+): Promise<{ walk: Walk; entries: CacheEntry[] }> {
+  const walk = startWalk(folders, { maxEntries });
+  const entries: CacheEntry[] = [];
+  const total = () => walk.expected;
+  const pacer =
+    progress &&
+    progressPacer(walk, entries, total, progress.onProgress, progress.pace, progress.firstShow);
+  for (let walking = true; ;) {
+    while (walking && entries.length === walk.files.length) walking = walk.step(1);
+    if (entries.length === walk.files.length) return { walk, entries };
+    if (pacer) await pacer.step();
+    entries.push(await read(walk.files[entries.length]!));
+  }
 }
