@@ -28,9 +28,9 @@ const ENTER = '\r';
 const HUGE_LIST = 100_000;
 const BOOKMARKS = 10_000;
 // Ink draws at most maxFps frames a second (30 by default) and defers a frame that comes sooner. The app
-// lifts the cap as the bench does (a 1 ms window: src/ui/start.tsx), so that a search's results are drawn
-// as soon as they come; the bench waits past the window between keys.
-const MAX_FPS = 1000;
+// lifts the cap as the bench does (0, no window: src/ui/start.tsx), so that a search's results are drawn
+// as soon as they come; the bench still waits a moment between keys.
+const MAX_FPS = 0;
 const THROTTLE_MS = 2;
 /** A frame that takes longer than this is not coming: the bench says so instead of waiting. */
 const TIMEOUT_MS = 10_000;
@@ -92,7 +92,7 @@ export class Session {
   private waiting: (() => void) | undefined;
 
   constructor(
-    articles: readonly Article[],
+    articles: readonly ArticleMeta[],
     store?: StoreLink,
     startSearcher?: (articles: readonly ArticleMeta[]) => Searcher,
   ) {

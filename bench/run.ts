@@ -20,6 +20,7 @@ import { makeQueries } from './search-queries.js';
 import { benchLibrary } from './search-library.js';
 import { benchFolder, searchScaleBench } from './search-scale.js';
 import { median, ms, percentile, timeCall } from './stats.js';
+import { typingPlan, typingRows } from './typing-plan.js';
 
 // BENCH_BINARY names another build (an earlier commit's, say) to measure instead, for a before/after.
 const BINARY =
@@ -33,7 +34,8 @@ const LONG_BYTES = 200 * 1024;
 /**
  * `BENCH_ONLY=search` runs the search benches alone (it takes minutes, most of it fuse.js, MiniSearch and
  * indexing 100,000 articles); `BENCH_ONLY=search-scale` only the engine at 10,000 and 100,000 articles
- * (BENCH_SEARCH_SIZES); `BENCH_ONLY=typing` only typing into the reader's search field;
+ * (BENCH_SEARCH_SIZES); `BENCH_ONLY=typing` only typing into the reader's search field (`BENCH_TYPING`
+ * sets how many words, several-word queries and typos it types);
  * `BENCH_ONLY=library` only the generated libraries of 10,000 and 100,000 articles on disk
  * (`BENCH_LIBRARY_SIZES=10000` for the smaller alone); `BENCH_ONLY=startup` only start-up on the bundled
  * library; `BENCH_ONLY=hostile` only the hostile files (`BENCH_HOSTILE=table,links` only the classes whose
@@ -184,57 +186,28 @@ if (!ONLY || ONLY === 'search' || ONLY === 'search-scale') {
 
 if (!ONLY || ONLY === 'search' || ONLY === 'typing') {
   // Typing into the reader's search field over the made-up library, the real engine behind it (its index
-  // built on a worker thread first): key → the field drawn, and key → that query's results drawn.
+  // built on a worker thread first): key → the field drawn, and key → that query's results drawn, for
+  // dozens of different queries of each class (BENCH_TYPING=words,several,typos sets how many).
   const { measureSearchTyping } = await loadReaderBench();
   const library = benchLibrary(SEARCH_ARTICLES);
-  const { vocabulary } = library;
-  const long = (from: number) => vocabulary.slice(from).find((word) => word.length >= 10)!;
-  const swapped = long(40_000);
-  const typing = await measureSearchTyping(onDisk(library.articles), [
-    long(30_000),
-    swapped.slice(0, 2) + swapped[3] + swapped[2] + swapped.slice(4),
-    `${vocabulary[300]} ${vocabulary[8000]}`,
-  ]);
+  const [words, several, typos] = (process.env.BENCH_TYPING ?? '48,8,40').split(',').map(Number);
+  const plan = typingPlan(library.articles, library.vocabulary, {
+    words: words!,
+    several: several!,
+    typos: typos!,
+  });
+  const typing = await measureSearchTyping(
+    onDisk(library.articles),
+    plan.map((query) => query.text),
+  );
   const { index } = typing;
   rows.push({
     name: `reader: search index of ${thousands(SEARCH_ARTICLES)} articles (${index.where})`,
     value: `${ms(index.buildMs)} (+ ${ms(index.prepareMs)} preparing first letters), ${(index.heapBytes / 2 ** 20).toFixed(0)} MB heap`,
   });
-  const [word, misspelt, twoWords] = typing.queries;
   const keyToField = typing.queries.flatMap((query) => query.field);
   budget('reader: search field, key → field drawn, median', median(keyToField), 16);
-  for (const length of [1, 3, 6, 10]) {
-    const sample = word!.results[length - 1]!;
-    rows.push({
-      name: `  key → results drawn, "${word!.query.slice(0, length)}"`,
-      value: ms(sample),
-    });
-  }
-  const describe = (
-    label: string,
-    { results, engine }: { results: number[]; engine: number[] },
-  ) => {
-    budget(`  key → results drawn, ${label}: median`, median(results), 8);
-    budget(`    p95`, percentile(results, 95), 16);
-    rows.push({ name: `    max`, value: ms(Math.max(...results)) });
-    // What the reader adds to the engine: the key's way in, the question, the answer's frame.
-    const added = results.map((total, k) => total - engine[k]!);
-    rows.push({
-      name: `    of which the engine (median, p95); the rest (median)`,
-      value: `${ms(median(engine))}, ${ms(percentile(engine, 95))}; ${ms(median(added))}`,
-    });
-  };
-  describe(`typing "${word!.query}"`, word!);
-  describe(`typing the typo "${misspelt!.query}"`, misspelt!);
-  describe(`typing "${twoWords!.query}"`, twoWords!);
-  // Per key of the two words, the engine's part: which keystroke is slow, when one is.
-  const keys = [...twoWords!.query]
-    .map((_, k) => twoWords!.query.slice(0, k + 1))
-    .filter((text) => text.trim() !== '');
-  rows.push({
-    name: `    the engine per key`,
-    value: keys.map((text, k) => `"${text}" ${ms(twoWords!.engine[k]!)}`).join(', '),
-  });
+  rows.push(...typingRows(plan, typing.queries));
   if (typing.mainThreadMs !== undefined) {
     // What the reader's thread spent on CPU (keys, frames, answers), which other programs barely change.
     const keys = typing.queries.reduce((sum, query) => sum + query.query.length, 0);

@@ -10,9 +10,9 @@ import { median } from './stats.js';
 
 /**
  * Hits asked for per keystroke, each described with its highlights and snippet: what the reader asks
- * (its list's rows and SPARE_RESULTS more, see src/ui/list-search.ts) on a terminal of 40 rows.
+ * (its list's rows, see firstResults in src/ui/list-search.ts) on a terminal of 40 rows.
  */
-const LIMIT = 45;
+const LIMIT = 36;
 
 /** What one child process measured. */
 export interface ChildResult {

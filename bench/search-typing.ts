@@ -15,15 +15,27 @@ const TIMEOUT_MS = 10_000;
 export interface TypingSamples {
   index: IndexStats;
   /**
-   * For each query typed, one of each per key: key → the field's frame, key → the results' frame, and of
-   * that the engine's part (asking → answer), to tell the engine's time from the reader's.
+   * For each query typed, one of each per key: key → the field's frame, key → the results' frame, of that
+   * the question's way to the engine and back (asking → answer), and of that the engine's own time (in
+   * its worker), to tell the engine's time from the messages' and the reader's.
    */
-  queries: { query: string; field: number[]; results: number[]; engine: number[] }[];
+  queries: TypedKeys[];
   /**
    * Milliseconds this thread ran on a CPU while the queries were typed, keys and frames and all (Linux
    * only): unlike the times above, other programs on the machine barely change it.
    */
   mainThreadMs: number | undefined;
+}
+
+/** One query typed a key at a time; the arrays have one entry per key (NaN for a blank field's). */
+export interface TypedKeys {
+  query: string;
+  field: number[];
+  results: number[];
+  answer: number[];
+  engine: number[];
+  /** Ink's own time drawing the results' frame (React's part before it is not in it). */
+  drawn: number[];
 }
 
 /** How long this process's main thread has run on a CPU, in milliseconds, where Linux tells it. */
@@ -54,10 +66,14 @@ export async function measureSearchTyping(
 ): Promise<TypingSamples> {
   setUpColour();
   let engine: LibrarySearcher | undefined;
-  /** How long the engine took to answer each query, by query. */
+  /** How long each query took from asking to its answer, and in the engine itself, by query. */
   const answered = new Map<string, number>();
+  const computed = new Map<string, number>();
   const wrapped = (all: readonly ArticleMeta[]): Searcher => {
-    engine = startSearcher(all, { indexFile: null });
+    engine = startSearcher(all, {
+      indexFile: null,
+      onEngineTime: (query, ms) => computed.set(query, ms),
+    });
     const started = engine;
     return {
       search: (query, limit) => {
@@ -69,7 +85,14 @@ export async function measureSearchTyping(
       },
     };
   };
-  const session = new Session(articles, undefined, wrapped);
+  // What the reader holds of a library: each article without its body (the engine reads bodies itself),
+  // so that the collector on the reader's thread has what it would have, not 60 MB of bodies more.
+  const metas: ArticleMeta[] = articles.map((article) => {
+    const meta: Partial<Article> = { ...article };
+    delete meta.body;
+    return meta as ArticleMeta;
+  });
+  const session = new Session(metas, undefined, wrapped);
   try {
     await session.settle();
     if (!engine) throw new Error('the app never started the search engine');
@@ -78,26 +101,40 @@ export async function measureSearchTyping(
     const ranBefore = mainThreadCpuMs();
     for (const query of queries) {
       await session.press('/');
-      const field: number[] = [];
-      const results: number[] = [];
-      const engineTimes: number[] = [];
+      const keys: TypedKeys = {
+        query,
+        field: [],
+        results: [],
+        answer: [],
+        engine: [],
+        drawn: [],
+      };
       for (let typed = 1; typed <= query.length; typed++) {
         const text = query.slice(0, typed);
         answered.clear();
+        computed.clear();
         await session.settle();
         const start = performance.now();
-        field.push((await session.press(text.at(-1)!)).roundTrip);
-        if (text.trim() === '') continue;
+        keys.field.push((await session.press(text.at(-1)!)).roundTrip);
+        if (text.trim() === '') {
+          keys.results.push(NaN);
+          keys.answer.push(NaN);
+          keys.engine.push(NaN);
+          keys.drawn.push(NaN);
+          continue;
+        }
         const deadline = start + TIMEOUT_MS;
         while (!answered.has(text)) {
           if (performance.now() > deadline)
             throw new Error(`no answer for ${JSON.stringify(text)}`);
           await frameOrTimeout(session);
         }
-        results.push(performance.now() - start);
-        engineTimes.push(answered.get(text)!);
+        keys.results.push(performance.now() - start);
+        keys.answer.push(answered.get(text)!);
+        keys.engine.push(computed.get(text) ?? NaN);
+        keys.drawn.push(session.renderTimes.at(-1)!);
       }
-      samples.queries.push({ query, field, results, engine: engineTimes });
+      samples.queries.push(keys);
       await session.settle();
       await session.press(ESCAPE);
     }

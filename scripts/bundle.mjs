@@ -119,6 +119,7 @@ const inkSharedOutputCaches = {
         "        return { output: generated.join('\\n'), height: rows.length };",
         '    }',
         '    drawRow(writes) {',
+        '        if (writes.length === 2 && writes[0] >= 0 && writes[0] <= this.width) return this.drawWrite(writes[0], writes[1]);',
         '        const currentLine = [];',
         '        for (let x = 0; x < this.width; x++) {',
         "            currentLine.push({ type: 'char', value: ' ', fullWidth: false, styles: [] });",
@@ -129,6 +130,37 @@ const inkSharedOutputCaches = {
         cellPlacing.replace(/\n$/, ''),
         '        }',
         '        return styledCharsToString(currentLine.filter(item => item !== undefined)).trimEnd();',
+        '    }',
+        // A row written once (nearly every row of a frame): the text Ink would make of its cells, made as it
+        // goes. A run of characters between two codes shares one list of styles, and a cell's styles become
+        // codes only where they differ from the cell before's (the codes Ink writes there), so there is no
+        // object per cell and no copy of the styles per character: most of what a frame allocated.
+        '    drawWrite(x, line) {',
+        "        let text = '';",
+        '        let previous = null;',
+        '        const put = (styles, value) => {',
+        '            if (previous === null) text += rowCodesToString(styles);',
+        '            else if (styles !== previous) text += rowCodesToString(rowDiffCodes(previous, styles));',
+        '            text += value;',
+        '            previous = styles;',
+        '        };',
+        '        const none = [];',
+        '        let offsetX = 0;',
+        "        for (; offsetX < x; offsetX++) put(none, ' ');",
+        '        let codes = none;',
+        '        for (const token of tokenize(line)) {',
+        "            if (token.type === 'ansi') {",
+        '                codes = rowReduceCodes(codes, [token]);',
+        "            } else if (token.type === 'char') {",
+        '                put(codes, token.value);',
+        // One code unit below U+1100 (the first wide characters) is at most one column: 1 either way.
+        '                const value = token.value;',
+        '                offsetX += value.length === 1 && value.charCodeAt(0) < 0x1100 ? 1 : Math.max(1, this.caches.getStringWidth(value));',
+        '            }',
+        '        }',
+        "        for (; offsetX < this.width; offsetX++) put(none, ' ');",
+        '        if (previous !== null) text += rowCodesToString(rowDiffCodes(previous, []));',
+        '        return text.trimEnd();',
         '    }',
         '',
       ].join('\n');
@@ -142,7 +174,9 @@ const inkSharedOutputCaches = {
       const patched = source
         .replace(perFrame, '    caches = sharedCaches();')
         .replace(original, () => get);
-      const contents = `${patched}\n${shared}\n${rowsCache}\n`;
+      const rowCodes =
+        "import { ansiCodesToString as rowCodesToString, diffAnsiCodes as rowDiffCodes, reduceAnsiCodesIncremental as rowReduceCodes } from '@alcalzone/ansi-tokenize';";
+      const contents = `${rowCodes}\n${patched}\n${shared}\n${rowsCache}\n`;
       return { contents, loader: 'js' };
     });
   },

@@ -22,8 +22,11 @@ if (port) {
   const waiting: Array<Extract<ToWorker, { type: 'search' }>> = [];
   const updates: SearchChanges[] = [];
   const post = (message: FromWorker) => port.postMessage(message);
-  const answer = ({ id, query, limit }: Extract<ToWorker, { type: 'search' }>) =>
-    post({ type: 'answer', id, answer: safeSearch(engine!, query, limit) });
+  const answer = ({ id, query, limit }: Extract<ToWorker, { type: 'search' }>) => {
+    const start = performance.now();
+    const found = safeSearch(engine!, query, limit);
+    post({ type: 'answer', id, answer: found, engineMs: performance.now() - start });
+  };
   let maintaining = false;
   let again = false;
   let timer: NodeJS.Timeout | undefined;

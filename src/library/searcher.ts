@@ -29,7 +29,7 @@ export type ToWorker =
 /** What the worker answers. */
 export type FromWorker =
   | { type: 'ready'; stats: Omit<IndexStats, 'where'> }
-  | { type: 'answer'; id: number; answer: SearchAnswer }
+  | { type: 'answer'; id: number; answer: SearchAnswer; engineMs: number }
   | { type: 'saved'; error: string | null };
 
 /** Facts about an opened index, for the bench and for curiosity. */
@@ -65,6 +65,11 @@ export interface SearcherOptions {
   workerUrl?: URL | null;
   /** Where the index is saved between runs: by default in the cache folder; null for nowhere. */
   indexFile?: string | null;
+  /**
+   * Told, for each query answered, how long the engine itself took (in the worker, when there is one),
+   * without the messages to and from it: the bench sets it to tell the engine's time from the rest.
+   */
+  onEngineTime?: (query: string, ms: number) => void;
 }
 
 /** Articles sent to the worker per message: small batches keep each copy well under a frame. */
@@ -83,12 +88,12 @@ export function startSearcher(
   const indexFile = options.indexFile === undefined ? defaultIndexFile() : options.indexFile;
   if (url) {
     try {
-      return workerSearcher(articles, url, indexFile);
+      return workerSearcher(articles, url, indexFile, options.onEngineTime);
     } catch {
       // Fall through: the same answers, from an engine on this thread.
     }
   }
-  return inProcessSearcher(articles, indexFile);
+  return inProcessSearcher(articles, indexFile, options.onEngineTime);
 }
 
 /** The worker script next to the bundle (dist/search-worker.js), from dist/ or dist/chunks/. */
@@ -113,6 +118,7 @@ function workerSearcher(
   articles: readonly SearchSource[],
   url: URL,
   indexFile: string | null,
+  onEngineTime?: (query: string, ms: number) => void,
 ): LibrarySearcher {
   const worker = new Worker(url, {
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
@@ -133,6 +139,7 @@ function workerSearcher(
     } else if (message.type === 'saved') {
       resolveSaved(message.error);
     } else {
+      if (onEngineTime) onEngineTime(queries.get(message.id)?.query ?? '', message.engineMs);
       settle(message.id, message.answer);
     }
   });
@@ -140,7 +147,7 @@ function workerSearcher(
   const takeOver = (reason: string) => {
     if (failed) return;
     failed = `search stopped: ${reason}`;
-    fallback = inProcessSearcher(articles, indexFile);
+    fallback = inProcessSearcher(articles, indexFile, onEngineTime);
     for (const change of changes) fallback.update(change);
     void fallback.ready.then(resolveReady);
     void fallback.saved.then(resolveSaved);
@@ -230,6 +237,7 @@ function workerSearcher(
 function inProcessSearcher(
   articles: readonly SearchSource[],
   indexFile: string | null,
+  onEngineTime?: (query: string, ms: number) => void,
 ): LibrarySearcher {
   let closed = false;
   const opened = (async () => {
@@ -281,7 +289,10 @@ function inProcessSearcher(
       try {
         const { engine } = await opened;
         if (closed) return { ok: false, error: 'search closed' };
-        return engine.search(query, limit);
+        const start = performance.now();
+        const answer = engine.search(query, limit);
+        onEngineTime?.(query, performance.now() - start);
+        return answer;
       } catch (error) {
         return { ok: false, error: `search failed: ${(error as Error).message}` };
       }

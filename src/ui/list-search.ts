@@ -30,14 +30,13 @@ export interface ListSearch {
 }
 
 /**
- * Results asked for beyond a screenful at first: describing every hit of a one-letter query (highlights,
- * snippet) would take the engine long, and every hit described is copied to this thread and kept.
+ * Results asked for at first: a screenful of one-row entries, which is two screens of results with
+ * snippets. Each hit asked for is described by the engine (highlights, a snippet cut from its body read
+ * again), most of a keystroke's search, and copied to this thread; more are asked for as the selection
+ * moves down (withMoreWanted), and the engine keeps those it described.
  */
-export const SPARE_RESULTS = 8;
-
-/** Results asked for at first: a screenful (a row each at most) and a few more. */
 export function firstResults(view: ListWindow): number {
-  return windowRows(view) + SPARE_RESULTS;
+  return windowRows(view);
 }
 
 /** What searching reads and changes of the app's state. */

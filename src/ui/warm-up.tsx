@@ -59,7 +59,7 @@ export class WarmUp {
         exitOnCtrlC: false,
         patchConsole: false,
         incrementalRendering: false,
-        maxFps: 1000,
+        maxFps: 0,
       });
     }
     return true;

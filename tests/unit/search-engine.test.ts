@@ -263,5 +263,24 @@ describe('search: a short word beside a rarer one, and queries asked again', () 
     const large = searchIndex(fresh, 'ca', 200);
     expect(small.ok && small.hits.length).toBe(2);
     expect(large).toEqual(searchIndex(buildIndex(many), 'ca', 200));
+    // Hits described once are answered again as they were, a smaller limit taking the first of them.
+    expect(searchIndex(fresh, 'ca', 2)).toEqual({ ...small, total: large.ok && large.total });
+    expect(searchIndex(fresh, 'ca', 200)).toEqual(large);
+    // Asked again after many other queries (its described hits forgotten, its ranking kept): the same.
+    for (const other of [
+      'zebra',
+      'cab',
+      'calm',
+      'still',
+      'water',
+      'canal',
+      'car',
+      'cat',
+      'note',
+      'by',
+    ]) {
+      searchIndex(fresh, other, 10);
+    }
+    expect(searchIndex(fresh, 'ca', 200)).toEqual(large);
   });
 });

@@ -91,17 +91,21 @@ export class MatchedTerms {
     // A prefix's thousand terms share one needle, the word typed: each is checked against the last
     // needle before anything is cut from it.
     let last = '';
+    let started = false;
+    const more = this.more;
     for (const id of this.touched) {
       if (this.bodyWords[id] === 0) continue;
-      const term = terms[id]!;
       const from = this.from[id]!;
       const to = this.to[id]!;
-      const same = from === 0 && to === last.length && !this.more.has(id);
-      if (same && needles.has(last) && term.startsWith(last)) continue;
+      // The cheap tests first: a thousand terms of a short prefix pass through here every keystroke.
+      const same = started && from === 0 && to === last.length;
+      if (same && (more.size === 0 || !more.has(id)) && terms[id]!.startsWith(last)) continue;
+      const term = terms[id]!;
       for (const [start, end] of this.rangesOf(id, FIELD_BITS.body)) {
         const needle = term.slice(start, end);
         needles.set(needle, (needles.get(needle) ?? true) && start === 0);
         last = needle;
+        started = true;
       }
       if (needles.size > MAX_NEEDLES) return (this.found = null);
     }
@@ -338,7 +342,10 @@ export function bodySnippet(
     start: lead.length + shift(range.start - start),
     end: lead.length + shift(range.end - start),
   }));
-  return { text: lead + shown + (end < paragraphEnd ? '…' : ''), ranges };
+  // A string of its own, not a slice of the body: a hit is remembered with its ranking (search.ts), and a
+  // slice would keep the whole body alive with it. Slicing a joined string copies it first.
+  const cut = `${lead}${shown}${end < paragraphEnd ? '…' : ''} `.slice(0, -1);
+  return { text: cut, ranges };
 }
 
 /** The matched words that start in text[start, end), `start` being the start of a word. */

@@ -34,6 +34,8 @@ interface Scratch {
   warmUp?: string[];
   /** Articles a rarer word found, marked while a short word beside it is looked up (see resultsOf). */
   within: Uint8Array;
+  /** The hits of a query of several words, gathered (see rank). */
+  hits: Int32Array;
   /** Recent queries' rankings, most recently used last (see Ranking). */
   rankings: Map<string, Ranking>;
   /** Rankings of one-character queries, kept for good: the first keystroke, the slowest to rank. */
@@ -51,11 +53,19 @@ interface Ranking {
   scores: Float64Array;
   fields: Uint8Array;
   total: number;
+  /**
+   * The first hits described (highlights, snippet), as far as they were asked for: the same query asked
+   * again (a first letter, a letter deleted) is answered without reading a body. Only the query's own
+   * words decide them, and whatever changes the bodies or the order forgets the ranking with them.
+   */
+  hits: SearchHit[];
 }
 /** Hits a remembered ranking keeps: a few screens; a view asking for more has the query run again. */
 const RANKED = 128;
 /** Rankings remembered per index. */
 const RANKINGS = 64;
+/** Of those, the most recent that keep their described hits (see Ranking.hits). */
+const DESCRIBED_RANKINGS = 8;
 const scratches = new WeakMap<SearchIndex, Scratch>();
 
 function scratchOf(index: SearchIndex): Scratch {
@@ -72,6 +82,7 @@ function scratchOf(index: SearchIndex): Scratch {
       excluded: new Uint8Array(n),
       matched: new MatchedTerms(index.vocabulary.terms.length),
       within: new Uint8Array(n),
+      hits: new Int32Array(n),
       rankings: new Map(),
       firstRankings: new Map(),
     };
@@ -148,42 +159,55 @@ export function searchRanked(index: SearchIndex, text: string, limit = Infinity)
   if (parsed.query.length === 0) return { ok: true, hits: [], total: 0, places: [], titled: [] };
   const scratch = scratchOf(index);
   const { matched, rankings } = scratch;
-  const alternatives = parsed.query.map((words) => resultsOf(index, scratch, words));
-  let wordNumber = 0;
-  for (const results of alternatives) {
-    for (const { word, result } of results) {
-      if (word.negate) continue;
-      const bit = 1 << Math.min(wordNumber++, MASKED_WORDS);
-      const allowed = fieldsOf(word);
-      const { ids, from, to } = result.terms;
-      for (let at = 0; at < ids.length; at++)
-        matched.add(ids[at]!, from[at]!, to[at]!, allowed, bit);
-    }
-  }
   const wanted = Math.max(0, limit);
   const first = [...text].length === 1;
   const kept = first ? scratch.firstRankings : rankings;
   let ranking = kept.get(text);
   if (ranking) kept.delete(text);
-  if (!ranking || (ranking.docs.length < wanted && ranking.docs.length < ranking.total)) {
-    ranking = rank(index, scratch, alternatives, Math.max(wanted, RANKED));
+  if (ranking && ranking.docs.length < wanted && ranking.docs.length < ranking.total) {
+    ranking = undefined;
+  }
+  if (!ranking || ranking.hits.length < Math.min(wanted, ranking.docs.length)) {
+    // The words' answers and what they matched, to rank and to describe hits not yet described.
+    const alternatives = parsed.query.map((words) => resultsOf(index, scratch, words));
+    let wordNumber = 0;
+    for (const results of alternatives) {
+      for (const { word, result } of results) {
+        if (word.negate) continue;
+        const bit = 1 << Math.min(wordNumber++, MASKED_WORDS);
+        const allowed = fieldsOf(word);
+        const { ids, from, to } = result.terms;
+        for (let at = 0; at < ids.length; at++)
+          matched.add(ids[at]!, from[at]!, to[at]!, allowed, bit);
+      }
+    }
+    ranking ??= rank(index, scratch, alternatives, Math.max(wanted, RANKED));
+    const described = Math.min(wanted, ranking.docs.length);
+    for (let at = ranking.hits.length; at < described; at++) {
+      const doc = ranking.docs[at]!;
+      ranking.hits.push(describe(index, doc, ranking.scores[at]!, ranking.fields[at]!, matched));
+    }
+    matched.clear();
   }
   // Most recently used last: the first entry is the one to forget.
   kept.set(text, ranking);
   if (rankings.size > RANKINGS) rankings.delete(rankings.keys().next().value!);
-  const shown = Math.min(wanted, ranking.docs.length);
-  const hits: SearchHit[] = [];
+  const count = Math.min(wanted, ranking.docs.length);
+  const hits = ranking.hits.slice(0, count);
+  // Only the latest few rankings keep their hits described (with the first letters' ones): enough for a
+  // letter deleted or typed again, without holding a snippet per hit of every remembered query.
+  let older = rankings.size - DESCRIBED_RANKINGS;
+  for (const old of rankings.values()) {
+    if (older-- <= 0) break;
+    old.hits.length = 0;
+  }
   const places: number[] = [];
   const titled: boolean[] = [];
-  for (let at = 0; at < shown; at++) {
-    const doc = ranking.docs[at]!;
-    const fields = ranking.fields[at]!;
-    hits.push(describe(index, doc, ranking.scores[at]!, fields, matched));
+  for (let at = 0; at < count; at++) {
     // Where each hit stands in the library's order, for merging answers of several indexes.
-    places.push(index.order[doc]!);
-    titled.push((fields & 1) === 1);
+    places.push(index.order[ranking.docs[at]!]!);
+    titled.push((ranking.fields[at]! & 1) === 1);
   }
-  matched.clear();
   return { ok: true, hits, total: ranking.total, places, titled };
 }
 
@@ -220,7 +244,12 @@ function resultsOf(
     });
     for (let at = 0; at < docs.length; at++) within[docs[at]!] = 0;
   }
-  return words.map((word, k) => ({ word, result: results[k] ?? wordResult(index, word) }));
+  // Built the same way every time (a literal array, pushed to), so that intersect always sees one kind.
+  const answered: Array<{ word: QueryWord; result: WordResult }> = [];
+  for (let k = 0; k < words.length; k++) {
+    answered.push({ word: words[k]!, result: results[k] ?? wordResult(index, words[k]!) });
+  }
+  return answered;
 }
 
 /** The best `keep` hits of a query's alternatives, in order, and how many there are. */
@@ -232,7 +261,9 @@ function rank(
 ): Ranking {
   const { total, fields, found } = scratch;
   const { dropped, order } = index;
-  let hitDocs: ArrayLike<number>;
+  // Always an Int32Array (a word's own answer, or the hits gathered in scratch.hits): code that reads it
+  // sees one kind of array, where a plain array here and a typed one there had it deoptimized.
+  let hitDocs: Int32Array;
   const [only] = alternatives;
   const single = alternatives.length === 1 && only!.length === 1 && !only![0]!.word.negate;
   if (single) {
@@ -246,7 +277,8 @@ function rank(
     if (dropped === null) hitDocs = docs;
     else hitDocs = docs.filter((doc) => dropped[doc] === 0);
   } else {
-    const list: number[] = [];
+    const list = scratch.hits;
+    let count = 0;
     for (const results of alternatives) {
       // An article any alternative finds is a hit, with the best of their scores.
       intersect(index, scratch, results, (doc, score, matchedFields) => {
@@ -254,14 +286,14 @@ function rank(
         if (!found[doc]) {
           found[doc] = 1;
           total[doc] = score;
-          list.push(doc);
+          list[count++] = doc;
         } else if (score > total[doc]!) {
           total[doc] = score;
         }
         fields[doc]! |= matchedFields;
       });
     }
-    hitDocs = list;
+    hitDocs = list.subarray(0, count);
   }
   // Title hits first, then score, then the order the library was given in (newest first).
   const before = (a: number, b: number) =>
@@ -272,6 +304,7 @@ function rank(
     scores: Float64Array.from(shown, (doc) => total[doc]!),
     fields: Uint8Array.from(shown, (doc) => fields[doc]!),
     total: hitDocs.length,
+    hits: [],
   };
   const touched = single ? only![0]!.result.docs : hitDocs;
   for (let at = 0; at < touched.length; at++) {
@@ -295,16 +328,31 @@ function intersect(
 ): void {
   const { count, score, excluded } = scratch;
   const fields = scratch.sharedFields;
-  const positive = words.filter(({ word }) => !word.negate).map(({ result }) => result);
-  // The rarest word first: only articles it matched can match all.
-  positive.sort((a, b) => a.docs.length - b.docs.length);
-  const negative = words.filter(({ word }) => word.negate).map(({ result }) => result);
+  // Plain loops rather than filter, map and a sort's comparator: these closures' feedback was what
+  // deoptimized intersect when a query of another shape came.
+  const positive: WordResult[] = [];
+  const negative: WordResult[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const { word, result } = words[k]!;
+    if (word.negate) {
+      negative.push(result);
+      continue;
+    }
+    // The rarest word first: only articles it matched can match all.
+    let at = positive.length;
+    positive.push(result);
+    while (at > 0 && positive[at - 1]!.docs.length > result.docs.length) {
+      positive[at] = positive[at - 1]!;
+      at -= 1;
+    }
+    positive[at] = result;
+  }
   for (const result of negative) for (const doc of result.docs) excluded[doc] = 1;
   if (positive.length === 0) {
     for (let doc = 0; doc < index.docs.length; doc++) if (!excluded[doc]) visit(doc, 0, 0);
   } else {
-    positive.forEach((result, k) => {
-      const { docs, scores, fields: matchedFields } = result;
+    for (let k = 0; k < positive.length; k++) {
+      const { docs, scores, fields: matchedFields } = positive[k]!;
       for (let at = 0; at < docs.length; at++) {
         const doc = docs[at]!;
         if (count[doc] !== k) continue;
@@ -312,9 +360,11 @@ function intersect(
         score[doc]! += scores[at]!;
         fields[doc]! |= matchedFields[at]!;
       }
-    });
+    }
     const all = positive.length;
-    for (const doc of positive[0]!.docs) {
+    const rarest = positive[0]!.docs;
+    for (let at = 0; at < rarest.length; at++) {
+      const doc = rarest[at]!;
       if (count[doc] === all && !excluded[doc]) visit(doc, score[doc]!, fields[doc]!);
       count[doc] = 0;
       score[doc] = 0;
@@ -338,7 +388,10 @@ export function firstOf(
     while (at > 0) {
       const parent = (at - 1) >> 1;
       if (before(heap[parent]!, heap[at]!) >= 0) break;
-      [heap[parent], heap[at]] = [heap[at]!, heap[parent]!];
+      // Swapped through a local: a destructuring swap made an array each time.
+      const moved = heap[at]!;
+      heap[at] = heap[parent]!;
+      heap[parent] = moved;
       at = parent;
     }
   };
@@ -350,7 +403,9 @@ export function firstOf(
       if (left < heap.length && before(heap[left]!, heap[worst]!) > 0) worst = left;
       if (right < heap.length && before(heap[right]!, heap[worst]!) > 0) worst = right;
       if (worst === at) return;
-      [heap[worst], heap[at]] = [heap[at]!, heap[worst]!];
+      const moved = heap[at]!;
+      heap[at] = heap[worst]!;
+      heap[worst] = moved;
       at = worst;
     }
   };

@@ -189,12 +189,15 @@ function accumulate(
   let count = 0;
   const { fieldStart, fieldDocs, fieldMasks } = index;
   const { start, byteStart, bytes, counts } = index.body;
+  const body = FIELD_BITS.body;
+  const inBody = (allowed & body) !== 0;
   for (const { id, closeness } of terms) {
-    if (allowed & FIELD_BITS.body) {
+    if (inBody) {
       // The postings decoded in place (see postings.ts): this loop is most of a short word's answer.
       let at = byteStart[id]!;
       let doc = -1;
-      for (let k = start[id]!; k < start[id + 1]!; k++) {
+      const end = start[id + 1]!;
+      for (let k = start[id]!; k < end; k++) {
         let byte = bytes[at++]!;
         let gap = byte & 127;
         for (let shift = 7; byte & 128; shift += 7) {
@@ -204,9 +207,10 @@ function accumulate(
         doc += gap;
         if (within !== null && within[doc] === 0) continue;
         const value = closeness * LOG_COUNT[counts[k]!]!;
-        if (fields[doc] === 0) touched[count++] = doc;
+        const had = fields[doc]!;
+        if (had === 0) touched[count++] = doc;
         if (value > best[doc]!) best[doc] = value;
-        fields[doc]! |= FIELD_BITS.body;
+        fields[doc] = had | body;
       }
     }
     if (allowed & SHORT_MASK) {
