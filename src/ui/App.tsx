@@ -172,9 +172,9 @@ export function App({
     let live = true;
     // Later, so that the terminal has read and drawn the first frame before the folders are walked (or,
     // on a first start, the rest is read): that work holds the thread and, on a busy machine, the
-    // processor the terminal needs. Ink has written the frame by the time effects run (it renders at
-    // commit, and the first frame of a throttle is drawn at once), so there is no later signal to wait
-    // for: the terminal's reading and drawing is what the pause is for.
+    // processor the terminal needs. Ink has written the frame by the time effects run (it draws at
+    // commit, the first frame at once), so it has no later signal to give: the terminal's reading and
+    // drawing is what the pause is for.
     const timer = setTimeout(() => {
       const onProgress = (library: LibraryNow, done: number, total: number) => {
         if (live) dispatch({ type: 'library', ...library, indexing: { done, total } });
