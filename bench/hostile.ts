@@ -78,6 +78,36 @@ function cases(): HostileCase[] {
       show: 'thai',
     },
     {
+      name: 'mixed widths: one 4 MB paragraph of CJK and Latin',
+      files: { 'mixed.md': article('Mixed', fill('中文a字b')) },
+      show: 'mixed',
+    },
+    {
+      name: 'Hangul jamo: a 4 MB word',
+      files: { 'jamo.md': article('Jamo', fill('\u1100\u1161\u11a8')) },
+      show: 'jamo',
+    },
+    {
+      name: 'Devanagari conjuncts and vowel signs: a 4 MB word',
+      files: { 'deva.md': article('Deva', fill('क्षत्रिये')) },
+      show: 'deva',
+    },
+    {
+      name: 'emoji flags: a 4 MB run of regional indicators',
+      files: { 'flags.md': article('Flags', fill('🇫🇷🇨🇿🇫')) },
+      show: 'flags',
+    },
+    {
+      name: 'emoji skin tones: a 4 MB word',
+      files: { 'skin.md': article('Skin', fill('👍🏽\u{1f3fb}')) },
+      show: 'skin',
+    },
+    {
+      name: 'emoji ZWJ sequences: one 4 MB grapheme of joined pictographs',
+      files: { 'chain.md': article('Chain', fill('👨\u200d')) },
+      show: 'chain',
+    },
+    {
       name: 'front matter: 50,000 keys',
       files: {
         'keys.md': article(
@@ -120,6 +150,26 @@ function cases(): HostileCase[] {
       show: 'rows',
     },
     {
+      name: 'wide table: 400,000 columns',
+      files: {
+        'wide.md': article(
+          'Wide',
+          ['a|', '-|', 'b|'].map((cell) => cell.repeat(400_000)).join('\n'),
+        ),
+      },
+      show: 'wide',
+    },
+    {
+      name: 'long table header: a 2 MB header cell over 200,000 rows',
+      files: {
+        'head.md': article(
+          'Head',
+          `| ${'x'.repeat(2_000_000)} | b |\n|---|---|\n` + '| a | b |\n'.repeat(200_000),
+        ),
+      },
+      show: 'head',
+    },
+    {
       name: 'many links: 240,000 links to as many addresses',
       files: {
         'links.md': article(
@@ -128,6 +178,16 @@ function cases(): HostileCase[] {
         ),
       },
       show: 'links',
+    },
+    {
+      name: 'shared address: 1 MB referred to 300,000 times',
+      files: {
+        'refs.md': article(
+          'Refs',
+          `[x]: http://a.b/${'p'.repeat(1_000_000)}\n\n` + '[a][x] '.repeat(300_000),
+        ),
+      },
+      show: 'refs',
     },
     {
       name: 'one huge token: a 4.9 MB word in a code block',

@@ -71,7 +71,7 @@ export function countWords(body: string): number {
 }
 
 /** Characters of unspaced scripts counted word by word in a body; its words past them are estimated. */
-export const SEGMENTED_AT_MOST = 128 * 1024;
+export const SEGMENTED_AT_MOST = 32 * 1024;
 
 /**
  * Characters handed to the word segmenter at once: on Node 20 it slows sharply with the length of the

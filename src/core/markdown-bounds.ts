@@ -25,6 +25,15 @@ const BLOCK_START =
 const LIST_ITEM = /^ {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+\S/;
 /** A table's row: GFM needs no pipe after the delimiter row, but rows without one are rare. */
 const TABLE_ROW = /\|/;
+/** Cells a table row holds before the rest count as blocks (see capBlocks). */
+const WIDE_ROW = 64;
+
+function pipes(line: string): number {
+  let count = 0;
+  for (let at = line.indexOf('|'); at >= 0; at = line.indexOf('|', at + 1)) count++;
+  return count;
+}
+
 /** Indented code, or a list item's next line: counted as code, which is generous to the list. */
 const INDENTED = /^(?: {4}|\t)/;
 
@@ -107,7 +116,8 @@ function explicitLazyLine(line: string, open: QuoteState): { line: string; state
 
 /**
  * The body up to its MAX_BLOCKS-th block, counted by the lines that start one (after a blank line, or
- * starting a heading, list item, fence, rule, HTML or table row, inside quotes too), or up to its
+ * starting a heading, list item, fence, rule, HTML or table row, inside quotes too, a table row's cells
+ * past the 64th each as one more: 400,000 columns took 600 MB), or up to its
  * MAX_CODE_LINES-th line of code (in a fence, or indented). `omittedLines` says how many lines were left
  * out. One pass, nothing split.
  */
@@ -132,6 +142,8 @@ export function capBlocks(
       (fence ||
         (!inFence && (previousBlank || BLOCK_START.test(content) || TABLE_ROW.test(content))));
     const coding = !fence && (inFence || INDENTED.test(content));
+    // A table row's cells cost as much as blocks: past the first few dozen, each counts as one.
+    if (starting && TABLE_ROW.test(content)) starts += Math.max(0, pipes(content) - WIDE_ROW);
     if ((starting && ++starts > max.blocks) || (coding && ++code > max.code)) {
       // The lines left, the last one only if it holds something.
       let omittedLines = body.endsWith('\n') ? 0 : 1;

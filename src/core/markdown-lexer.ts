@@ -87,6 +87,12 @@ const INLINE_MARK = /[*_`[<~\\@:]| {2}\n/g;
 export interface ParseState {
   /** The number of each link target met so far, in order of first appearance. */
   linkNumbers: Map<string, number>;
+  /**
+   * Each link address met, as normalized (null: not one to follow): an address a thousand references
+   * share is normalized once, and its runs share one string (a 1 MB address so referred to, 300,000
+   * times, ran out of memory).
+   */
+  linkTargets: Map<string, string | null>;
   marksLeft: number;
   /** Whether text has been shown plain for want of marks, and whether the reader has been told. */
   plain: 'no' | 'now' | 'told';
@@ -135,5 +141,11 @@ function boundInline(lexer: Lexer, state: ParseState): void {
 }
 
 export function newState(definitions: ParseState['definitions']): ParseState {
-  return { linkNumbers: new Map(), marksLeft: MAX_INLINE_MARKS, plain: 'no', definitions };
+  return {
+    linkNumbers: new Map(),
+    linkTargets: new Map(),
+    marksLeft: MAX_INLINE_MARKS,
+    plain: 'no',
+    definitions,
+  };
 }

@@ -96,8 +96,8 @@ export function* parseMarkdownSections(
       );
     }
     if (progress) {
-      // The part left out counts with the last section.
-      progress.characters = last ? body.length : parsed;
+      // The part left out counts with the last section (a table header or a fence a section repeats, with none).
+      progress.characters = last ? body.length : Math.min(parsed, body.length);
       progress.last = last;
     }
     yield blocks;
@@ -241,7 +241,12 @@ function collectRuns(tokens: readonly Token[], style: InlineStyle, out: Run[]): 
         break;
       }
       case 'link': {
-        const target = linkTarget(token.href);
+        const { linkTargets } = current;
+        let target = linkTargets.get(token.href as string);
+        if (target === undefined) {
+          target = linkTarget(token.href);
+          linkTargets.set(token.href as string, target);
+        }
         if (!target) {
           collectRuns(token.tokens ?? [], style, out);
           break;

@@ -9,7 +9,8 @@ import { columnWidth, findQuoteMarks, MEASURE, type Page } from './page.js';
 // Wrapping a long article costs tens of milliseconds: the pages last asked for are kept, one width each,
 // and the parsed body of the last few, which a page at another width reuses.
 const pages = new Map<Article, Page>();
-const bodies = new Map<Article, Block[]>();
+/** Each body's blocks, a section's at a time as they were parsed. */
+const bodies = new Map<Article, Block[][]>();
 const KEPT_PAGES = 16;
 const KEPT_BODIES = 4;
 /**
@@ -33,8 +34,8 @@ interface Building {
   sections: Iterator<Block[]> | undefined;
   /** How far the sections have got. */
   progress: SectionProgress;
-  /** The body's blocks so far, to keep once all are parsed. */
-  blocks: Block[];
+  /** The body's blocks so far, a section's at a time, to keep once all are parsed. */
+  blocks: Block[][];
   links: ArticleLink[];
   page: Page;
 }
@@ -89,7 +90,7 @@ function start(article: Article, columns: number, width: number): Building {
     links: [],
     page: undefined as unknown as Page,
   };
-  // A body parsed already (the page was wrapped at another width) is wrapped in steps all the same.
+  // A body parsed already (the page was wrapped at another width) is wrapped in the same steps.
   build.sections = parsed
     ? inSteps(parsed, build.progress, article.body.length)
     : parseMarkdownSections(article.body, undefined, build.progress);
@@ -97,19 +98,16 @@ function start(article: Article, columns: number, width: number): Building {
   return build;
 }
 
-/** Blocks wrapped in one step when they are parsed already: about a section's worth. */
-const BLOCKS_A_STEP = 256;
-
+/** A body's sections parsed already, one a step, as they were parsed: none is longer than a step. */
 function* inSteps(
-  blocks: readonly Block[],
+  sections: readonly Block[][],
   progress: SectionProgress,
   characters: number,
 ): Generator<Block[]> {
-  for (let at = 0; at < blocks.length; at += BLOCKS_A_STEP) {
-    const end = Math.min(blocks.length, at + BLOCKS_A_STEP);
-    progress.characters = Math.round((characters * end) / blocks.length);
-    progress.last = end === blocks.length;
-    yield blocks.slice(at, end);
+  for (const [k, section] of sections.entries()) {
+    progress.characters = Math.round((characters * (k + 1)) / sections.length);
+    progress.last = k === sections.length - 1;
+    yield section;
   }
 }
 
@@ -117,7 +115,7 @@ function* inSteps(
 function step(build: Building): void {
   const next = build.sections!.next();
   if (!next.done) {
-    for (const block of next.value) build.blocks.push(block);
+    build.blocks.push(next.value);
     build.layout.add(next.value);
     addLinks(build.links, next.value);
   }

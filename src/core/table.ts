@@ -2,7 +2,7 @@
 // as "header: value" lines, which never need more room than a paragraph.
 import type { Line, Segment, Style } from './layout.js';
 import type { ColumnAlign } from './markdown.js';
-import { textWidth } from './text-width.js';
+import { textWidth, truncate } from './text-width.js';
 import { fitPrefix, segmentsWidth, trimEnd, wrap } from './wrap.js';
 
 /** A table whose cells are styled already: every row has one cell a column. */
@@ -94,6 +94,9 @@ export function layoutTable(
   rule('└', '┴', '┘');
 }
 
+/** Columns of a header that each row repeats at most (on a narrow page, a few less than the width). */
+const LONGEST_LABEL = 64;
+
 /** Too wide for a grid: each row a group of "header: value" lines, a blank line between rows. */
 function labelledRows(
   table: TableCells,
@@ -103,11 +106,20 @@ function labelledRows(
   block: number,
   out: Line[],
 ): void {
-  const labels = table.header.map(
+  const headers = table.header.map(
     (cell, c) => cell.map((segment) => segment.text).join('') || `column ${c + 1}`,
   );
-  const hang = [...rest, { text: '  ', style: {} }];
+  // Each row repeats its column's header: a long one is cut there (a 2 MB header repeated on 20,000 rows
+  // took a minute and 4 GB), and shown whole once above the rows.
+  const labels = headers.map((header) =>
+    truncate(header, Math.min(Math.max(width - 8, 10), LONGEST_LABEL)),
+  );
   const start = out.length;
+  if (table.rows.length > 0 && labels.some((label, c) => label !== headers[c])) {
+    wrap([{ text: headers.join(' · '), style: LABEL_STYLE }], width, first, rest, block, out);
+    out.push({ segments: trimEnd(fitPrefix(rest, width)), block });
+  }
+  const hang = [...rest, { text: '  ', style: {} }];
   table.rows.forEach((row, r) => {
     if (r > 0) out.push({ segments: trimEnd(fitPrefix(rest, width)), block });
     row.forEach((cell, c) => {
@@ -118,7 +130,7 @@ function labelledRows(
   });
   // A table of a header alone still shows what its columns are.
   if (table.rows.length === 0) {
-    const header = [{ text: labels.join(' · '), style: LABEL_STYLE }];
+    const header = [{ text: headers.join(' · '), style: LABEL_STYLE }];
     wrap(header, width, first, rest, block, out);
   }
 }

@@ -1,6 +1,7 @@
 // Terminal column widths of graphemes: CJK and emoji take two columns, combining marks none.
 import { eastAsianWidth } from 'get-east-asian-width';
 import { createRequire } from 'node:module';
+import { JOINERS, ruledGraphemes } from './grapheme-rules.js';
 
 // string-width takes ~30 ms to load (it builds a segmenter and its emoji patterns), and only text whose
 // code points join into graphemes needs it: it is loaded on first use, with require() so that a width
@@ -21,14 +22,6 @@ let segmenter: Intl.Segmenter | undefined;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const widthCache = new Map<string, number>();
 
-/**
- * What can join code points into one grapheme: extending marks and joiners, emoji modifiers, regional
- * indicators (flags), Hangul jamo, prepended marks, Thai and Lao AM. Without any of them each code point is
- * a grapheme, and the segmenter, slow on Node 20, is not needed.
- */
-const JOINERS =
-  /[\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{113d1}\u{1193f}\u{11941}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]/u;
-
 /** What string-width counts as taking no column, for a lone code point. */
 const ZERO_WIDTH =
   /^[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]$/u;
@@ -39,7 +32,7 @@ const EMOJI = /^\p{Emoji_Presentation}$/u;
  * Columns one code point that joins with nothing takes: string-width's answer (a test checks every code
  * point), without the ~35 ms its first call spends compiling its emoji patterns.
  */
-function codePointWidth(char: string): number {
+function loneCodePointWidth(char: string): number {
   if (ZERO_WIDTH.test(char)) return 0;
   return EMOJI.test(char) ? 2 : eastAsianWidth(char.codePointAt(0)!);
 }
@@ -51,53 +44,12 @@ function codePointWidth(char: string): number {
  */
 const SEGMENT_CHUNK = 256;
 
-// Each mark in the classes below stands alone: none is meant to combine with the one before it.
-/* eslint-disable no-misleading-character-class */
-/**
- * Combining marks of the Latin, Greek, Cyrillic, Hebrew, Arabic, Thai and Lao scripts (Thai and Lao AM too,
- * their viramas not), and variation selectors: each joins the character before it and nothing else,
- * whatever comes next.
- */
-const PLAIN_MARK =
-  /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0e31\u0e33-\u0e39\u0e47-\u0e4e\u0eb1\u0eb3-\u0eb9\u0ebb\u0ebc\u0ec8-\u0ece\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20f0\ufe00-\ufe0f\ufe20-\ufe2f]/u;
-/**
- * What a text must not hold for plainGraphemes to split it as the segmenter does: any other joiner, and
- * the controls, format characters and separators a mark does not join.
- */
-const NOT_PLAIN = new RegExp(
-  `(?!${PLAIN_MARK.source})${JOINERS.source}|[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cn}\\p{Cs}]`,
-  'u',
-);
-/* eslint-enable no-misleading-character-class */
-/** PLAIN_MARK as a table of UTF-16 units (its marks are all in the first plane): a lookup per unit. */
-let plainMarks: Uint8Array | undefined;
-
-/** Graphemes of a text NOT_PLAIN accepts: each character with the plain marks after it. */
-function plainGraphemes(text: string): string[] {
-  if (!plainMarks) {
-    plainMarks = new Uint8Array(0x10000);
-    for (let unit = 0; unit < 0x10000; unit++) {
-      if (PLAIN_MARK.test(String.fromCharCode(unit))) plainMarks[unit] = 1;
-    }
-  }
-  const out: string[] = [];
-  let start = 0;
-  for (let at = 1; at <= text.length; at++) {
-    if (at < text.length && plainMarks[text.charCodeAt(at)] === 1) continue;
-    // A low surrogate ends the pair its high one starts.
-    if (at < text.length && isLowSurrogate(text.charCodeAt(at))) continue;
-    out.push(text.slice(start, at));
-    start = at;
-  }
-  return out;
-}
-
 /** The user-perceived characters of `text` (an emoji ZWJ sequence or a flag is one). */
 export function graphemes(text: string): string[] {
   if (PRINTABLE_ASCII.test(text) || !JOINERS.test(text)) return [...text];
-  // Text whose only joiners are plain combining marks needs no segmenter, slow even a piece at a time.
-  if (!NOT_PLAIN.test(text)) return plainGraphemes(text);
-  return [...eachGrapheme(text)];
+  // Text whose only joiners are plain combining marks and emoji joiners needs no segmenter, slow even a
+  // piece at a time.
+  return ruledGraphemes(text, SEGMENT_CHUNK) ?? [...segmentedGraphemes(text)];
 }
 
 /**
@@ -110,10 +62,11 @@ export function* eachGrapheme(text: string): Generator<string> {
     yield* text;
     return;
   }
-  if (!NOT_PLAIN.test(text)) {
-    yield* plainGraphemes(text);
-    return;
-  }
+  yield* ruledGraphemes(text, SEGMENT_CHUNK) ?? segmentedGraphemes(text);
+}
+
+/** The graphemes of `text` as the segmenter finds them, a piece at a time. */
+function* segmentedGraphemes(text: string): Generator<string> {
   segmenter ??= new Intl.Segmenter();
   let at = 0;
   while (at < text.length) {
@@ -141,10 +94,6 @@ function isHighSurrogate(unit: number): boolean {
   return unit >= 0xd800 && unit <= 0xdbff;
 }
 
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
-}
-
 /** Columns one grapheme (or any short text) takes, as Ink measures it. */
 export function graphemeWidth(grapheme: string): number {
   if (grapheme.length === 1 && grapheme >= ' ' && grapheme < '\x7f') return 1;
@@ -152,10 +101,82 @@ export function graphemeWidth(grapheme: string): number {
   if (width === undefined) {
     const single =
       grapheme.length === 1 || (grapheme.length === 2 && grapheme.codePointAt(0)! > 0xffff);
-    width = single && !JOINERS.test(grapheme) ? codePointWidth(grapheme) : packageWidth(grapheme);
+    width =
+      single && !JOINERS.test(grapheme)
+        ? loneCodePointWidth(grapheme)
+        : grapheme.length > LONGEST_EMOJI
+          ? longGraphemeWidth(grapheme)
+          : joinedPictographs(grapheme)
+            ? 2
+            : packageWidth(grapheme);
     if (widthCache.size < 10_000 && grapheme.length <= 16) widthCache.set(grapheme, width);
   }
   return width;
+}
+
+/** string-width's bound on an emoji sequence, in UTF-16 units: a longer grapheme is measured as text. */
+const LONGEST_EMOJI = 50;
+/** What string-width counts as drawn: the first such character of a grapheme gives its width. */
+const VISIBLE =
+  /[^\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u;
+/** What adds its own width after a grapheme's first visible character. */
+const TRAILING_WIDTH = /[\p{Spacing_Mark}\uff00-\uffef]/gu;
+
+const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
+
+/**
+ * Whether a grapheme (of at most LONGEST_EMOJI units) is pictographs joined by zero-width joiners, which
+ * string-width draws two columns wide, emoji or not: said without its first call's ~35 ms of compiling
+ * its emoji patterns.
+ */
+function joinedPictographs(grapheme: string): boolean {
+  return grapheme.includes('\u200d') && (grapheme.match(PICTOGRAPHS)?.length ?? 0) >= 2;
+}
+
+/**
+ * string-width's answer for a grapheme too long to be an emoji (a letter with thousands of marks, a chain
+ * of joined pictographs): the width of its first visible character and of the spacing marks and half- and
+ * full-width forms after it, found by one scan instead of the package's segmenting and a test a character.
+ */
+function longGraphemeWidth(grapheme: string): number {
+  const index = grapheme.search(VISIBLE);
+  if (index < 0) return 0;
+  const first = grapheme.codePointAt(index)!;
+  // Hangul jamo have rules of their own.
+  if (
+    (first >= 0x1100 && first <= 0x11ff) ||
+    (first >= 0xa960 && first <= 0xa97f) ||
+    (first >= 0xd7b0 && first <= 0xd7ff)
+  ) {
+    return packageWidth(grapheme);
+  }
+  let width = eastAsianWidth(first);
+  TRAILING_WIDTH.lastIndex = index + (first > 0xffff ? 2 : 1);
+  for (let match = TRAILING_WIDTH.exec(grapheme); match; match = TRAILING_WIDTH.exec(grapheme)) {
+    width += eastAsianWidth(match[0].codePointAt(0)!);
+  }
+  return width;
+}
+
+/** Widths of first-plane code points met so far, plus one: 0 is not known yet. */
+let unitWidths: Uint8Array | undefined;
+
+/** Columns one code point takes as a grapheme of its own (in text with no joiners), without a string. */
+export function codePointWidth(code: number): number {
+  if (code >= 0x20 && code < 0x7f) return 1;
+  if (code > 0xffff) return graphemeWidth(String.fromCodePoint(code));
+  unitWidths ??= new Uint8Array(0x10000);
+  let known = unitWidths[code]!;
+  if (known === 0) {
+    known = graphemeWidth(String.fromCharCode(code)) + 1;
+    unitWidths[code] = known;
+  }
+  return known - 1;
+}
+
+/** Whether anything in `text` may join code points into one grapheme: without, each is one. */
+export function hasJoiners(text: string): boolean {
+  return JOINERS.test(text);
 }
 
 /** Columns `text` takes. */

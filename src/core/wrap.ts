@@ -3,26 +3,11 @@
 import type { Line, Segment } from './layout.js';
 import { SOFT_HYPHEN } from './sanitize.js';
 import { graphemes, graphemeWidth, textWidth } from './text-width.js';
-import { CLOSING, OPENING, SIMPLE_NARROW, simpleLineRanges } from './wrap-simple.js';
+import { SIMPLE_NARROW, simpleLineRanges } from './wrap-simple.js';
+import { eachToken, tokenGraphemes, type Token } from './wrap-tokens.js';
 
 /** Columns kept for text however deep quotes and lists nest: ten, or half of a narrow width. */
 const MIN_TEXT_COLUMNS = 10;
-
-interface Token {
-  start: number;
-  end: number;
-  width: number;
-  kind: 'word' | 'space' | 'break';
-  /**
-   * A piece of a word that needed segmenting: the word's graphemes and the index of the piece's first,
-   * kept so that cutting it does not segment it again.
-   */
-  graphemes?: { all: string[]; from: number };
-  /** The word goes on after a soft hyphen: a line that ends here shows a hyphen, one column more. */
-  hyphen?: boolean;
-  /** For words joined across a space (keepMarksAttached): the tokens joined, to break after all if need be. */
-  parts?: Token[];
-}
 
 /** Wraps styled pieces into lines: breaks at spaces and around wide (CJK) characters, a too-long word is cut. */
 export function wrap(
@@ -121,7 +106,7 @@ export function lineRanges(
       }
     }
   };
-  for (const token of keepMarksAttached(tokenize(text), text)) take(token);
+  eachToken(text, take);
   if (lineStart >= 0 || ranges.length === 0) endLine();
 
   return ranges;
@@ -135,97 +120,6 @@ function fitsAsItIs(text: string, room: number): boolean {
   );
 }
 
-/** Characters that must not begin a line (closing marks) or end one (opening marks) in CJK text. */
-const NO_BREAK_BEFORE = new Set(
-  '、。，．・：；！？）」』】〕〉》〗〙〛ー々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ',
-);
-const NO_BREAK_AFTER = new Set('（「『【〔〈《〖〘〚');
-
-/**
- * Joins a word to the next across a space where a break would leave a line starting with a closing mark
- * (French « oui », « non » !) or ending with an opening one: that space is not a place to break.
- */
-function* keepMarksAttached(tokens: Iterable<Token>, text: string): Generator<Token> {
-  let word: Token | undefined;
-  let space: Token | undefined;
-  const flush = function* () {
-    if (word) yield word;
-    if (space) yield space;
-    word = space = undefined;
-  };
-  for (const token of tokens) {
-    if (token.kind === 'word') {
-      if (word && space && (OPENING.has(text[word.end - 1]!) || CLOSING.has(text[token.start]!))) {
-        // A joined word is made here and grows in place: copying its parts would be quadratic.
-        if (word.parts) {
-          word.end = token.end;
-          word.width += space.width + token.width;
-          word.hyphen = token.hyphen;
-          word.parts.push(space, token);
-        } else {
-          word = {
-            start: word.start,
-            end: token.end,
-            width: word.width + space.width + token.width,
-            kind: 'word',
-            hyphen: token.hyphen,
-            parts: [word, space, token],
-          };
-        }
-        space = undefined;
-        continue;
-      }
-      yield* flush();
-      word = token;
-    } else if (token.kind === 'space' && word && !space) {
-      space = token;
-    } else {
-      yield* flush();
-      yield token;
-    }
-  }
-  yield* flush();
-}
-
-/**
- * Words, spaces and hard breaks; a word is split after its soft hyphens, and where a line may break
- * between wide characters.
- */
-function* tokenize(text: string): Generator<Token> {
-  for (const match of text.matchAll(/\n| +|[^ \n]+/g)) {
-    const value = match[0];
-    const start = match.index;
-    if (value === '\n') yield { start, end: start + 1, width: 0, kind: 'break' };
-    else if (value[0] === ' ')
-      yield { start, end: start + value.length, width: value.length, kind: 'space' };
-    else if (!value.includes(SOFT_HYPHEN)) yield* wordTokens(value, start);
-    else yield* softHyphenated(value, start);
-  }
-}
-
-/** A word with soft hyphens: its parts, each with the soft hyphen after it, where the line may break. */
-function* softHyphenated(word: string, start: number): Generator<Token> {
-  const parts = word.split(SOFT_HYPHEN);
-  // Only a soft hyphen with more of the word after it is a place to break.
-  const lastPart = parts.findLastIndex((part) => part !== '');
-  let at = start;
-  for (const [k, part] of parts.entries()) {
-    const tokens = [...wordTokens(part, at)];
-    const last = tokens.at(-1);
-    if (last && k < parts.length - 1)
-      Object.assign(last, { end: last.end + 1, hyphen: k < lastPart });
-    yield* tokens;
-    at += part.length + 1;
-  }
-}
-
-function* wordTokens(word: string, start: number): Generator<Token> {
-  if (word === '') return;
-  if (SIMPLE_NARROW.test(word))
-    yield { start, end: start + word.length, width: word.length, kind: 'word' };
-  else yield* splitWide(word, start);
-}
-
 /**
  * A line's soft hyphens, which terminals disagree on: dropped, but for one where the line breaks, drawn as a
  * hyphen in the style of the text before it.
@@ -237,50 +131,6 @@ function softHyphens(segments: Segment[], atHyphen: boolean): Segment[] {
   const last = out.at(-1);
   if (atHyphen && last) out[out.length - 1] = { ...last, text: last.text + '-' };
   return out;
-}
-
-function* splitWide(word: string, start: number): Generator<Token> {
-  const all = graphemes(word);
-  let piece: Token = { start, end: start, width: 0, kind: 'word', graphemes: { all, from: 0 } };
-  let previous = '';
-  let previousWidth = 0;
-  for (let k = 0; k < all.length; k++) {
-    const grapheme = all[k]!;
-    const width = graphemeWidth(grapheme);
-    const breakable =
-      piece.end > piece.start &&
-      (width > 1 || previousWidth > 1) &&
-      !NO_BREAK_BEFORE.has(grapheme) &&
-      !NO_BREAK_AFTER.has(previous);
-    if (breakable) {
-      yield piece;
-      piece = { start: piece.end, end: piece.end, width: 0, kind: 'word' };
-      piece.graphemes = { all, from: k };
-    }
-    piece.end += grapheme.length;
-    piece.width += width;
-    previous = grapheme;
-    previousWidth = width;
-  }
-  if (piece.end > piece.start) yield piece;
-}
-
-/** The graphemes of a word token. */
-function* tokenGraphemes(text: string, token: Token): Generator<string> {
-  if (!token.graphemes) {
-    yield* graphemes(text.slice(token.start, token.end));
-    return;
-  }
-  const { all, from } = token.graphemes;
-  for (let k = from, at = token.start; at < token.end; k++) {
-    // A token can end past its word's graphemes: on the soft hyphen after it.
-    if (k === all.length) {
-      yield text.slice(at, token.end);
-      return;
-    }
-    yield all[k]!;
-    at += all[k]!.length;
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 // The full-screen reader's state and the one reducer that changes it. Pure: effects (quitting, opening a
 // browser, asking the search engine) are the app's business.
 import type { ArticleMeta } from '../core/article.js';
+import { placeOf, type Place } from '../core/reading-position.js';
 import { carryTop, lastTop, type Page } from '../core/page.js';
 import type { SearchAnswer, SearchHit } from '../core/search/types.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
@@ -9,6 +10,7 @@ import { emptyData, type Change, type UserData } from '../state/data.js';
 import type { Keymap } from './key-overrides.js';
 import { KEYMAP, keyToAction, type Command, type Screen } from './keymap.js';
 import {
+  applyResume,
   leaveArticle,
   nextView,
   onStored,
@@ -129,6 +131,20 @@ export interface AppState {
   keptOpen: string | null;
   /** While the library is first read: how many of its files are read (the header says so). */
   indexing: Indexing | null;
+  /**
+   * A place the reader goes to once its page is wrapped that far (a saved place, or where a resize left
+   * it): a long article is wrapped a section at a time, and keys are answered meanwhile.
+   */
+  resume: Resume | null;
+}
+
+/** Where the reader goes once the page is wrapped far enough, unless a key has moved it from `top`. */
+export interface Resume {
+  place: Place;
+  /** The view's top line when the place was set: moved from it, the reader stays where it was moved. */
+  top: number;
+  /** Whether to say so in the footer (a saved place: "Resumed at 40%."). */
+  say: boolean;
 }
 
 /** How far the first reading of a library has come: `done` of `total` files. */
@@ -170,6 +186,8 @@ export type Action =
   | { type: 'notice'; text: string }
   /** The page maker has loaded: the keys held until now are handled, in order. */
   | { type: 'ready'; paginate: Paginate }
+  /** One more section of the open article is wrapped: the place to resume at may be reached. */
+  | { type: 'wrapped' }
   /**
    * The store's data, loaded or saved (`external` when another process changed it), with a word for the
    * footer when there is one (a recovered file, a folder that cannot be written).
@@ -243,6 +261,7 @@ export function initialState(
     count: '',
     keptOpen: null,
     indexing: null,
+    resume: null,
   };
 }
 
@@ -272,6 +291,8 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, notice: action.text };
     case 'resize':
       return resize(state, action.size);
+    case 'wrapped':
+      return applyResume(state);
     case 'stored':
       return onStored(state, action);
     case 'answer':
@@ -580,7 +601,13 @@ function onReader(state: AppState, command: Command): AppState {
     case 'back':
       return takeHeldAnswer(
         viewAfterReading(
-          dropKept({ ...leaveArticle(state), screen: 'list', mark: null, find: null }),
+          dropKept({
+            ...leaveArticle(state),
+            screen: 'list',
+            mark: null,
+            find: null,
+            resume: null,
+          }),
         ),
       );
     default:
@@ -593,9 +620,18 @@ function resize(state: AppState, size: Size): AppState {
   const article = state.shown[state.selected];
   const { measure } = state.user.settings;
   if (state.screen === 'reader' && article && size.columns !== state.size.columns) {
-    const before = state.paginate!(article, state.size.columns, undefined, measure).lines;
-    const after = state.paginate!(article, size.columns, undefined, measure).lines;
-    resized.top = carryTop(before, state.top, after);
+    // Both pages as far as they are wrapped: a long article is wrapped again at the new width a section
+    // at a time, and the reader goes back to its place once the wrapping gets there.
+    const before = state.paginate!(article, state.size.columns, readerHeight(state.size), measure);
+    const after = currentPage(resized)!;
+    if (before.complete && after.complete && !state.resume) {
+      resized.top = carryTop(before.lines, state.top, after.lines);
+    } else {
+      const place = state.resume?.place ?? placeOf(before.lines, state.top);
+      resized.top = 0;
+      resized.resume = { place, top: 0, say: state.resume?.say ?? false };
+      return withMoreWanted(withSelection(applyResume(resized), state.selected));
+    }
   }
   if (state.screen === 'reader') {
     resized.top = clamp(

@@ -6,14 +6,7 @@ import { lineOf, placeOf } from '../core/reading-position.js';
 import { bookmarkOf } from '../state/bookmark-list.js';
 import { applyChange, type Change } from '../state/data.js';
 import { withOverrides } from './key-overrides.js';
-import {
-  currentPage,
-  readerHeight,
-  wholePage,
-  withSelection,
-  type Action,
-  type AppState,
-} from './state.js';
+import { currentPage, readerHeight, withSelection, type Action, type AppState } from './state.js';
 import { VIEWS, viewRows, type ListView } from './views.js';
 
 type PositionChange = Extract<Change, { kind: 'position' }>;
@@ -58,26 +51,43 @@ export function openAt(state: AppState, index: number): AppState {
       notice: 'This article is no longer in the library: s removes its bookmark.',
     };
   }
-  let opened: AppState = { ...selected, screen: 'reader', top: 0, mark: null };
+  let opened: AppState = { ...selected, screen: 'reader', top: 0, mark: null, resume: null };
   if (!state.user.read.has(article.id)) {
     opened = change(opened, { kind: 'read', id: article.id, at: state.now() });
   }
   return resumed(opened);
 }
 
-/** The open article moved to where it was left, saying so; as it is when it was left at its top. */
+/**
+ * The open article moved to where it was left, saying so; as it is when it was left at its top. A long
+ * article is wrapped a section at a time: it goes there once the wrapping has got that far.
+ */
 function resumed(opened: AppState): AppState {
   const article = target(opened);
   const place = article && opened.user.positions.get(article.id);
   if (!place) return opened;
-  // Only now: the whole page is made here, where an article opened at its top draws its first lines first.
-  const page = wholePage(opened);
-  if (!page) return opened;
-  const height = readerHeight(opened.size);
-  const top = Math.min(lineOf(page.lines, place), lastTop(page.lines.length, height));
-  if (top <= 0) return opened;
+  return applyResume({ ...opened, resume: { place, top: opened.top, say: true } });
+}
+
+/**
+ * The reader at the place it resumes at, once its page is wrapped past it; unchanged until then, and
+ * left where a key has moved it since the place was set.
+ */
+export function applyResume(state: AppState): AppState {
+  const { resume } = state;
+  if (!resume) return state;
+  const page = currentPage(state);
+  if (!page || state.top !== resume.top) return { ...state, resume: null };
+  const last = page.lines.at(-1);
+  // The place's block is whole once a line of a later one is wrapped.
+  if (!page.complete && (!last || last.block <= resume.place.block)) return state;
+  const height = readerHeight(state.size);
+  const top = Math.min(lineOf(page.lines, resume.place), lastTop(page.lines.length, height));
+  const resumed = { ...state, top: Math.max(0, top), resume: null };
+  if (top <= 0 || !resume.say) return resumed;
+  if (!page.complete) return { ...resumed, notice: 'Resumed where you left off.' };
   const { percent } = progress(top, height, page.lines.length, 0);
-  return { ...opened, top, notice: `Resumed at ${percent}%.` };
+  return { ...resumed, notice: `Resumed at ${percent}%.` };
 }
 
 /**
@@ -88,6 +98,8 @@ export function positionNow(state: AppState): PositionChange | undefined {
   // Before the store has loaded, a place noted would overwrite the one it keeps.
   if (!state.loaded) return undefined;
   const article = target(state);
+  // Not yet where it resumes: the place kept is still the one to go to.
+  if (state.resume) return undefined;
   const page = currentPage(state);
   if (!article || !page || !page.complete) return undefined;
   const atEnd = state.top >= lastTop(page.lines.length, readerHeight(state.size));

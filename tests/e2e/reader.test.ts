@@ -228,6 +228,93 @@ describe('the full-screen reader', () => {
     SLOW,
   );
 
+  /** Footer of a page still being wrapped: how much of it is, in megabytes. */
+  const wrappedMB = (rows: string[]) => /wrapping… ([\d.]+) of \d\.\d MB/.exec(rows.at(-2)!)?.[1];
+  /** A library of one long article (the newest), with its place saved at `position` if given. */
+  function longLibrary(body: string, position?: { block: number; offset: number }): string {
+    const home = tempDir();
+    mkdirSync(join(home, 'articles'));
+    writeFileSync(
+      join(home, 'articles', 'long.md'),
+      `---\ntitle: The longest read\ndate: 2099-01-01\n---\n\n${body}\n`,
+    );
+    if (position) {
+      const saved = { ...position, savedAt: '2099-01-02T00:00:00.000Z' };
+      const data = {
+        version: 2,
+        bookmarks: {},
+        read: {},
+        positions: { long: saved },
+        settings: {},
+      };
+      writeFileSync(join(home, 'config.json'), JSON.stringify(data));
+    }
+    return home;
+  }
+  /** Waits until the footer's count of what is wrapped has moved on: frames are drawn while it works. */
+  async function wrappingInSteps(session: TerminalSession): Promise<void> {
+    await session.waitFor((rows) => !!wrappedMB(rows), SLOW / 2);
+    const first = Number(wrappedMB(session.screen()));
+    await session.waitFor((rows) => Number(wrappedMB(rows) ?? 0) > first, SLOW / 2);
+  }
+
+  it.each([
+    ['a table of 300,000 rows', '| a | b |\n|---|---|\n' + '| cell | cell |\n'.repeat(300_000)],
+    ['a paragraph of 4 MB that starts with markup', '*Note* ' + '中文的段落，'.repeat(230_000)],
+    ['a list of 190,000 items with no blank line', '- an item of the list\n'.repeat(190_000)],
+  ])(
+    'draws and answers Ctrl+C while it wraps one block of 4 MB: %s',
+    async (_name, body) => {
+      const session = await startList({ env: { INKWELL_HOME: longLibrary(body) } });
+      session.write('\r');
+      // The block is wrapped a part at a time, frames drawn in between: in one step, as it was, the
+      // footer said nothing until the whole page was wrapped.
+      await wrappingInSteps(session);
+      session.write('\x03');
+      await expectRestored(session, 0);
+    },
+    SLOW,
+  );
+
+  it(
+    'opens a long article at its saved place once the wrapping gets there, answering keys meanwhile',
+    async () => {
+      const paragraph = 'words of a long article, wrapped a section at a time. '.repeat(12);
+      const body = Array.from({ length: 7000 }, (_, k) => `Paragraph ${k}: ${paragraph}`);
+      const home = longLibrary(body.join('\n\n'), { block: 5000, offset: 0 });
+      const session = await startList({ env: { INKWELL_HOME: home } });
+      session.write('\r');
+      await wrappingInSteps(session);
+      await session.waitFor((rows) => words(rows).includes('Paragraph 5000:'), SLOW / 2);
+      expect(footer(session)).toContain('Resumed');
+      session.write('\x03');
+      await expectRestored(session, 0);
+    },
+    SLOW,
+  );
+
+  it(
+    'wraps a long article again in steps on a resize, and stays at its place',
+    async () => {
+      const paragraph = 'words of a long article, wrapped a section at a time. '.repeat(12);
+      const body = Array.from({ length: 7000 }, (_, k) => `Paragraph ${k}: ${paragraph}`);
+      const home = longLibrary(body.join('\n\n'), { block: 3000, offset: 0 });
+      const session = await startList({ env: { INKWELL_HOME: home } });
+      session.write('\r');
+      await session.waitFor((rows) => words(rows).includes('Paragraph 3000:'), SLOW / 2);
+      await session.waitFor((rows) => !wrappedMB(rows) && readerShown(rows), SLOW / 2);
+      session.resize(60, 24);
+      await wrappingInSteps(session);
+      await session.waitFor(
+        (rows) => !wrappedMB(rows) && words(rows).includes('Paragraph 3000:'),
+        SLOW / 2,
+      );
+      session.write('\x03');
+      await expectRestored(session, 0);
+    },
+    SLOW,
+  );
+
   it.each([
     ['SIGTERM', 143],
     ['SIGHUP', 129],

@@ -22,7 +22,13 @@ import {
 import { articleLinks } from '../../src/core/links.js';
 import { pageOf } from '../../src/core/paginate.js';
 import { findQuotations, MAX_NESTING } from '../../src/core/quotes.js';
-import { graphemes, textWidth, truncate } from '../../src/core/text-width.js';
+import {
+  graphemes,
+  graphemeWidth,
+  packageWidth,
+  textWidth,
+  truncate,
+} from '../../src/core/text-width.js';
 import { loadLibrary } from '../../src/library/load.js';
 import {
   MAX_FRONT_MATTER_CHARACTERS,
@@ -168,6 +174,12 @@ describe('many tiny blocks', { timeout: 30_000 }, () => {
       omitted: 300_002 - 1 - MAX_CODE_LINES,
     },
     {
+      name: 'a table of 30,000 columns',
+      // Each cell past the 64th of a row counts as a block: the table is past the limit at its header.
+      body: ['a|', '-|', 'b|'].map((cell) => cell.repeat(30_000)).join('\n'),
+      omitted: 3,
+    },
+    {
       name: 'indented code of 300,000 lines',
       body: '    a\n'.repeat(300_000),
       omitted: 300_000 - MAX_CODE_LINES,
@@ -178,9 +190,22 @@ describe('many tiny blocks', { timeout: 30_000 }, () => {
     expect(lines.length).toBeLessThan(3 * MAX_CODE_LINES);
   });
 
+  it('cuts a long header short on each row of a table given as labelled lines', () => {
+    // Each row given as "header: value" used to repeat a 2 MB header whole: a minute and 4 GB. (One
+    // shorter than a section can repeat: each section of the table has it.)
+    const header = 'h'.repeat(3_000);
+    const body = `| ${header} | b |\n|---|---|\n` + '| a | b |\n'.repeat(5_000);
+    const lines = laidOut(body, 80).map(lineText);
+    expect(lines.join('').length).toBeLessThan(10 * body.length);
+    expect(lines.filter((line) => line.startsWith('hhhh') && line.includes('…: a'))).toHaveLength(
+      5_000,
+    );
+  });
+
   it('shows an article of exactly as many blocks whole', () => {
     const lines = laidOut('- a\n'.repeat(MAX_BLOCKS), 80);
-    expect(lines).toHaveLength(MAX_BLOCKS);
+    // A list that long is cut in sections: several lists, a blank line between them.
+    expect(lines.filter((line) => lineText(line).trim() !== '')).toHaveLength(MAX_BLOCKS);
     expect(lines.map(lineText)).not.toContain(expect.stringContaining('not shown'));
   });
 
@@ -198,20 +223,21 @@ describe('many tiny blocks', { timeout: 30_000 }, () => {
   ])(
     'formats the first marks of a paragraph of $name, then shows the rest as written',
     ({ body, end }) => {
-      const blocks = parseMarkdown(body);
-      expect(blocks).toHaveLength(2);
-      const [paragraph, told] = blocks as [
-        Block & { kind: 'paragraph' },
-        Block & { kind: 'paragraph' },
-      ];
-      expect(runsText(told.runs)).toBe(
-        `(Links and formatting past here are shown as plain text: inkwell formats an article's first ${MAX_INLINE_MARKS.toLocaleString('en')} marks of markup.)`,
-      );
-      const text = runsText(paragraph.runs);
-      const formatted = paragraph.runs.some((run) => Object.keys(run.style).length > 0);
-      expect(formatted || text.startsWith('a\na\n')).toBe(true);
-      expect(paragraph.runs.at(-1)!.style).toEqual({});
-      expect(text.endsWith(end)).toBe(true);
+      // A paragraph that long is cut in sections: several paragraphs, the notice after the one where the
+      // marks ran out.
+      const blocks = parseMarkdown(body) as Array<Block & { kind: 'paragraph' }>;
+      expect(blocks.every((block) => block.kind === 'paragraph')).toBe(true);
+      const notice = `(Links and formatting past here are shown as plain text: inkwell formats an article's first ${MAX_INLINE_MARKS.toLocaleString('en')} marks of markup.)`;
+      const told = blocks.findIndex((block) => runsText(block.runs) === notice);
+      expect(told).toBeGreaterThan(0);
+      expect(blocks.filter((block) => runsText(block.runs) === notice)).toHaveLength(1);
+      const [first, last] = [blocks[0]!, blocks.at(-1)!];
+      const formatted = first.runs.some((run) => Object.keys(run.style).length > 0);
+      expect(formatted || runsText(first.runs).startsWith('a\na\n')).toBe(true);
+      for (const paragraph of blocks.slice(told + 1)) {
+        expect(paragraph.runs.every((run) => Object.keys(run.style).length === 0)).toBe(true);
+      }
+      expect(runsText(last.runs).endsWith(end)).toBe(true);
     },
   );
 
@@ -223,6 +249,18 @@ describe('many tiny blocks', { timeout: 30_000 }, () => {
     expect(links.map((link) => link.number)).toEqual(links.map((_, k) => k + 1));
     const text = laidOut(body, 80).map(lineText).join(' ');
     expect(text).toContain('w59999');
+  });
+
+  it('normalizes an address that 20,000 references share once, keeping one copy of it', () => {
+    // Each reference made its own normalized copy of the address: 1 MB referred to 300,000 times ran
+    // out of memory (and would leave the reader's terminal broken).
+    const address = `https://x.io/${'p'.repeat(200_000)}`;
+    const body = `[x]: ${address}\n\n` + '[a][x] '.repeat(20_000);
+    const before = process.memoryUsage().heapUsed;
+    const blocks = parseMarkdown(body);
+    // A copy a reference would be gigabytes; one copy, a fraction of a megabyte.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 1024 * 1024);
+    expect(articleLinks(blocks).map((link) => link.url)).toEqual([address]);
   });
 
   it('lexes links written together without spaces, one pass each', () => {
@@ -330,6 +368,55 @@ describe('long runs of joining characters', { timeout: 30_000 }, () => {
     expect(differ).toEqual([]);
   });
 
+  it('splits emoji, Hangul jamo and Indic conjuncts as the segmenter does, whatever stands around them', () => {
+    const around = [
+      '\u0915',
+      '\u094d',
+      '\u093f',
+      '\u0600',
+      '\u1039',
+      '\u1100',
+      '\u1161',
+      '\u11a8',
+      '가',
+      '각',
+      'a',
+      '👨',
+      '\u200d',
+      '\u{1f3fd}',
+      '\ufe0f',
+      '🇫',
+      '\u0301',
+      '\u{e0067}',
+      '中',
+      '\u0e33',
+    ];
+    const differ: string[] = [];
+    for (let point = 0; point <= 0x2ffff; point += point < 0x3000 || point >= 0x1f000 ? 23 : 97) {
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const char = String.fromCodePoint(point);
+      for (const [k, next] of around.entries()) {
+        const text = [next + char + next, `${char}\u200d${next}`, `${next}\u200d${char}`][
+          (point + k) % 3
+        ]!;
+        if (graphemes(text).join('|') !== bySegmenter(text).join('|')) differ.push(text);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it.each([
+    'a' + '\u0301'.repeat(100),
+    '👨\u200d'.repeat(30),
+    '\u200d👨'.repeat(30),
+    'क' + '\u093e'.repeat(60),
+    'ｱ' + 'ﾞ'.repeat(60),
+    '\u200b'.repeat(60) + '中' + 'ﾞ'.repeat(5),
+    '☺' + '\ufe0f'.repeat(60),
+  ])('measures a grapheme too long to be an emoji as string-width does: %j', (grapheme) => {
+    expect(graphemeWidth(grapheme)).toBe(packageWidth(grapheme));
+  });
+
   it('cuts a grapheme of thousands of marks into pieces, losing nothing', () => {
     const text = 'a' + '\u0301'.repeat(100_000) + 'b\u200d' + '\u0301'.repeat(100_000);
     const parts = graphemes(text);
@@ -342,6 +429,9 @@ describe('long runs of joining characters', { timeout: 30_000 }, () => {
     { name: 'family emoji', unit: '👨‍👩‍👧', graphemes: 1 },
     { name: 'flags', unit: '🇫🇷', graphemes: 1 },
     { name: 'Hangul jamo', unit: '\u1100\u1161', graphemes: 1 },
+    { name: 'skin tones', unit: '👍🏽', graphemes: 1 },
+    { name: 'mixed widths', unit: '中a', graphemes: 2 },
+    { name: 'Devanagari vowel signs', unit: 'कि', graphemes: 1 },
   ])('measures, cuts and wraps a 60,000-character word of $name', ({ unit, graphemes: each }) => {
     const word = unit.repeat(Math.ceil(60_000 / unit.length));
     const count = (word.length / unit.length) * each;
@@ -352,6 +442,20 @@ describe('long runs of joining characters', { timeout: 30_000 }, () => {
     const lines = laidOut(word, 80);
     expect(lines.map(lineText).join('')).toBe(word);
     expect(lines.length).toBeGreaterThanOrEqual(Math.floor(width / 80));
+  });
+
+  it.each([
+    { name: 'pictographs joined into one grapheme', unit: '👨\u200d' },
+    { name: 'regional indicators, an odd number', unit: '🇫🇷🇫' },
+    { name: 'skin tones alone', unit: '\u{1f3fd}' },
+  ])('cuts and wraps a 60,000-character run of $name, losing nothing', ({ unit }) => {
+    const word = unit.repeat(Math.ceil(60_000 / unit.length));
+    const parts = graphemes(word);
+    expect(parts.join('')).toBe(word);
+    expect(Math.max(...parts.map((part) => part.length))).toBeLessThanOrEqual(256);
+    const lines = laidOut(word, 80);
+    expect(lines.map(lineText).join('')).toBe(word);
+    expect(Math.max(...lines.map((line) => textWidth(lineText(line))))).toBeLessThanOrEqual(80);
   });
 
   it.each([
@@ -515,8 +619,9 @@ describe('lazy lines in quotes', { timeout: 30_000 }, () => {
     { name: 'one quote of 200,000 lazy lines', body: '> a\nb\n'.repeat(100_000) },
     { name: 'quotes of alternating depth', body: '> a\n> > b\nc\n'.repeat(50_000) },
   ])('lays out $name', ({ body }) => {
+    // Cut in sections, as any block that long: quotes one after the other.
     const blocks = parseMarkdown(body);
-    expect(blocks).toHaveLength(1);
+    expect(blocks.every((block) => block.kind === 'blockquote')).toBe(true);
     expect(laidOut(body, 80).length).toBeGreaterThan(1000);
   });
 });

@@ -198,12 +198,74 @@ describe('splitSections in a long paragraph', () => {
     for (const section of sections.slice(1)) expect(section).toMatch(/^[\p{L}\p{N}]/u);
   });
 
-  it.each([
-    { name: 'emoji joined into one', body: '👨‍👩‍👧'.repeat(20_000) },
-    { name: 'a list item', body: '- ' + 'word '.repeat(30_000) },
-    { name: 'a quote', body: '> ' + 'word '.repeat(30_000) },
-    { name: 'fenced code', body: '```\n' + 'word '.repeat(30_000) + '\n```' },
-  ])('leaves $name whole', ({ body }) => {
+  it('leaves a line of fenced code whole', () => {
+    const body = '```\n' + 'word '.repeat(30_000) + '\n```';
     expect(splitSections(body)).toEqual([body]);
+  });
+});
+
+// Any other block that long is cut too (a table, a list or a quote with no blank line, fenced code, a line
+// of emoji): each section is parsed and wrapped in one step of the reader, which must stay short.
+describe('splitSections in a long block', () => {
+  const bounded = (sections: string[]) => {
+    expect(sections.length).toBeGreaterThan(2);
+    const longest = Math.max(...sections.map((section) => section.length));
+    expect(longest).toBeLessThanOrEqual(2 * LONG_PARAGRAPH + 64);
+  };
+
+  it.each([
+    { name: 'emoji joined into threes', body: '👨‍👩‍👧'.repeat(20_000), unit: '👨‍👩‍👧' },
+    { name: 'flags', body: '🇫🇷'.repeat(60_000), unit: '🇫🇷' },
+    { name: 'combining marks alone', body: '\u0301'.repeat(200_000), unit: '\u0301' },
+    { name: 'a list item', body: '- ' + 'word '.repeat(30_000), unit: null },
+    { name: 'a quote', body: '> ' + 'word '.repeat(30_000), unit: null },
+    { name: 'a list', body: '- an item\n'.repeat(30_000), unit: null },
+    { name: 'a quote of many lines', body: '> a line\n'.repeat(30_000), unit: null },
+    { name: 'a paragraph that starts with markup', body: '*a* word\n'.repeat(30_000), unit: null },
+    { name: 'indented code', body: '    code\n'.repeat(30_000), unit: null },
+  ])('cuts $name, keeping every character', ({ body, unit }) => {
+    const sections = splitSections(body);
+    bounded(sections);
+    expect(sections.join('')).toBe(body);
+    // Between graphemes.
+    if (unit) for (const section of sections) expect(section.split(unit).join('')).toBe('');
+  });
+
+  it('cuts a table between rows, each section with its header', () => {
+    const head = '| a | b |\n|:--|--:|\n';
+    const sections = splitSections(head + '| c | d |\n'.repeat(30_000));
+    bounded(sections);
+    for (const section of sections) expect(section.startsWith(head + '| c |')).toBe(true);
+    const rows = sections.map((section) => section.slice(head.length)).join('');
+    expect(rows).toBe('| c | d |\n'.repeat(30_000));
+  });
+
+  it('cuts fenced code between lines, closing and opening its fence again', () => {
+    const sections = splitSections('````ts\n' + 'let x = 1;\n'.repeat(30_000) + '````\nafter\n');
+    bounded(sections);
+    for (const section of sections.slice(1)) expect(section.startsWith('````ts\nlet x')).toBe(true);
+    for (const section of sections.slice(0, -1))
+      expect(section.endsWith('let x = 1;\n````\n')).toBe(true);
+    expect(sections.at(-1)!.endsWith('````\nafter\n')).toBe(true);
+  });
+
+  it.each([
+    // Fewer rows and items than MAX_BLOCKS, past which a notice says what is left out.
+    {
+      name: 'a table',
+      body: '| a | b |\n|---|---|\n' + '| c | d |\n'.repeat(15_000),
+      kind: 'table',
+    },
+    { name: 'a list', body: '- an item\n'.repeat(15_000), kind: 'list' },
+    {
+      name: 'a quote with lazy lines',
+      body: '> a line\nlazy\n'.repeat(15_000),
+      kind: 'blockquote',
+    },
+    { name: 'fenced code', body: '```\n' + 'code\n'.repeat(30_000) + '```', kind: 'code' },
+  ])('parses the sections of $name as blocks of its kind', ({ body, kind }) => {
+    const blocks = [...parseMarkdownSections(body)].flat();
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(blocks.every((block) => block.kind === kind)).toBe(true);
   });
 });

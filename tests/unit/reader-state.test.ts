@@ -328,3 +328,57 @@ describe('the library checked after the first frame', () => {
     expect(back.shown.map((a) => a.id)).toEqual(fresh.map((a) => a.id));
   });
 });
+
+// A long article is wrapped a section at a time: the reader goes back to a saved place, or to its place
+// after a resize, once the wrapping gets there, and answers keys meanwhile.
+describe('going back to a place in a long article', () => {
+  const body = Array.from({ length: 3000 }, (_, k) => `Paragraph ${k} of a long article.`).join(
+    '\n\n',
+  );
+  /** Wraps one more section, as the app does between frames, and says so. */
+  const wrapOn = (state: AppState) => {
+    state.paginate!(state.shown[0]!, state.size.columns, 1, undefined, true);
+    return reduce(state, { type: 'wrapped' });
+  };
+  /** A new article each time: pages are remembered by article. */
+  const opened = (place: { block: number; offset: number }) => {
+    const state = initialState([makeArticle({ id: 'long', body })], [], SIZE, readerPage);
+    const user = {
+      ...state.user,
+      positions: new Map([['long', { ...place, savedAt: '2026-01-01T00:00:00.000Z' }]]),
+    };
+    return after({ ...state, user }, 'open');
+  };
+  /** The text of the view's first lines. */
+  const topText = (state: AppState) =>
+    currentPage(state)!
+      .lines.slice(state.top, state.top + 2)
+      .flatMap((line) => line.segments.map((segment) => segment.text))
+      .join('');
+
+  it('opens at the top, then goes to the saved place once it is wrapped', () => {
+    let state = opened({ block: 2500, offset: 0 });
+    expect(state.top).toBe(0);
+    expect(currentPage(state)!.complete).toBe(false);
+    while (state.resume) state = wrapOn(state);
+    expect(topText(state)).toContain('Paragraph 2500 of');
+    expect(state.notice).toMatch(/^Resumed/);
+  });
+
+  it('stays where a key moved it meanwhile', () => {
+    let state = after(opened({ block: 2500, offset: 0 }), 'down');
+    while (!currentPage(state)!.complete) state = wrapOn(state);
+    expect(state.top).toBe(1);
+    expect(state.resume).toBeNull();
+  });
+
+  it('goes back to its place after a resize, wrapping the page again in steps', () => {
+    let state = opened({ block: 1200, offset: 0 });
+    while (!currentPage(state)!.complete) state = wrapOn(state);
+    expect(topText(state)).toContain('Paragraph 1200 of');
+    state = reduce(state, { type: 'resize', size: { columns: 50, rows: 20 } });
+    expect(currentPage(state)!.complete).toBe(false);
+    while (state.resume) state = wrapOn(state);
+    expect(topText(state)).toContain('Paragraph 1200 of');
+  });
+});

@@ -62,6 +62,10 @@ describe('the same widths as string-width', () => {
     '\x1b[1mbold\x1b[22m and \x1b[38;5;3mcolour\x1b[39m “quoted”',
     '\x1b]8;;https://example.org\x07link\x1b]8;;\x07 text',
     '\u{1193f}a \u{11941}b \u{11a84}c \u{11d46}d \u{11f02}e \u{113d1}f and more text',
+    // Pictographs joined, emoji or not; a joiner after a letter or a flag joins nothing.
+    '👩🏽‍💻 🏳️‍🌈 ❤️‍🔥 👨‍🦲‍👩 ☺\u200d☺ ©\u200d© a\u200d👨 🇫🇷\u200d👨 👨\u200d',
+    // Hangul syllables and jamo, and a run of flags: an odd one at the end.
+    '가\u11a8 \u1100\u1161\u11a8 각\u1161 🇫🇷🇨🇿🇫',
   ])('for %j, as Ink measures it', (text) => {
     expect(textWidth(text.replace(/\x1b\[[0-9;]*m|\x1b\]8;;[^\x07]*\x07/g, ''))).toBe(
       stringWidth(text),
