@@ -223,7 +223,7 @@ describe('findInPage over wrapped lines', () => {
   });
 });
 
-describe('findInPage: a library search\'s quoted phrase', () => {
+describe("findInPage: a library search's quoted phrase", () => {
   it('finds the phrase whole across a wrap, and not its words elsewhere', () => {
     const body = 'machine parts. Then some machine learning came, and learning stayed.';
     const lines = layoutArticle(makeArticle({ id: 'a', title: 'T', body }), 32);
