@@ -38,6 +38,8 @@ import {
 const PREPARE_AFTER_MS = 150;
 /** Characters of Markdown wrapped ahead at most: about 60 ms of work on these machines. */
 const PREPARE_AT_MOST = 256 * 1024;
+/** Bytes of a file whose body is surely past PREPARE_AT_MOST: UTF-8 takes at most 3 bytes a UTF-16 unit. */
+const TOO_BIG_TO_PREPARE_BYTES = 3 * PREPARE_AT_MOST + 64 * 1024;
 /**
  * Lines of Markdown wrapped ahead at most: an article's paragraphs make a few thousand, but a list of tens
  * of thousands of short items costs the parser several times what as many characters of prose do.
@@ -281,6 +283,8 @@ export function App({
     if (!upNext || !paginate) return;
     // Its body is read only once the selection has rested on it.
     const timer = setTimeout(() => {
+      // A file far past the limit is not even read: reading and decoding 4 MB costs tens of milliseconds.
+      if (upNext.size > TOO_BIG_TO_PREPARE_BYTES) return;
       if (worthPreparing(bodyOf.current(upNext).body)) {
         paginate(upNext, size.columns, undefined, measure);
       }
