@@ -30,6 +30,7 @@ import {
   stepMatch,
   type Find,
 } from './find-state.js';
+import type { ChangedPlace } from './changed-place.js';
 import { clamp, readerHeight, type Size } from './geometry.js';
 import {
   applyAnswer,
@@ -145,6 +146,11 @@ export interface Resume {
   top: number;
   /** Whether to say so in the footer (a saved place: "Resumed at 40%."). */
   say: boolean;
+  /**
+   * The article changed on disk: `place` was in its old text, and the reader goes to the paragraph of the
+   * same text nearest to it once the new text is wrapped that far.
+   */
+  changed?: ChangedPlace;
 }
 
 /** How far the first reading of a library has come: `done` of `total` files. */
@@ -629,7 +635,13 @@ function resize(state: AppState, size: Size): AppState {
     } else {
       const place = state.resume?.place ?? placeOf(before.lines, state.top);
       resized.top = 0;
-      resized.resume = { place, top: 0, say: state.resume?.say ?? false };
+      const changed = state.resume?.changed;
+      resized.resume = {
+        place,
+        top: 0,
+        say: state.resume?.say ?? false,
+        ...(changed && { changed }),
+      };
       return withMoreWanted(withSelection(applyResume(resized), state.selected));
     }
   }
