@@ -10,7 +10,7 @@ import {
   useState,
 } from 'react';
 import type { Article, ArticleMeta } from '../core/article.js';
-import { prepareFind } from '../core/find-in-page.js';
+import { findDone, findInPage, prepareFind } from '../core/find-in-page.js';
 import type { Searcher } from '../core/search/types.js';
 import type { Library, LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
@@ -355,6 +355,31 @@ export function App({
     const timer = setTimeout(() => prepareFind(page.lines), 0);
     return () => clearTimeout(timer);
   }, [finding, page]);
+
+  // A find in a long page is searched a step at a time, each in its own turn of the event loop, the count
+  // of matches drawn now and then; in a page still being wrapped, each section wrapped is searched.
+  const needle = state.find?.needle;
+  const lines = page?.complete ? page.lines : undefined;
+  useEffect(() => {
+    if (!needle || !lines || findDone(lines, needle)) return;
+    let next: NodeJS.Immediate | undefined;
+    let drawn = Date.now();
+    const step = () => {
+      findInPage(lines, needle);
+      dispatch({ type: 'found' });
+      const done = findDone(lines, needle);
+      const now = Date.now();
+      if (done || now - drawn >= PROGRESS_EVERY_MS) {
+        drawn = now;
+        redraw();
+      }
+      if (!done) next = setImmediate(step);
+    };
+    next = setImmediate(step);
+    return () => {
+      if (next) clearImmediate(next);
+    };
+  }, [needle, lines]);
 
   // Where the open article is, told to the store as it changes: saved after a pause, or on any exit.
   const position = page?.complete ? positionNow(state) : undefined;

@@ -25,6 +25,7 @@ import {
   cancelFind,
   findEdited,
   findTerms,
+  foundMore,
   keepFind,
   openFind,
   stepMatch,
@@ -194,6 +195,8 @@ export type Action =
   | { type: 'ready'; paginate: Paginate }
   /** One more section of the open article is wrapped: the place to resume at may be reached. */
   | { type: 'wrapped' }
+  /** More of the open article is searched by the find: the first match may be found. */
+  | { type: 'found' }
   /**
    * The store's data, loaded or saved (`external` when another process changed it), with a word for the
    * footer when there is one (a recovered file, a folder that cannot be written).
@@ -297,8 +300,16 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, notice: action.text };
     case 'resize':
       return resize(state, action.size);
-    case 'wrapped':
-      return applyResume(state);
+    case 'wrapped': {
+      // A find goes on in the lines just wrapped.
+      const resumed = applyResume(state);
+      const page = resumed.find ? currentPage(resumed) : undefined;
+      return page ? foundMore(resumed, page) : resumed;
+    }
+    case 'found': {
+      const page = state.find ? currentPage(state) : undefined;
+      return page ? foundMore(state, page) : state;
+    }
     case 'stored':
       return onStored(state, action);
     case 'answer':
