@@ -320,5 +320,10 @@ export function matchesByLine(matches: readonly PageMatch[]): Map<number, LineRa
 export function prepareFind(lines: readonly Line[], complete = true): void {
   const made = runsFor(lines);
   if (made.next === 0) extendRuns(lines, made, complete, FIND_STEP);
-  for (const run of made.closed) run.folded ??= fold(run.text);
+  let budget = FIND_STEP;
+  for (const run of made.closed) {
+    if (budget <= 0) break;
+    budget -= run.text.length + 1;
+    run.folded ??= fold(run.text);
+  }
 }
