@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type * as NodePty from 'node-pty';
 import type { Article } from '../src/core/article.js';
+import { openLibrary, type CachedLibrary } from '../src/library/library-cache.js';
 import { benchLibrary } from './search-library.js';
 import { median } from './stats.js';
 
@@ -51,6 +52,13 @@ export interface LibrarySample {
   /** `inkwell list`, launch → exit: warm, and with one file changed since the last start. */
   listWarm: number[];
   listOneChanged: number[];
+  /**
+   * In this process: the library read again after one file changed, as the reader's watcher has it
+   * (only the file it names stat'ed), and as a reload did before (every file stat'ed, the cache read and
+   * written).
+   */
+  reloadNamed: number[];
+  reloadWhole: number[];
 }
 
 /** Writes `count` articles of about `words` words as Markdown files; returns the folder and the newest. */
@@ -122,6 +130,8 @@ export async function measureLibraries(
         listJson: [],
         listWarm: [],
         listOneChanged: [],
+        reloadNamed: [],
+        reloadWhole: [],
       };
       // The first start builds the cache.
       await timeInPty({ args: reader, until }, env);
@@ -156,6 +166,7 @@ export async function measureLibraries(
           sample.coldWhole.push(await timeInPty({ args: reader, until: whole }, env));
         }
       }
+      await measureReloads(dir, join(root, `reload-cache-${count}`), rounds, sample);
       samples.push(sample);
       rmSync(dir, { recursive: true, force: true });
     }
@@ -163,6 +174,42 @@ export async function measureLibraries(
     rmSync(root, { recursive: true, force: true });
   }
   return samples;
+}
+
+/** A live reload after one file changed, timed in this process: named by a watcher, and every file. */
+async function measureReloads(
+  dir: string,
+  cacheDir: string,
+  rounds: number,
+  sample: LibrarySample,
+): Promise<void> {
+  const folders = [{ dir, required: true }];
+  const changed = join(dir, '000002.md');
+  const original = readFileSync(changed, 'utf8');
+  let base: CachedLibrary = (await openLibrary(folders, { cacheDir })).known;
+  const change = (tag: string, round: number) => {
+    writeFileSync(changed, original.replace('---\n', `---\nid: ${tag}-${round}\n`));
+    const when = new Date(Date.now() - 60_000 - round * 1000);
+    utimesSync(changed, when, when);
+  };
+  for (let round = 0; round < rounds; round++) {
+    change('named', round);
+    let start = performance.now();
+    await openLibrary(folders, {
+      cacheDir,
+      known: base,
+      changed: new Set([changed]),
+      writeLater: true,
+    });
+    sample.reloadNamed.push(performance.now() - start);
+    // As a reload did before: the cache read, every file stat'ed, the cache written. Its outcome is
+    // what the next named reload starts from.
+    change('whole', round);
+    start = performance.now();
+    base = (await openLibrary(folders, { cacheDir })).known;
+    sample.reloadWhole.push(performance.now() - start);
+  }
+  writeFileSync(changed, original);
 }
 
 /** Rows for the report: each figure, its ratio to `node -e 0` where it has a budget as one. */
@@ -221,6 +268,12 @@ export function libraryRows(samples: readonly LibrarySample[]) {
       value: `${extra.toFixed(0)} ms (list ${median(sample.listWarm).toFixed(0)} ms warm)`,
       ...(big ? {} : { budget: '< 100 ms', met: extra < 100 }),
     });
+    if (sample.reloadNamed.length > 0) {
+      rows.push({
+        name: `  live reload, one file changed (the file named)`,
+        value: `${median(sample.reloadNamed).toFixed(1)} ms (every file stat'ed: ${median(sample.reloadWhole).toFixed(0)} ms)`,
+      });
+    }
   }
   return rows;
 }

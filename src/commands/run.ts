@@ -1,7 +1,12 @@
 // Runs one command line: parse, load the library, dispatch; returns the exit status.
 import { resolve } from 'node:path';
 import type { Library } from '../library/library.js';
-import { openLibrary, peekLibrary, type Progress } from '../library/library-cache.js';
+import {
+  openLibrary,
+  peekLibrary,
+  type CachedLibrary,
+  type Progress,
+} from '../library/library-cache.js';
 import type { LibraryFolder } from '../library/walk.js';
 import type { Paths } from '../library/paths.js';
 import type { LiveLibrary } from '../library/watch.js';
@@ -14,10 +19,8 @@ import { formatWarnings, type Output } from './output.js';
 
 type Runner = (context: CommandContext) => number | Promise<number>;
 
-/** How long a start with no cache reads before the reader opens with what it has. */
-const QUICK_START_MS = 150;
-const delay = (ms: number) =>
-  new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms));
+/** Rows a start with no cache reads before the reader opens with them, when the terminal does not say. */
+const SCREENFUL = 50;
 
 // Each command is loaded when it runs: `show` needs the Markdown parser, which the others do without.
 const RUNNERS: Record<string, () => Promise<Runner>> = {
@@ -74,11 +77,32 @@ export async function run(
     if (!args.command && !args.json && startReader) {
       const addSource: AddSource = async (source, onProgress) =>
         (await import('./add.js')).addFromReader(source, { paths, folders, onProgress });
-      // The reader follows the folders while it runs, reading them again (through the cache) as they change.
+      // What the latest look at the folders found (the start's, then each reload's): a reload starts from
+      // it. Looks can overlap: one begun earlier that ends later does not replace a newer one's.
+      let base: CachedLibrary | undefined;
+      let begun = 0;
+      let baseBegun = -1;
+      const opening = () => {
+        const mine = begun++;
+        return <T extends { known: CachedLibrary }>(outcome: T): T => {
+          if (mine > baseBegun) [base, baseBegun] = [outcome.known, mine];
+          return outcome;
+        };
+      };
+      // The reader follows the folders while it runs, reading them again (through the cache) as they
+      // change: only what the watcher names (files, folders) is looked at again.
       const live: LiveLibrary = {
         dirs: folders.map((folder) => folder.dir),
-        reload: async () => {
-          const { articles, warnings } = await openLibrary(folders, { cacheDir });
+        reload: async (paths) => {
+          const opened = opening();
+          const { articles, warnings } = opened(
+            await openLibrary(folders, {
+              cacheDir,
+              ...(base ? { known: base } : {}),
+              ...(base && paths ? { changed: paths } : {}),
+              writeLater: true,
+            }),
+          );
           return { articles, warnings };
         },
         loadedAt: Date.now(),
@@ -87,31 +111,43 @@ export async function run(
       const known = peekLibrary(folders, cacheDir);
       if (known) {
         const revalidate = async () => {
-          const fresh = await openLibrary(folders, { cacheDir, known });
+          const opened = opening();
+          const fresh = opened(await openLibrary(folders, { cacheDir, known }));
           return fresh.stats.changed
             ? { articles: fresh.articles, warnings: fresh.warnings }
             : null;
         };
         return startReader(known.library, addSource, live, revalidate);
       }
-      // No cache (a first start, or one rebuilt): a small library is read before the reader opens; a
-      // large one opens the reader soon with what is read, and the list fills in as the rest is, in
-      // batches, the header saying how far it got.
+      // No cache (a first start, or one rebuilt): the folders are walked as their files are read. A small
+      // library is read before the reader opens; a large one opens the reader as soon as a screenful is
+      // read, and the list fills in as the rest is, in batches, the header saying how far it got.
       let report: Progress | undefined;
       let latest: { library: Library; done: number; total: number } | undefined;
+      let shown: () => void = () => {};
+      const firstShown = new Promise<undefined>((resolve) => (shown = () => resolve(undefined)));
+      // Reading waits from the first screenful until the reader asks for the rest (after its first frame):
+      // the frame is drawn, and the terminal reads it, without the reading taking the processor meanwhile.
+      let asked: () => void = () => {};
+      const rest = new Promise<void>((resolve) => (asked = resolve));
+      const opened = opening();
       const loading = openLibrary(folders, {
         cacheDir,
         onProgress: (library, done, total) => {
           latest = { library, done, total };
-          report?.(library, done, total);
+          if (report) return report(library, done, total);
+          shown();
+          return rest;
         },
-      });
-      const quick = await Promise.race([loading, delay(QUICK_START_MS)]);
+        firstShow: process.stdout.rows || SCREENFUL,
+      }).then(opened);
+      const quick = await Promise.race([loading, firstShown]);
       if (quick)
         return startReader({ articles: quick.articles, warnings: quick.warnings }, addSource, live);
       const load = async (onProgress?: Progress) => {
         report = onProgress;
-        if (latest) onProgress?.(latest.library, latest.done, latest.total);
+        if (latest) void onProgress?.(latest.library, latest.done, latest.total);
+        asked();
         const { articles, warnings } = await loading;
         return { articles, warnings };
       };

@@ -4,9 +4,7 @@
 // only when some file has to be read.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import type { Article, ArticleMeta } from '../core/article.js';
-import type { YamlFields } from './article-text.js';
+import type { ArticleMeta } from '../core/article.js';
 import { knowMeasures } from '../core/list-rows.js';
 import {
   CachedFiles,
@@ -17,11 +15,21 @@ import {
   type CacheEntry,
   type DecodeResult,
 } from './cache-format.js';
+import { EntryFiles, pathsOf, revalidatingWalk, type KnownFiles } from './known-files.js';
+import { settleChanges } from './settle-changes.js';
 import { writeFileAtomically } from './write-atomically.js';
-import { metaOf, settleLibrary, type Library, type LoadedFile } from './library.js';
+import { settleLibrary, type Library, type LoadedFile } from './library.js';
+import {
+  fileReader,
+  readAsFound,
+  fileWarnings,
+  progressPacer,
+  RACY_MS,
+  type Pace,
+  type Progress,
+} from './read-files.js';
 import {
   MAX_ENTRIES,
-  walkLibrary,
   type FoundFile,
   type LibraryFolder,
   type Listing,
@@ -29,13 +37,8 @@ import {
   type Walk,
 } from './walk.js';
 
+export type { Pace, Progress } from './read-files.js';
 export { CACHE_VERSION } from './cache-format.js';
-/**
- * A file or folder changed this close to being read may change again within the same tick of a coarse
- * clock (1–2 s on some file systems) without its time changing: it is not trusted on the next start.
- */
-const RACY_MS = 2000;
-
 /** How the library was had, for the bench and the tests. */
 export interface OpenStats {
   cache: 'none' | 'cold' | 'warm';
@@ -52,29 +55,38 @@ export interface OpenOptions {
   /** The cache's folder; without it nothing is cached. */
   cacheDir?: string;
   maxEntries?: number;
-  /** The cache as peekLibrary read it, not read again. */
+  /** What to revalidate: the cache as peekLibrary read it (not read again), or the last open's outcome. */
   known?: CachedLibrary;
   /**
+   * What a watcher saw change since `known` was had (files, and folders whose files all may have): only
+   * those are stat'ed again, the other files taken as `known` holds them. Only with `known`; without it,
+   * every file is.
+   */
+  changed?: ReadonlySet<string>;
+  /**
    * Given, files are read in slices that give the event loop a turn (a reader draws and takes keys
-   * meanwhile), and now and then it is handed the library as far as it is known.
+   * meanwhile), and now and then it is handed the library as far as it is known. With no cache, the
+   * folders are walked as the files are read, so that the first ones show before the walk is done.
    */
   onProgress?: Progress;
   /** How long a slice of reading lasts and how often progress is shown (tests make them 0). */
-  pace?: { sliceMs: number; showMs: number };
+  pace?: Pace;
+  /**
+   * With onProgress and no cache: files read before the library is first shown, without waiting for a
+   * slice to end (a screenful, which a reader opens with), when several times as many are to come.
+   */
+  firstShow?: number;
+  /**
+   * The cache is written a moment later, off the path to the library handed back (a live reload); a
+   * later open of the same folders replaces a write still waiting.
+   */
+  writeLater?: boolean;
 }
-
-/** The library as far as it is read: `done` of the `total` files to read. */
-export type Progress = (library: Library, done: number, total: number) => void;
-
-/** Reading work between two turns of the event loop. */
-const SLICE_MS = 30;
-/** The library shown at most this often while it is read, and not more than a fifth of the time. */
-const SHOW_EVERY_MS = 200;
 
 /** A cache as read: what a start shows at once, and what revalidating it starts from. */
 export interface CachedLibrary {
   library: Library;
-  cached: CachedFiles;
+  cached: KnownFiles;
 }
 
 /**
@@ -96,7 +108,7 @@ export function peekLibrary(
 }
 
 /** The articles of the entries `order` names, in that order. */
-function shownOf(cache: CachedFiles, order: ArrayLike<number>): ArticleMeta[] {
+function shownOf(cache: KnownFiles, order: ArrayLike<number>): ArticleMeta[] {
   const articles: ArticleMeta[] = new Array(order.length);
   for (let at = 0; at < order.length; at++) articles[at] = cache.meta(order[at]!)!;
   return articles;
@@ -134,23 +146,24 @@ function keyOf(folders: readonly LibraryFolder[]): string {
   return JSON.stringify(folders.map(({ dir, required }) => [dir, required]));
 }
 
-function fileWarnings(entries: readonly CacheEntry[]): LoadWarning[] {
-  const warnings: LoadWarning[] = [];
-  for (const entry of entries) {
-    for (const message of entry.warnings) warnings.push({ path: entry.path, message });
-  }
-  return warnings;
-}
-
-/** The library of these folders, from the cache where it is still true. */
+/** The library of these folders, from the cache where it is still true, and what a later open can start from. */
 export async function openLibrary(
   folders: readonly LibraryFolder[],
-  { cacheDir, maxEntries = MAX_ENTRIES, known, onProgress, pace }: OpenOptions = {},
-): Promise<Library & { stats: OpenStats }> {
+  {
+    cacheDir,
+    maxEntries = MAX_ENTRIES,
+    known,
+    changed,
+    onProgress,
+    pace,
+    firstShow,
+    writeLater,
+  }: OpenOptions = {},
+): Promise<Library & { stats: OpenStats; known: CachedLibrary }> {
   const key = keyOf(folders);
   const file = cacheDir ? cacheFileFor(cacheDir, key) : undefined;
   const stats: OpenStats = { cache: file ? 'cold' : 'none', read: 0, reused: 0, changed: true };
-  let cached: CachedFiles | undefined = known?.cached;
+  let cached: KnownFiles | undefined = known?.cached;
   if (cached) {
     stats.cache = 'warm';
   } else if (file) {
@@ -164,39 +177,61 @@ export async function openLibrary(
   }
 
   const now = Date.now();
-  const walk = walkLibrary(folders, maxEntries, cached?.listings);
-  const count = walk.files.length;
-  // Per file found, the cache's entry still true of it, or -1: it is read again.
-  const reuse = new Int32Array(count).fill(-1);
-  const toRead: number[] = [];
-  let byPath: Map<string, number> | undefined;
-  let inPlace = cached !== undefined && count === cached.count;
-  for (let at = 0; at < count; at++) {
-    const found = walk.files[at]!;
-    let index = -1;
-    if (cached) {
+  const read = fileReader(now);
+  let walk: Walk;
+  let entries: CacheEntry[] | undefined;
+  // Per file found, the cached entry still true of it, or -1: it was read again.
+  let reuse: Int32Array | undefined;
+  // The files read again, when the others came from `cached`.
+  let toRead: number[] | undefined;
+  let unchanged = false;
+  if (!cached) {
+    const progress = onProgress && { onProgress, pace, firstShow };
+    ({ walk, entries } = await readAsFound(folders, maxEntries, read, progress));
+    stats.read = entries.length;
+  } else {
+    walk = revalidatingWalk(folders, maxEntries, cached, known ? changed : undefined);
+    const count = walk.files.length;
+    reuse = new Int32Array(count).fill(-1);
+    const again: number[] = (toRead = []);
+    let byPath: Map<string, number> | undefined;
+    let inPlace = count === cached.count;
+    for (let at = 0; at < count; at++) {
+      const found = walk.files[at]!;
+      let index: number;
       if (at < cached.count && cached.isPath(at, found.path)) {
         index = at;
       } else {
         byPath ??= pathsOf(cached);
         index = byPath.get(found.path) ?? -1;
       }
+      if (index >= 0 && sameFile(cached, index, found)) {
+        reuse[at] = index;
+        if (index !== at) inPlace = false;
+      } else {
+        again.push(at);
+        inPlace = false;
+      }
     }
-    if (cached && index >= 0 && sameFile(cached, index, found)) {
-      reuse[at] = index;
-      if (index !== at) inPlace = false;
-    } else {
-      toRead.push(at);
-      inPlace = false;
+    stats.read = again.length;
+    stats.reused = count - again.length;
+    unchanged = inPlace;
+    if (!unchanged) {
+      const filled = new Array<CacheEntry>(count);
+      for (let at = 0; at < count; at++) {
+        if (reuse[at]! >= 0) filled[at] = cached.entry(reuse[at]!);
+      }
+      const pacer = onProgress && progressPacer(walk, filled, () => again.length, onProgress, pace);
+      for (const at of again) {
+        if (pacer) await pacer.step();
+        filled[at] = await read(walk.files[at]!);
+      }
+      entries = filled;
     }
   }
-  stats.read = toRead.length;
-  stats.reused = count - toRead.length;
-
-  const unchanged = cached !== undefined && inPlace;
-  let entries: CacheEntry[] | undefined;
   const entriesNow = (): CacheEntry[] =>
-    (entries ??= Array.from(walk.files, (_, at) => cached!.entry(reuse[at]!)));
+    (entries ??= Array.from(walk.files, (_, at) => cached!.entry(reuse![at]!)));
+
   let articles: ArticleMeta[];
   let clashes: LoadWarning[];
   let order: ArrayLike<number>;
@@ -205,51 +240,22 @@ export async function openLibrary(
     articles = known?.library.articles ?? shownOf(cached!, order);
     clashes = cached!.clashes;
   } else {
-    entries = new Array<CacheEntry>(count);
-    for (let at = 0; at < count; at++) {
-      if (reuse[at]! >= 0) entries[at] = cached!.entry(reuse[at]!);
+    const all = entriesNow();
+    const around = cached && settleChanges(cached, all, reuse!, toRead!);
+    if (around) {
+      ({ articles, order } = around);
+      clashes = [];
+    } else {
+      const loaded: LoadedFile[] = all.map((entry, at) => ({
+        article: entry.meta ?? undefined,
+        rank: walk.files[at]!.rank,
+      }));
+      const settled = settleLibrary(loaded);
+      articles = settled.articles;
+      clashes = settled.warnings;
+      const index = new Map(all.map((entry, at) => [entry.meta, at]));
+      order = articles.map((article) => index.get(article)!);
     }
-    if (toRead.length > 0) {
-      // The reader is needed only now, and the YAML parser only for front matter that is not plain.
-      const { NEEDS_YAML, readArticle } = await import('./read-article.js');
-      let yaml: YamlFields | undefined;
-      const loadArticle = async (
-        path: string,
-        warnings: LoadWarning[],
-      ): Promise<Article | undefined> => {
-        const article = readArticle(path, warnings, yaml);
-        if (article !== NEEDS_YAML) return article as Article | undefined;
-        yaml = (await import('./yaml-fields.js')).yamlFields;
-        return readArticle(path, warnings, yaml) as Article | undefined;
-      };
-      const pacer = onProgress && progressPacer(walk, entries, toRead.length, onProgress, pace);
-      for (const at of toRead) {
-        if (pacer) await pacer.step();
-        const { path, size, mtimeMs } = walk.files[at]!;
-        const warnings: LoadWarning[] = [];
-        const article = await loadArticle(path, warnings);
-        const meta = article ? metaOf(article) : null;
-        // What was read is fingerprinted as it was read; a time too near now is not trusted later.
-        const fresh = meta ? meta : { size, mtimeMs };
-        const racy = fresh.mtimeMs >= now - RACY_MS;
-        entries[at] = {
-          path,
-          size: fresh.size,
-          mtimeMs: racy ? UNTRUSTED : fresh.mtimeMs,
-          meta,
-          warnings: warnings.map((warning) => warning.message),
-        };
-      }
-    }
-    const loaded: LoadedFile[] = entries.map((entry, at) => ({
-      article: entry.meta ?? undefined,
-      rank: walk.files[at]!.rank,
-    }));
-    const settled = settleLibrary(loaded);
-    articles = settled.articles;
-    clashes = settled.warnings;
-    const index = new Map(entries.map((entry, at) => [entry.meta, at]));
-    order = articles.map((article) => index.get(article)!);
   }
 
   const listingsChanged =
@@ -259,76 +265,34 @@ export async function openLibrary(
   const walkWarningsChanged =
     !cached || JSON.stringify(walk.warnings) !== JSON.stringify(cached.walkWarnings);
   stats.changed = !unchanged || walkWarningsChanged;
-  if (file && (!unchanged || listingsChanged || walkWarningsChanged)) {
-    const listings = new Map(
-      [...walk.listings].map(([dir, listing]) => [
-        dir,
-        { ...listing, mtimeMs: listing.mtimeMs >= now - RACY_MS ? UNTRUSTED : listing.mtimeMs },
-      ]),
-    );
-    writeCache(file, {
-      folders: key,
-      listings,
-      entries: entriesNow(),
-      order: Array.from(order),
-      clashes,
-      walkWarnings: walk.warnings,
-    });
-  }
   const warnings = unchanged
     ? [...walk.warnings, ...cached!.fileWarnings(), ...clashes]
     : [...walk.warnings, ...fileWarnings(entriesNow()), ...clashes];
-  return { articles, warnings, stats };
-}
-
-/**
- * Gives the event loop a turn every SLICE_MS of reading, and hands over the library as read so far:
- * first after one slice, then as often as SHOW_EVERY_MS allows, but never so often that settling
- * (sorting) what is known takes more than a fifth of the time.
- */
-function progressPacer(
-  walk: Walk,
-  entries: CacheEntry[],
-  total: number,
-  onProgress: Progress,
-  { sliceMs, showMs } = { sliceMs: SLICE_MS, showMs: SHOW_EVERY_MS },
-) {
-  let done = 0;
-  let sliceStart = performance.now();
-  let shownAt = -Infinity;
-  let settleMs = 0;
-  const show = () => {
-    const start = performance.now();
-    const loaded: LoadedFile[] = [];
-    const known: CacheEntry[] = [];
-    entries.forEach((entry, at) => {
-      known.push(entry);
-      loaded.push({ article: entry.meta ?? undefined, rank: walk.files[at]!.rank });
-    });
-    const settled = settleLibrary(loaded);
-    const warnings = [...walk.warnings, ...fileWarnings(known), ...settled.warnings];
-    onProgress({ articles: settled.articles, warnings }, done, total);
-    shownAt = performance.now();
-    settleMs = shownAt - start;
-  };
-  return {
-    async step(): Promise<void> {
-      const now = performance.now();
-      if (done > 0 && now - sliceStart >= sliceMs) {
-        if (now - shownAt >= Math.max(showMs, 5 * settleMs)) show();
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
-      done += 1;
-    },
-  };
-}
-
-/** Each cached path's entry, for files found where the cache had another. */
-function pathsOf(cached: CachedFiles): Map<string, number> {
-  const byPath = new Map<string, number>();
-  for (let at = 0; at < cached.count; at++) byPath.set(cached.path(at), at);
-  return byPath;
+  const library: Library = { articles, warnings };
+  if (unchanged && !listingsChanged && !walkWarningsChanged) {
+    return { ...library, stats, known: { library, cached: cached! } };
+  }
+  // A folder changed too near now may change again without its time changing: not trusted later.
+  const listings = new Map<string, Listing>();
+  for (const [dir, listing] of walk.listings) {
+    const racy = listing.mtimeMs >= now - RACY_MS;
+    listings.set(dir, racy ? { ...listing, mtimeMs: UNTRUSTED } : listing);
+  }
+  const all = entriesNow();
+  if (file) {
+    const contents: CacheContents = {
+      folders: key,
+      listings,
+      entries: all,
+      order: Array.from(order),
+      clashes,
+      walkWarnings: walk.warnings,
+    };
+    if (writeLater) writeCacheLater(file, contents);
+    else writeCache(file, contents);
+  }
+  const files = new EntryFiles(all, order, clashes, walk.warnings, listings);
+  return { ...library, stats, known: { library, cached: files } };
 }
 
 /** Whether a listing is the one the cache holds (the walk hands back the cached one when it is). */
@@ -358,7 +322,7 @@ function digestOf(key: string): string {
   return hex(a) + hex(b);
 }
 
-function sameFile(cached: CachedFiles, at: number, found: FoundFile): boolean {
+function sameFile(cached: KnownFiles, at: number, found: FoundFile): boolean {
   const mtimeMs = cached.mtimeMs(at);
   return mtimeMs >= 0 && cached.size(at) === found.size && mtimeMs === found.mtimeMs;
 }
@@ -382,4 +346,22 @@ function writeCache(file: string, contents: CacheContents): void {
   } catch {
     // The next start reads the files again and tries again.
   }
+}
+
+/** How long a live reload's cache write waits: a burst of reloads writes once, after the last. */
+const WRITE_LATER_MS = 1000;
+const waitingWrites = new Map<string, NodeJS.Timeout>();
+
+/**
+ * Writes the cache a moment from now, replacing a write of the same file still waiting. Never keeps the
+ * process alive: a write lost at exit only means the next start reads the changed files again.
+ */
+function writeCacheLater(file: string, contents: CacheContents): void {
+  clearTimeout(waitingWrites.get(file));
+  const timer = setTimeout(() => {
+    waitingWrites.delete(file);
+    writeCache(file, contents);
+  }, WRITE_LATER_MS);
+  timer.unref();
+  waitingWrites.set(file, timer);
 }

@@ -9,8 +9,11 @@ import type { Library } from './load.js';
 export interface LiveLibrary {
   /** The library's folders, as read at start. */
   dirs: readonly string[];
-  /** Reads the library again, as at start (its skipped files and warnings too). */
-  reload: () => Library | Promise<Library>;
+  /**
+   * Reads the library again, as at start (its skipped files and warnings too). Given `paths`, only those
+   * entries (and the files of those folders) can have changed since the last reload; without, any can.
+   */
+  reload: (paths?: ReadonlySet<string>) => Library | Promise<Library>;
   /** When the library given at start began to be read, in ms since the epoch. */
   loadedAt: number;
 }
@@ -55,13 +58,16 @@ interface Watched {
 }
 
 /**
- * Watches `dirs` (and every folder under them, hidden ones aside) and calls `changed` once changes settle.
+ * Watches `dirs` (and every folder under them, hidden ones aside) and calls `changed` once changes settle,
+ * with the paths that changed (an entry of a folder, or a whole folder when the system named none), or
+ * with none when anything may have (a folder came or went from view, a watch failed, a limit left some
+ * folders unwatched, changes before the watch began).
  * Folders that do not exist yet are waited for; watch errors and system limits become one notice, never a
  * throw. Nothing here keeps the process alive.
  */
 export function watchLibrary(
   dirs: readonly string[],
-  changed: () => void,
+  changed: (paths?: ReadonlySet<string>) => void,
   options: WatchOptions = {},
 ): LibraryWatcher {
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
@@ -73,15 +79,23 @@ export function watchLibrary(
   let timer: NodeJS.Timeout | undefined;
   let firstPending = 0;
   let noticed = false;
+  /** The entries (or whole folders) changed since the last call; null when anything may have. */
+  let pending: Set<string> | null = new Set();
+  /** Some folders are not watched (a limit reached): every call may be about any folder. */
+  let partial = false;
 
   const notice = (text: string) => {
+    partial = true;
     if (noticed) return;
     noticed = true;
     options.onNotice?.(text);
   };
 
-  const schedule = () => {
+  /** A change of `path` (an entry, or a whole folder), or anywhere (no path). */
+  const schedule = (path?: string) => {
     if (closed) return;
+    if (path === undefined) pending = null;
+    else pending?.add(path);
     const now = Date.now();
     if (!timer) firstPending = now;
     clearTimeout(timer);
@@ -93,9 +107,12 @@ export function watchLibrary(
   const flush = () => {
     timer = undefined;
     if (closed) return;
-    reconcile();
+    // Folders that came or went (a folder renamed, removed and made again): the walk looks at everything.
+    if (reconcile().reshaped) pending = null;
+    const dirs = partial ? null : pending;
+    pending = new Set();
     try {
-      changed();
+      changed(dirs ?? undefined);
     } catch {
       // The caller's business: a failed reload must not end the watch.
     }
@@ -118,9 +135,10 @@ export function watchLibrary(
         const entry = watched.get(path);
         if (!entry || entry.watcher !== watcher) return;
         if (entry.awaited) {
+          // A library folder may have come: nothing of it is known yet.
           if (name === null || entry.awaited.has(String(name))) schedule();
         } else if (matters(name)) {
-          schedule();
+          schedule(name === null ? path : join(path, String(name)));
         }
       });
     } catch (error) {
@@ -149,8 +167,12 @@ export function watchLibrary(
     notice(`Live updates are off for part of the library: ${why}. Restart inkwell to see changes.`);
   };
 
-  /** Watches what should be watched now, and stops watching what should not. */
+  /**
+   * Watches what should be watched now, and stops watching what should not. Says whether a folder changed
+   * since the library was last read (`since`), and whether the folders watched changed.
+   */
   const reconcile = () => {
+    let reshaped = false;
     const wanted = new Map<string, { identity: string; awaited: Set<string> | null }>();
     let newer = false;
     for (const dir of dirs) {
@@ -177,17 +199,20 @@ export function watchLibrary(
       const want = wanted.get(path);
       if (!want || want.identity !== entry.identity || !want.awaited !== !entry.awaited) {
         stop(path);
+        reshaped = true;
       } else if (want.awaited) {
         entry.awaited = want.awaited;
       }
     }
     for (const [path, want] of wanted) {
-      if (!watched.has(path)) start(path, want.identity, want.awaited);
+      if (watched.has(path)) continue;
+      start(path, want.identity, want.awaited);
+      reshaped = true;
     }
-    return newer;
+    return { newer, reshaped };
   };
 
-  if (reconcile()) schedule();
+  if (reconcile().newer) schedule();
 
   return {
     close() {

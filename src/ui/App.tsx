@@ -172,8 +172,11 @@ export function App({
   useEffect(() => {
     if (!revalidate) return;
     let live = true;
-    // Later, so that the first frame is surely written before the folders are walked: walking blocks
-    // the thread, and Ink writes a frame a moment after React commits it (a turn was not always enough).
+    // Later, so that the terminal has read and drawn the first frame before the folders are walked (or,
+    // on a first start, the rest is read): that work holds the thread and, on a busy machine, the
+    // processor the terminal needs. Ink has written the frame by the time effects run (it draws at
+    // commit, the first frame at once), so it has no later signal to give: the terminal's reading and
+    // drawing is what the pause is for.
     const timer = setTimeout(() => {
       const onProgress = (library: LibraryNow, done: number, total: number) => {
         if (live) dispatch({ type: 'library', ...library, indexing: { done, total } });

@@ -17,9 +17,13 @@ export function lazyWatch({ dirs, reload, loadedAt }: LiveLibrary): {
     let stopped = false;
     const live = () => !stopped && !closed;
     // One reading at a time; changes meanwhile make one more after it, so the last one read is the newest.
+    // What changed is gathered until a reading takes it: the paths named, or null for anything.
     let reading = false;
     let again = false;
-    const read = async () => {
+    let changed: Set<string> | null = new Set();
+    const read = async (paths?: ReadonlySet<string>) => {
+      if (!paths) changed = null;
+      else if (changed) for (const path of paths) changed.add(path);
       if (reading) {
         again = true;
         return;
@@ -28,9 +32,11 @@ export function lazyWatch({ dirs, reload, loadedAt }: LiveLibrary): {
       try {
         do {
           again = false;
+          const named = changed;
+          changed = new Set();
           let library: Library;
           try {
-            library = await reload();
+            library = await reload(named ?? undefined);
           } catch (error) {
             if (live())
               onNotice(`The library could not be read again: ${sanitizeLine(describe(error))}`);
@@ -44,7 +50,10 @@ export function lazyWatch({ dirs, reload, loadedAt }: LiveLibrary): {
     };
     void import('../library/watch.js').then(({ watchLibrary }) => {
       if (!live()) return;
-      watcher = watchLibrary(dirs, () => void read(), { since: loadedAt, onNotice });
+      watcher = watchLibrary(dirs, (paths) => void read(paths), {
+        since: loadedAt,
+        onNotice,
+      });
     });
     return () => {
       stopped = true;

@@ -278,11 +278,17 @@ describe('openLibrary: read in slices, the library handed over as it is read', (
     const library = await openLibrary(folders, {
       cacheDir,
       pace: { sliceMs: 0, showMs: 0 },
-      onProgress: ({ articles }, done, total) =>
-        seen.push({ titles: articles.map((article) => article.title), done, total }),
+      onProgress: ({ articles }, done, total) => {
+        seen.push({ titles: articles.map((article) => article.title), done, total });
+      },
     });
-    // At least the first slice's (a slow settle spaces the later ones out), each further along.
-    expect(seen[0]).toMatchObject({ done: 1, total: 5 });
+    // At least the first slice's (a slow settle spaces the later ones out), each further along. The
+    // folders are walked as the files are read: the total is what the folders listed so far name.
+    expect(seen[0]).toMatchObject({ done: 1 });
+    const totals = seen.map((progress) => progress.total);
+    expect(totals).toEqual([...totals].sort((a, b) => a - b));
+    expect(Math.max(...totals)).toBeLessThanOrEqual(5);
+    for (const { done, total } of seen) expect(done).toBeLessThanOrEqual(total);
     const done = seen.map((progress) => progress.done);
     expect(done).toEqual([...done].sort((a, b) => a - b));
     expect(new Set(done).size).toBe(done.length);
@@ -294,6 +300,37 @@ describe('openLibrary: read in slices, the library handed over as it is read', (
       );
     }
     expect(library.articles).toEqual(loadLibrary(folders).articles);
+  });
+});
+
+describe('openLibrary with no cache: the first rows shown once a screenful is read', () => {
+  it.each([
+    // Many more to come: shown at once at the screenful, however long a slice is.
+    { files: 12, firstShow: 2, sliceMs: 60_000, first: 2 },
+    // Few more to come: not before the screenful, then as slices end.
+    { files: 5, firstShow: 3, sliceMs: 0, first: 3 },
+    // Fewer than a screenful, and slices too long to end: never shown, the whole handed back.
+    { files: 4, firstShow: 10, sliceMs: 60_000, first: undefined },
+  ])('$files files, a screenful of $firstShow: first shown at $first', async (row) => {
+    const files: Record<string, string> = {};
+    for (let k = 0; k < row.files; k++) {
+      files[`${String(k).padStart(2, '0')}.md`] = article(`Article ${k}`, {
+        date: `2024-01-${String(k + 1).padStart(2, '0')}`,
+      });
+    }
+    const dir = tempLibrary(files);
+    age(dir);
+    const seen: number[] = [];
+    const library = await openLibrary([{ dir, required: true }], {
+      cacheDir: join(tempDir(), 'cache'),
+      pace: { sliceMs: row.sliceMs, showMs: 0 },
+      firstShow: row.firstShow,
+      onProgress: (_library, done) => {
+        seen.push(done);
+      },
+    });
+    expect(seen[0]).toBe(row.first);
+    expect(library.articles).toHaveLength(row.files);
   });
 });
 

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Library } from '../../src/library/load.js';
@@ -61,5 +61,33 @@ describe("the reader's watch over the library", () => {
     watch.close();
     writeFileSync(join(dir, 'a.md'), 'text');
     expect(notices).toHaveLength(1);
+  });
+
+  it('tells the reload which file changed', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'sub'));
+    // Made a minute ago: nothing changed since the library was read.
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, 'sub'), old, old);
+    utimesSync(dir, old, old);
+    const named: Array<string[] | undefined> = [];
+    const reload = (dirs?: ReadonlySet<string>) => {
+      named.push(dirs && [...dirs]);
+      return empty;
+    };
+    const watch = lazyWatch({ dirs: [dir], reload, loadedAt: Date.now() });
+    stops.push(watch.close);
+    watch.start(
+      () => {},
+      () => {},
+    );
+    await vi.waitFor(
+      () => {
+        writeFileSync(join(dir, 'sub', 'a.md'), 'text');
+        if (named.length === 0) throw new Error('not yet');
+      },
+      { timeout: 10_000, interval: 300 },
+    );
+    expect(named[0]).toEqual([join(dir, 'sub', 'a.md')]);
   });
 });

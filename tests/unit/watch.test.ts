@@ -146,6 +146,45 @@ describe('watchLibrary: what counts and when', () => {
     expect(seen.count).toBe(calls);
   });
 
+  it('names the files that changed, or none when anything may have', () => {
+    vi.useFakeTimers();
+    const dir = tempDir();
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b'));
+    const fake = fakeWatch();
+    const named: Array<string[] | undefined> = [];
+    const watcher = watchLibrary([dir], (dirs) => named.push(dirs && [...dirs].sort()), {
+      watch: fake.watch,
+    });
+    running.push(watcher);
+    fake.fire(join(dir, 'a'), 'x.md');
+    fake.fire(join(dir, 'b'), 'y.md');
+    fake.fire(join(dir, 'a'), 'z.md');
+    vi.advanceTimersByTime(1000);
+    expect(named).toEqual([
+      [join(dir, 'a', 'x.md'), join(dir, 'a', 'z.md'), join(dir, 'b', 'y.md')],
+    ]);
+    // A folder made: the folders watched change, and the next look is at everything.
+    mkdirSync(join(dir, 'c'));
+    fake.fire(dir, 'c');
+    vi.advanceTimersByTime(1000);
+    expect(named[1]).toBeUndefined();
+    expect(fake.watched()).toContain(join(dir, 'c'));
+    // A watch that fails: everything too.
+    fake.fail(join(dir, 'b'));
+    vi.advanceTimersByTime(1000);
+    expect(named).toHaveLength(3);
+    expect(named[2]).toBeUndefined();
+    // Then back to the folder named alone.
+    fake.fire(join(dir, 'c'), 'w.md');
+    vi.advanceTimersByTime(1000);
+    expect(named[3]).toEqual([join(dir, 'c', 'w.md')]);
+    // No name given: the whole folder.
+    fake.fire(join(dir, 'c'), null);
+    vi.advanceTimersByTime(1000);
+    expect(named[4]).toEqual([join(dir, 'c')]);
+  });
+
   it('waits for quiet, but not for ever', () => {
     vi.useFakeTimers();
     const dir = tempDir();
