@@ -287,13 +287,6 @@ export function currentPage(state: AppState): Page | undefined {
   return state.paginate!(article, columns, readerHeight(state.size), state.user.settings.measure);
 }
 
-/** The reader's page wrapped whole, for what needs all of it (a saved place, a search's first match). */
-export function wholePage(state: AppState): Page | undefined {
-  const article = state.shown[state.selected];
-  if (state.screen !== 'reader' || !article) return undefined;
-  return state.paginate!(article, state.size.columns, undefined, state.user.settings.measure);
-}
-
 export function reduce(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'notice':
@@ -568,7 +561,8 @@ function openRow(state: AppState, index: number): AppState {
   const opened = openAt({ ...state, find: null }, index);
   const terms = state.hits?.[index]?.terms;
   if (opened.screen !== 'reader' || !terms?.length) return opened;
-  return findTerms(opened, wholePage(opened)!, terms);
+  // A long article is searched as it is wrapped: its first match comes into view once found.
+  return findTerms(opened, currentPage(opened)!, terms);
 }
 
 function onReader(state: AppState, command: Command): AppState {
