@@ -35,7 +35,7 @@ const LONG_BYTES = 200 * 1024;
  * `BENCH_ONLY=search` runs the search benches alone (it takes minutes, most of it fuse.js, MiniSearch and
  * indexing 100,000 articles); `BENCH_ONLY=search-scale` only the engine at 10,000 and 100,000 articles
  * (BENCH_SEARCH_SIZES); `BENCH_ONLY=typing` only typing into the reader's search field (`BENCH_TYPING`
- * sets how many words, several-word queries and typos it types);
+ * sets how many words, several-word queries, typos and quoted phrases it types);
  * `BENCH_ONLY=library` only the generated libraries of 10,000 and 100,000 articles on disk
  * (`BENCH_LIBRARY_SIZES=10000` for the smaller alone); `BENCH_ONLY=startup` only start-up on the bundled
  * library; `BENCH_ONLY=hostile` only the hostile files (`BENCH_HOSTILE=table,links` only the classes whose
@@ -187,14 +187,17 @@ if (!ONLY || ONLY === 'search' || ONLY === 'search-scale') {
 if (!ONLY || ONLY === 'search' || ONLY === 'typing') {
   // Typing into the reader's search field over the made-up library, the real engine behind it (its index
   // built on a worker thread first): key → the field drawn, and key → that query's results drawn, for
-  // dozens of different queries of each class (BENCH_TYPING=words,several,typos sets how many).
+  // dozens of different queries of each class (BENCH_TYPING=words,several,typos,phrases sets how many).
   const { measureSearchTyping } = await loadReaderBench();
   const library = benchLibrary(SEARCH_ARTICLES);
-  const [words, several, typos] = (process.env.BENCH_TYPING ?? '48,8,40').split(',').map(Number);
+  const [words, several, typos, phrases] = (process.env.BENCH_TYPING ?? '48,8,40,8')
+    .split(',')
+    .map(Number);
   const plan = typingPlan(library.articles, library.vocabulary, {
     words: words!,
     several: several!,
     typos: typos!,
+    phrases: phrases ?? 0,
   });
   const typing = await measureSearchTyping(
     onDisk(library.articles),

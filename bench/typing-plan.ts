@@ -3,10 +3,14 @@
 // key at a time; and the report of each class (p50, p95, max), with the engine's part beside it.
 import type { Article } from '../src/core/article.js';
 import type { TypedKeys } from './search-typing.js';
-import { KINDS, type Kind } from './search-queries.js';
+import { KINDS as QUERY_KINDS } from './search-queries.js';
 import { random, typo } from './search-library.js';
 import type { Row } from './search.js';
 import { median, ms, percentile } from './stats.js';
+
+/** The classes of keys typed: the search benches' own, and quoted phrases (typed here only). */
+export const KINDS = [...QUERY_KINDS, 'phrase'] as const;
+export type Kind = (typeof KINDS)[number];
 
 /** A query to type, and per key the class its keystroke counts in (null: typed, not counted). */
 export interface TypedQuery {
@@ -19,6 +23,8 @@ export interface PlanSizes {
   words: number;
   several: number;
   typos: number;
+  /** Quoted phrases: two or three words standing together in an article's body. */
+  phrases?: number;
 }
 
 /** The queries to type, the same every run, drawn from the library's words and its articles' bodies. */
@@ -61,6 +67,17 @@ export function typingPlan(
     let differs = 0;
     while (differs < text.length && text[differs] === word[differs]) differs++;
     plan.push({ text, classes: [...text].map((_, at) => (at >= differs ? 'typos' : null)) });
+  }
+  // A quote, then words side by side in a body, then the closing quote: every key from the second
+  // word's first letter on counts (the open phrase checked at each, its last word a prefix).
+  for (let k = 0; k < (sizes.phrases ?? 0); k++) {
+    const inBody = bodyWords(articles[pick(0, articles.length)]!, 1).filter((word) =>
+      /^[\p{L}\p{N}]+$/u.test(word),
+    );
+    const from = pick(0, Math.max(1, inBody.length - 3));
+    const text = `"${inBody.slice(from, from + pick(2, 4)).join(' ')}"`;
+    const second = text.indexOf(' ') + 1;
+    plan.push({ text, classes: [...text].map((_, at) => (at >= second ? 'phrase' : null)) });
   }
   return plan;
 }

@@ -73,6 +73,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       "  'word   contains word exactly        =word  is exactly word",
       '  ^word   starts with word             word$  ends with word',
       '  !word   leaves out what has word     a | b  either side',
+      '  "two words"  the words side by side   !"two words"  leaves out what has them',
       '  author:name  source:name  tag:name  title:word  body:word   only that field',
     ],
     options: ['json', 'limit', 'library', 'help'],

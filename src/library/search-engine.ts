@@ -159,7 +159,8 @@ export class SearchEngine {
     }
     if (answers.length === 1) {
       const [only] = answers;
-      return { ok: true, hits: only!.hits, total: only!.total };
+      const { hits, total, approximate } = only!;
+      return approximate ? { ok: true, hits, total, approximate } : { ok: true, hits, total };
     }
     const all = answers.flatMap((answer) =>
       answer.hits.map((hit, k) => ({ hit, titled: answer.titled[k]!, place: answer.places[k]! })),
@@ -171,7 +172,10 @@ export class SearchEngine {
       return Number(y.titled) - Number(x.titled) || y.hit.score - x.hit.score || x.place - y.place;
     });
     const total = answers.reduce((sum, answer) => sum + answer.total, 0);
-    return { ok: true, hits: shown.map((k) => all[k]!.hit), total };
+    const hits = shown.map((k) => all[k]!.hit);
+    if (answers.some((answer) => answer.approximate))
+      return { ok: true, hits, total, approximate: true };
+    return { ok: true, hits, total };
   }
 
   /** The indexes, for preparing their first keystrokes (see prepareSearch). */

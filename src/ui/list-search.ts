@@ -20,6 +20,8 @@ export interface ListSearch {
   limit: number;
   /** How many articles the query shown matched, some of them perhaps not yet among the results. */
   total: number;
+  /** Whether `total` is an estimate (a phrase checked in the best candidates only). */
+  approximate?: boolean;
   /** An answer that came while the reader was open: it changes the list once the reader closes. */
   held: { query: string; answer: SearchAnswer } | null;
   /**
@@ -116,7 +118,8 @@ export function applyAnswer<T extends Searching>(state: T, query: string, answer
   if (!answer.ok) return { ...state, search: { ...search, hint: answer.error } };
   // The query shown again, with more results (or the field went back to it): the selection stays.
   const more = search.shownFor === query;
-  if (more && !search.stale && answer.hits.length <= (state.hits?.length ?? 0)) {
+  const estimated = answer.approximate === true || search.approximate === true;
+  if (more && !search.stale && !estimated && answer.hits.length <= (state.hits?.length ?? 0)) {
     return { ...state, search: { ...search, hint: null } };
   }
   const hits: SearchHit[] = [];
@@ -133,14 +136,28 @@ export function applyAnswer<T extends Searching>(state: T, query: string, answer
     ...state,
     shown,
     hits,
-    search: { ...search, shownFor: query, hint: null, total, stale: false },
+    search: {
+      ...search,
+      shownFor: query,
+      hint: null,
+      total,
+      approximate: answer.approximate === true,
+      stale: false,
+    },
   };
+  let selected: T;
   if (more && search.stale) {
     const id = state.shown[state.selected]?.id;
     const at = shown.findIndex((article) => article.id === id);
-    return withSelection(next, at >= 0 ? at : state.selected);
+    selected = withSelection(next, at >= 0 ? at : state.selected);
+  } else {
+    selected = more
+      ? withSelection(next, state.selected)
+      : withSelection({ ...next, listTop: 0 }, 0);
   }
-  return more ? withSelection(next, state.selected) : withSelection({ ...next, listTop: 0 }, 0);
+  // A phrase check cut short may leave the window part empty while more articles hold the phrase: they
+  // are asked for at once (each ask checks further, until every candidate is checked and the count is exact).
+  return answer.approximate ? withMoreWanted(selected) : selected;
 }
 
 /**
@@ -151,7 +168,9 @@ export function withMoreWanted<T extends Searching>(state: T): T {
   const { search, hits } = state;
   if (!search || !hits || search.shownFor === null || search.total <= hits.length) return state;
   const wanted = Math.max(state.selected + windowRows(state), firstResults(state));
-  if (search.limit > hits.length || wanted <= hits.length) return state;
+  // Fewer hits than asked for were all there are, unless the engine stopped checking phrases early.
+  const cutShort = search.approximate === true;
+  if ((search.limit > hits.length && !cutShort) || wanted <= hits.length) return state;
   return { ...state, search: { ...search, limit: Math.max(search.limit * 2, wanted) } };
 }
 

@@ -132,11 +132,25 @@ describe('inkwell search', () => {
     expect(stderr).toBe(`${message}\n`);
   });
 
+  it('finds a quoted phrase only where its words stand together, its range covering it', () => {
+    const { status, stdout } = search('"short communique"', '--json');
+    expect(status).toBe(0);
+    const hits = JSON.parse(stdout) as JsonHit[];
+    expect(hits.map((hit) => hit.id)).toEqual(['cosmodrome-at-dawn']);
+    const body = hits[0]!.matches.find((match) => match.field === 'snippet')!;
+    expect(body.ranges.map((range) => cut(hits[0]!.snippet!, range))).toEqual(['short communiqué']);
+    // Both words are in the article, but apart.
+    expect(search('"communique short"', '--json')).toMatchObject({ status: 1, stdout: '[]\n' });
+    expect(search('title:"harbour communique"', '--json').stdout).toContain('harbour-communique');
+    expect(search('""')).toMatchObject({ status: 2, stdout: '' });
+  });
+
   it('explains its syntax in --help', () => {
     const { stdout } = runCli(['search', '--help']);
     expect(stdout).toContain('Usage: inkwell search <query> [options]');
     expect(stdout).toContain('--limit N');
     expect(stdout).toContain("'word");
     expect(stdout).toContain('author:name');
+    expect(stdout).toContain('"two words"');
   });
 });

@@ -242,6 +242,32 @@ describe('the search field', () => {
     await app.until((screen) => screen.includes('match 2/3'));
   });
 
+  it('types a quoted phrase, says when its count is an estimate, and opens at the phrase', async () => {
+    const app = start();
+    app.stdin.write('/"second spaceport"');
+    await vi.waitFor(() => {
+      while (app.searcher.asked.length > 0) {
+        app.searcher.answerNext((query) =>
+          query === '"second spaceport"'
+            ? {
+                ok: true,
+                hits: [hit('port', { terms: ['second spaceport'] })],
+                total: 1,
+                approximate: true,
+              }
+            : { ok: true, hits: [] },
+        );
+      }
+      expect(app.screen()).toContain('Search · about 1 of 3 articles');
+    });
+    expect(app.rows()[1]).toContain('/ "second spaceport"');
+    app.stdin.write('\r');
+    await app.until((screen) => screen.includes('Esc clears'));
+    app.stdin.write('\r');
+    // Only where the words stand together: "spaceport" alone (the title, "At the spaceport") is not it.
+    await app.until((screen) => screen.includes('match 1/1'));
+  });
+
   it('finds in the article as it is typed, with the field in the footer', async () => {
     const app = start();
     app.stdin.write('j\r');

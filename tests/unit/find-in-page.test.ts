@@ -260,3 +260,17 @@ describe('findInPage over wrapped lines', () => {
     expect(pieceOn(match, 0)).toBeUndefined();
   });
 });
+
+describe("findInPage: a library search's quoted phrase", () => {
+  it('finds the phrase whole across a wrap, and not its words elsewhere', () => {
+    const body = 'machine parts. Then some machine learning came, and learning stayed.';
+    const lines = layoutArticle(makeArticle({ id: 'a', title: 'T', body }), 32);
+    const texts = lines.map(lineText);
+    const found = findInPage(lines, termsNeedle(['Machine Learning'])).map((match) =>
+      [match, ...(match.rest ?? [])]
+        .map(({ line: y, start, end }) => texts[y]!.slice(start, end))
+        .join('|'),
+    );
+    expect(found).toEqual(['machine|learning']);
+  });
+});

@@ -65,3 +65,127 @@ describe('parseQuery', () => {
     if (!parsed.ok) expect(parsed.error).toMatch(hint);
   });
 });
+
+describe('parseQuery: quoted phrases', () => {
+  type Shape = {
+    terms: string[];
+    match: string;
+    field: string | null;
+    negate: boolean;
+    open: boolean;
+  };
+  /** The phrase an alternative's words share, and each word's own match. */
+  const shapeOf = (query: string) => {
+    const parsed = parseQuery(query);
+    if (!parsed.ok) return parsed;
+    return parsed.query.map((words) =>
+      words.map(({ term, match, field, negate, phrase }) => ({
+        term,
+        match,
+        field,
+        negate,
+        phrase: phrase
+          ? ({
+              terms: phrase.terms,
+              match: phrase.match,
+              field: phrase.field,
+              negate: phrase.negate,
+              open: phrase.open,
+            } satisfies Shape)
+          : null,
+      })),
+    );
+  };
+  const phrase = (terms: string[], extra: Partial<Shape> = {}): Shape => ({
+    terms,
+    match: 'exact',
+    field: null,
+    negate: false,
+    open: false,
+    ...extra,
+  });
+  const inPhrase = (p: Shape, matches: string[]) =>
+    p.terms.map((term, at) => ({
+      term,
+      match: matches[at],
+      field: p.field,
+      negate: false,
+      phrase: p,
+    }));
+  const plain = (term: string, extra: Partial<QueryWord> = {}) => ({
+    ...word(term),
+    phrase: null,
+    ...extra,
+  });
+
+  const two = phrase(['machine', 'learning']);
+  it.each([
+    { query: '"Machine Learning"', expected: [inPhrase(two, ['exact', 'exact'])] },
+    { query: '="machine learning"', expected: [inPhrase(two, ['exact', 'exact'])] },
+    {
+      query: '\'"ine lear"',
+      expected: [inPhrase(phrase(['ine', 'lear'], { match: 'include' }), ['suffix', 'prefix'])],
+    },
+    {
+      query: '^"machine lea"',
+      expected: [inPhrase(phrase(['machine', 'lea'], { match: 'prefix' }), ['exact', 'prefix'])],
+    },
+    {
+      query: '"chine learning"$',
+      expected: [inPhrase(phrase(['chine', 'learning'], { match: 'suffix' }), ['suffix', 'exact'])],
+    },
+    { query: '="machine learning"$', expected: [inPhrase(two, ['exact', 'exact'])] },
+    {
+      query: '!"machine learning"',
+      expected: [inPhrase({ ...two, negate: true }, ['exact', 'exact'])],
+    },
+    {
+      query: 'title:"machine learning"',
+      expected: [inPhrase({ ...two, field: 'title' }, ['exact', 'exact'])],
+    },
+    {
+      query: '!author:"ada lovelace"',
+      expected: [
+        inPhrase(phrase(['ada', 'lovelace'], { field: 'author', negate: true }), [
+          'exact',
+          'exact',
+        ]),
+      ],
+    },
+    {
+      query: 'ai "machine  learning" models',
+      expected: [[plain('ai'), ...inPhrase(two, ['exact', 'exact']), plain('models')]],
+    },
+    // Still being typed: the phrase runs to the end, its last word looked up as a typed word is.
+    {
+      query: '"machine lea',
+      expected: [
+        inPhrase(phrase(['machine', 'lea'], { match: 'fuzzy', open: true }), ['exact', 'fuzzy']),
+      ],
+    },
+    { query: 'rocket "', expected: [[plain('rocket')]] },
+    { query: '"', expected: [] },
+    { query: '"rocket', expected: [[plain('rocket')]] },
+    { query: '"rocket"', expected: [[plain('rocket', { match: 'exact' })]] },
+    { query: '!"rocket"', expected: [[plain('rocket', { match: 'exact', negate: true })]] },
+    { query: '\'"ocke"', expected: [[plain('ocke', { match: 'include' })]] },
+    // A | inside quotes is part of the phrase (punctuation, so dropped), not a new alternative.
+    {
+      query: '"a | b" | c',
+      expected: [inPhrase(phrase(['a', 'b']), ['exact', 'exact']), [plain('c')]],
+    },
+    {
+      query: '"a b"s',
+      expected: [[...inPhrase(phrase(['a', 'b']), ['exact', 'exact']), plain('s')]],
+    },
+  ])('$query', ({ query, expected }) => {
+    expect(shapeOf(query)).toEqual(expected);
+  });
+
+  it.each([{ query: '""' }, { query: 'rocket ""' }, { query: 'title:""' }])(
+    'empty quotes give a hint: $query',
+    ({ query }) => {
+      expect(parseQuery(query)).toEqual({ ok: false, error: '"" needs words inside: "two words"' });
+    },
+  );
+});

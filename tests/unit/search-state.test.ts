@@ -201,6 +201,38 @@ describe('searching the list', () => {
   });
 });
 
+describe('a phrase whose checks were cut short', () => {
+  const estimate = (query: string, hits: SearchHit[], total: number): Action => ({
+    type: 'answer',
+    query,
+    answer: { ok: true, hits, total, approximate: true },
+  });
+
+  it('asks again for more at once while the window is part empty, until the count is exact', () => {
+    const first = firstResults(searching);
+    const few = articles.slice(0, 3).map(({ id }) => hit(id));
+    // Three found in the time a keystroke allows, of about 40: more are asked for at once.
+    const cut = after(searching, estimate('spaceprot', few, 40));
+    expect(cut.search).toMatchObject({ approximate: true, total: 40 });
+    expect(cut.search?.limit).toBe(first * 2);
+    // The same three again, still estimated: asked further.
+    const again = after(cut, estimate('spaceprot', few, 40));
+    expect(again.search?.limit).toBe(first * 4);
+    // Every candidate checked: five in all, exact, and nothing more is asked.
+    const five = articles.slice(0, 5).map(({ id }) => hit(id));
+    const exact = after(again, answer('spaceprot', five, 5));
+    expect(exact.search).toMatchObject({ approximate: false, total: 5, limit: first * 4 });
+    expect(exact.hits).toHaveLength(5);
+  });
+
+  it('asks nothing more while the window is full', () => {
+    const first = firstResults(searching);
+    const full = articles.slice(0, first).map(({ id }) => hit(id));
+    const state = after(searching, estimate('spaceprot', full, 900));
+    expect(state.search?.limit).toBe(first);
+  });
+});
+
 describe('results asked for as the window changes', () => {
   it('asks for more when the window grows taller than the results it has', () => {
     const first = firstResults(searching);

@@ -5,6 +5,8 @@ import type { SearchIndex } from './build-index.js';
 import { FIELD_BITS } from './build-index.js';
 import { continuesWord, foldWord, scanWords, standsAlone, unfoldInWord } from './tokenize.js';
 import type { Snippet } from './types.js';
+import type { QueryPhrase } from './query.js';
+import { firstInBody, phraseMatches, phraseTerm } from './phrase.js';
 
 /**
  * Everything a query matched, by term id: which characters of each term, in which fields, for which
@@ -175,7 +177,7 @@ export function fieldRanges(
 const KEPT_CHARACTERS = 1024 * 1024;
 
 /** A body as plain text, and folded (lower case, no diacritics) with the same positions, when it folds so. */
-interface Body {
+export interface Body {
   text: string;
   folded: string | null;
 }
@@ -200,7 +202,7 @@ function foldCharacter(char: string): string {
 }
 
 /** Document `doc`'s body, read again (textOf) and kept a while: the index keeps no texts. */
-function bodyOf(index: SearchIndex, doc: number): Body | null {
+export function bodyOf(index: SearchIndex, doc: number): Body | null {
   let cache = bodyCaches.get(index);
   if (!cache) bodyCaches.set(index, (cache = { bodies: new Map(), characters: 0 }));
   const known = cache.bodies.get(doc);
@@ -308,14 +310,52 @@ export function bodySnippet(
   doc: number,
   matched: MatchedTerms,
   terms: Set<string>,
+  phrases: readonly QueryPhrase[] = [],
 ): Snippet | null {
   const body = bodyOf(index, doc);
   if (!body) return null;
   const { text } = body;
+  // A quoted phrase, where the body holds one, is the passage: its words alone are not marked.
+  let at = -1;
+  for (const phrase of phrases) {
+    if (phrase.field !== null && phrase.field !== 'body') continue;
+    const first = firstInBody(body, phrase);
+    if (first !== -1 && (at === -1 || first < at)) at = first;
+  }
+  if (at === -1) at = bestPassage(index, body, matched);
+  if (at === -1) return null;
+  const { start: paragraphStart, end: paragraphEnd } = paragraphAround(text, at);
+  // A short paragraph is shown whole; near its end, the window reaches back further.
+  let start = Math.max(paragraphStart, Math.min(at - BEFORE, paragraphEnd - LENGTH));
+  if (start > paragraphStart) start = wordStartAfter(text, start, at);
+  let end = Math.min(paragraphEnd, start + LENGTH);
+  if (end < paragraphEnd) end = wordEndBefore(text, end, at);
+  const lead = start > paragraphStart ? '…' : '';
+  const { text: shown, shift } = squeezed(text.slice(start, end));
+  const inWindow = windowRanges(index, text, start, end, matched, terms);
+  for (const phrase of phrases) {
+    if (phrase.field !== null && phrase.field !== 'body') continue;
+    for (const found of phraseMatches(text, phrase, Infinity, start, end)) {
+      terms.add(phraseTerm(text, found));
+      inWindow.push({ start: found.start, end: Math.min(found.end, end) });
+    }
+  }
+  const ranges = merge(inWindow).map((range) => ({
+    start: lead.length + shift(range.start - start),
+    end: lead.length + shift(range.end - start),
+  }));
+  // A string of its own, not a slice of the body: a hit is remembered with its ranking (search.ts), and a
+  // slice would keep the whole body alive with it. Slicing a joined string copies it first.
+  const cut = `${lead}${shown}${end < paragraphEnd ? '…' : ''} `.slice(0, -1);
+  return { text: cut, ranges };
+}
+
+/** Where the body's best passage starts (the most query words close together, the first such), or -1. */
+function bestPassage(index: SearchIndex, body: Body, matched: MatchedTerms): number {
   // The best passage is nearly always among the first matches; a word of one letter matches hundreds.
   const { offsets, masks } =
-    findByNeedles(index, body, matched) ?? findByScanning(index, text, matched);
-  if (offsets.length === 0) return null;
+    findByNeedles(index, body, matched) ?? findByScanning(index, body.text, matched);
+  if (offsets.length === 0) return -1;
   let best = 0;
   let bestCount = 0;
   for (let first = 0; first < offsets.length; first++) {
@@ -329,23 +369,7 @@ export function bodySnippet(
       bestCount = count;
     }
   }
-  const at = offsets[best]!;
-  const { start: paragraphStart, end: paragraphEnd } = paragraphAround(text, at);
-  // A short paragraph is shown whole; near its end, the window reaches back further.
-  let start = Math.max(paragraphStart, Math.min(at - BEFORE, paragraphEnd - LENGTH));
-  if (start > paragraphStart) start = wordStartAfter(text, start, at);
-  let end = Math.min(paragraphEnd, start + LENGTH);
-  if (end < paragraphEnd) end = wordEndBefore(text, end, at);
-  const lead = start > paragraphStart ? '…' : '';
-  const { text: shown, shift } = squeezed(text.slice(start, end));
-  const ranges = windowRanges(index, text, start, end, matched, terms).map((range) => ({
-    start: lead.length + shift(range.start - start),
-    end: lead.length + shift(range.end - start),
-  }));
-  // A string of its own, not a slice of the body: a hit is remembered with its ranking (search.ts), and a
-  // slice would keep the whole body alive with it. Slicing a joined string copies it first.
-  const cut = `${lead}${shown}${end < paragraphEnd ? '…' : ''} `.slice(0, -1);
-  return { text: cut, ranges };
+  return offsets[best]!;
 }
 
 /** The matched words that start in text[start, end), `start` being the start of a word. */
@@ -429,7 +453,7 @@ function isLowSurrogate(text: string, at: number): boolean {
 }
 
 /** Ranges in order, overlapping or touching ones joined. */
-function merge(ranges: TextRange[]): TextRange[] {
+export function merge(ranges: TextRange[]): TextRange[] {
   if (ranges.length < 2) return ranges;
   ranges.sort((a, b) => a.start - b.start);
   const out: TextRange[] = [ranges[0]!];

@@ -3,8 +3,15 @@
 // described with their highlights and snippet.
 import type { SearchIndex } from './build-index.js';
 import { FIELD_BITS } from './build-index.js';
-import { bodySnippet, fieldRanges, MatchedTerms } from './highlight.js';
-import { parseQuery, type QueryWord } from './query.js';
+import { bodySnippet, fieldRanges, MatchedTerms, merge as mergeRanges } from './highlight.js';
+import {
+  holdingInOrder,
+  PHRASE_CHECKS,
+  phraseRanges,
+  positivePhrases,
+  type PhraseCheck,
+} from './phrase.js';
+import { parseQuery, type QueryPhrase, type QueryWord } from './query.js';
 import type { FieldMatch, SearchHit } from './types.js';
 import {
   fieldsOf,
@@ -36,6 +43,8 @@ interface Scratch {
   within: Uint8Array;
   /** The hits of a query of several words, gathered (see rank). */
   hits: Int32Array;
+  /** Per hit of a query with phrases, the alternatives that found it, as bits (see rank). */
+  alternatives: Int32Array;
   /** Recent queries' rankings, most recently used last (see Ranking). */
   rankings: Map<string, Ranking>;
   /** Rankings of one-character queries, kept for good: the first keystroke, the slowest to rank. */
@@ -53,6 +62,8 @@ interface Ranking {
   scores: Float64Array;
   fields: Uint8Array;
   total: number;
+  /** Whether `total` is an estimate (phrases checked in the first candidates only: see rank). */
+  approximate: boolean;
   /**
    * The first hits described (highlights, snippet), as far as they were asked for: the same query asked
    * again (a first letter, a letter deleted) is answered without reading a body. Only the query's own
@@ -83,6 +94,7 @@ function scratchOf(index: SearchIndex): Scratch {
       matched: new MatchedTerms(index.vocabulary.terms.length),
       within: new Uint8Array(n),
       hits: new Int32Array(n),
+      alternatives: new Int32Array(n),
       rankings: new Map(),
       firstRankings: new Map(),
     };
@@ -133,23 +145,35 @@ function warmUpQueries(index: SearchIndex): string[] {
     ...long.map((term) => `${term} ${term.slice(0, 2)}`),
     ...long.map((term) => `${term.slice(0, 1)} ${term}`),
     ...long.map((term) => term.slice(0, 1) + term.slice(2, 3) + term.slice(1, 2) + term.slice(3)),
+    // Quoted phrases, open and closed, so that checking one is compiled before the first is typed.
+    ...long.slice(0, 4).map((term, k) => `"${term} ${long[(k + 1) % long.length]!.slice(0, 3)}`),
+    ...long.slice(0, 4).map((term, k) => `"${term} ${long[(k + 1) % long.length]}"`),
   ];
 }
 
 /** A search answer, with how many articles matched before `limit` cut the hits. */
 export type CountedAnswer =
-  { ok: true; hits: SearchHit[]; total: number } | { ok: false; error: string };
+  | { ok: true; hits: SearchHit[]; total: number; approximate?: boolean }
+  | { ok: false; error: string };
 
 /** A counted answer with, per hit, its place in the library's order and whether its title matched. */
 export type RankedAnswer =
-  | { ok: true; hits: SearchHit[]; total: number; places: number[]; titled: boolean[] }
+  | {
+      ok: true;
+      hits: SearchHit[];
+      total: number;
+      places: number[];
+      titled: boolean[];
+      approximate?: boolean;
+    }
   | { ok: false; error: string };
 
 /** Ranked hits for `text`; `limit` caps the hits described (the total still counts them all). */
 export function searchIndex(index: SearchIndex, text: string, limit = Infinity): CountedAnswer {
   const answer = searchRanked(index, text, limit);
   if (!answer.ok) return answer;
-  return { ok: true, hits: answer.hits, total: answer.total };
+  const { hits, total, approximate } = answer;
+  return approximate ? { ok: true, hits, total, approximate } : { ok: true, hits, total };
 }
 
 /** searchIndex's answer with, per hit, where it stands in the library and whether its title matched. */
@@ -168,12 +192,22 @@ export function searchRanked(index: SearchIndex, text: string, limit = Infinity)
     ranking = undefined;
   }
   if (!ranking || ranking.hits.length < Math.min(wanted, ranking.docs.length)) {
-    // The words' answers and what they matched, to rank and to describe hits not yet described.
-    const alternatives = parsed.query.map((words) => resultsOf(index, scratch, words));
+    // The words' answers and what they matched, to rank and to describe hits not yet described. A
+    // phrase's words find its candidates; a negated phrase's only say which articles could hold it.
+    const alternatives = parsed.query.map((words) =>
+      resultsOf(
+        index,
+        scratch,
+        words.filter((word) => !word.phrase?.negate),
+      ),
+    );
+    const checks = parsed.query.map((words) => phraseCheckOf(index, scratch, words));
+    const anyPhrase = checks.some((check) => check !== null);
     let wordNumber = 0;
     for (const results of alternatives) {
       for (const { word, result } of results) {
-        if (word.negate) continue;
+        // A phrase's words are marked where the phrase stands, not each on its own.
+        if (word.negate || word.phrase) continue;
         const bit = 1 << Math.min(wordNumber++, MASKED_WORDS);
         const allowed = fieldsOf(word);
         const { ids, from, to } = result.terms;
@@ -181,11 +215,20 @@ export function searchRanked(index: SearchIndex, text: string, limit = Infinity)
           matched.add(ids[at]!, from[at]!, to[at]!, allowed, bit);
       }
     }
-    ranking ??= rank(index, scratch, alternatives, Math.max(wanted, RANKED));
+    ranking ??= rank(
+      index,
+      scratch,
+      alternatives,
+      Math.max(wanted, RANKED),
+      anyPhrase ? checks : null,
+      wanted,
+    );
+    const phrases = positivePhrases(parsed.query.flat());
     const described = Math.min(wanted, ranking.docs.length);
     for (let at = ranking.hits.length; at < described; at++) {
       const doc = ranking.docs[at]!;
-      ranking.hits.push(describe(index, doc, ranking.scores[at]!, ranking.fields[at]!, matched));
+      const { scores, fields } = ranking;
+      ranking.hits.push(describe(index, doc, scores[at]!, fields[at]!, matched, phrases));
     }
     matched.clear();
   }
@@ -208,7 +251,29 @@ export function searchRanked(index: SearchIndex, text: string, limit = Infinity)
     places.push(index.order[ranking.docs[at]!]!);
     titled.push((ranking.fields[at]! & 1) === 1);
   }
-  return { ok: true, hits, total: ranking.total, places, titled };
+  const { total, approximate } = ranking;
+  if (approximate) return { ok: true, hits, total, places, titled, approximate };
+  return { ok: true, hits, total, places, titled };
+}
+
+/** What an alternative's hits are checked for (see PhraseCheck), or null when it has no phrase. */
+function phraseCheckOf(
+  index: SearchIndex,
+  scratch: Scratch,
+  words: readonly QueryWord[],
+): PhraseCheck | null {
+  if (!words.some((word) => word.phrase)) return null;
+  const negated = new Set<QueryPhrase>();
+  for (const word of words) if (word.phrase?.negate) negated.add(word.phrase);
+  const others = words.some((word) => !word.phrase && !word.negate);
+  const check: PhraseCheck = { positive: positivePhrases(words), negated: [], others };
+  for (const phrase of negated) {
+    const docs = new Set<number>();
+    const own = words.filter((word) => word.phrase === phrase);
+    intersect(index, scratch, resultsOf(index, scratch, own), (doc) => docs.add(doc));
+    check.negated.push({ phrase, docs });
+  }
+  return check;
 }
 
 /** Words shorter than this match many terms: beside a rarer word, only its articles are looked at. */
@@ -258,6 +323,8 @@ function rank(
   scratch: Scratch,
   alternatives: ReadonlyArray<ReadonlyArray<{ word: QueryWord; result: WordResult }>>,
   keep: number,
+  checks: ReadonlyArray<PhraseCheck | null> | null = null,
+  goal = keep,
 ): Ranking {
   const { total, fields, found } = scratch;
   const { dropped, order } = index;
@@ -265,7 +332,8 @@ function rank(
   // sees one kind of array, where a plain array here and a typed one there had it deoptimized.
   let hitDocs: Int32Array;
   const [only] = alternatives;
-  const single = alternatives.length === 1 && only!.length === 1 && !only![0]!.word.negate;
+  const single =
+    checks === null && alternatives.length === 1 && only!.length === 1 && !only![0]!.word.negate;
   if (single) {
     // One word: its answer is the hits, without intersecting (a letter's answer is every article).
     const { docs, scores, fields: matchedFields } = only![0]!.result;
@@ -279,10 +347,14 @@ function rank(
   } else {
     const list = scratch.hits;
     let count = 0;
-    for (const results of alternatives) {
+    const finders = scratch.alternatives;
+    for (let k = 0; k < alternatives.length; k++) {
+      const results = alternatives[k]!;
+      const bit = 1 << Math.min(k, 30);
       // An article any alternative finds is a hit, with the best of their scores.
       intersect(index, scratch, results, (doc, score, matchedFields) => {
         if (dropped !== null && dropped[doc]) return;
+        if (checks !== null) finders[doc]! |= bit;
         if (!found[doc]) {
           found[doc] = 1;
           total[doc] = score;
@@ -298,12 +370,31 @@ function rank(
   // Title hits first, then score, then the order the library was given in (newest first).
   const before = (a: number, b: number) =>
     (fields[b]! & 1) - (fields[a]! & 1) || total[b]! - total[a]! || order[a]! - order[b]!;
-  const shown = firstOf(hitDocs, keep, before);
+  let shown: number[];
+  let counted = hitDocs.length;
+  let approximate = false;
+  if (checks === null) shown = firstOf(hitDocs, keep, before);
+  else {
+    const candidates = firstOf(hitDocs, Math.max(keep, PHRASE_CHECKS), before);
+    const held = holdingInOrder(
+      index,
+      candidates,
+      hitDocs.length,
+      goal,
+      scratch.alternatives,
+      checks,
+      fields,
+    );
+    ({ shown, counted, approximate } = held);
+    shown.sort(before);
+    shown.length = Math.min(shown.length, keep);
+  }
   const ranking: Ranking = {
     docs: Int32Array.from(shown),
     scores: Float64Array.from(shown, (doc) => total[doc]!),
     fields: Uint8Array.from(shown, (doc) => fields[doc]!),
-    total: hitDocs.length,
+    total: counted,
+    approximate,
     hits: [],
   };
   const touched = single ? only![0]!.result.docs : hitDocs;
@@ -312,6 +403,7 @@ function rank(
     found[doc] = 0;
     total[doc] = 0;
     fields[doc] = 0;
+    scratch.alternatives[doc] = 0;
   }
   return ranking;
 }
@@ -429,6 +521,7 @@ function describe(
   score: number,
   fields: number,
   matched: MatchedTerms,
+  phrases: readonly QueryPhrase[],
 ): SearchHit {
   const document = index.docs[doc]!;
   const terms = new Set<string>();
@@ -436,10 +529,11 @@ function describe(
   for (const field of ['title', 'author', 'source', 'tags'] as const) {
     if ((fields & FIELD_BITS[field]) === 0) continue;
     const ranges = fieldRanges(index, document[field], FIELD_BITS[field], matched, terms);
-    if (ranges.length > 0) matches.push({ field, ranges });
+    if (phrases.length > 0) ranges.push(...phraseRanges(index, doc, field, phrases, terms));
+    if (ranges.length > 0) matches.push({ field, ranges: mergeRanges(ranges) });
   }
   const inBody = (fields & FIELD_BITS.body) !== 0;
-  const snippet = inBody ? bodySnippet(index, doc, matched, terms) : null;
+  const snippet = inBody ? bodySnippet(index, doc, matched, terms, phrases) : null;
   if (snippet && snippet.ranges.length > 0) matches.push({ field: 'body', ranges: snippet.ranges });
   return {
     id: document.id,

@@ -41,6 +41,11 @@ export type SearchAnswer =
       hits: SearchHit[];
       /** How many articles matched, when `limit` left some out of `hits` (else hits.length). */
       total?: number;
+      /**
+       * Set when `total` is an estimate: a quoted phrase is checked in the best few hundred candidates,
+       * and the rest counted at the share of those that held it.
+       */
+      approximate?: boolean;
     }
   | { ok: false; error: string };
 

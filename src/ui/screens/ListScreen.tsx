@@ -36,7 +36,7 @@ export function ListScreen({ state, color }: Props) {
     left = `inkwell · ${VIEW_NAMES[view]} · indexing${far}`;
   }
   if (search && search.shownFor !== null) {
-    left = `inkwell · Search · ${thousands(search.total)} of ${plural(articles.length, 'article')}`;
+    left = `inkwell · Search · ${search.approximate ? 'about ' : ''}${thousands(search.total)} of ${plural(articles.length, 'article')}`;
   } else if (queryOf(search) !== null && !search?.hint) {
     left = `inkwell · Search · searching ${plural(articles.length, 'article')}…`;
   }
