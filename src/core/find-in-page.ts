@@ -153,11 +153,34 @@ function continues(previous: Line | undefined, line: Line): boolean {
   return ![...roles(previous), ...roles(line)].some((role) => STANDS_ALONE.has(role));
 }
 
-function runsOf(lines: readonly Line[]): Run[] {
-  const runs: Run[] = [];
-  let run: Run | undefined;
-  lines.forEach((line, y) => {
+/**
+ * A page's lines made into runs as far as asked: `closed` runs are whole; `open` may go on in lines not
+ * yet wrapped (or not yet looked at). A page wrapped a section at a time shares one lines array as it grows.
+ */
+interface Runs {
+  closed: Run[];
+  open: Run | undefined;
+  /** Lines looked at. */
+  next: number;
+}
+
+/**
+ * Makes runs of up to `characters` more characters of lines (the characters it looked at); a page complete
+ * closes its last run.
+ */
+function extendRuns(
+  lines: readonly Line[],
+  made: Runs,
+  complete: boolean,
+  characters: number,
+): number {
+  let spent = 0;
+  for (; made.next < lines.length && spent < characters; made.next++) {
+    const y = made.next;
+    const line = lines[y]!;
     const text = line.segments.map((segment) => segment.text).join('');
+    spent += text.length + 1;
+    const run = made.open;
     if (run && text !== '' && continues(lines[y - 1], line)) {
       const skip = decoration(line, text);
       const part = text.slice(skip);
@@ -166,13 +189,17 @@ function runsOf(lines: readonly Line[]): Run[] {
         if (!line.joinsWord) run.text += ' ';
         run.places.push({ line: y, at: run.text.length, skip, length: part.length });
         run.text += part;
-        return;
+        continue;
       }
     }
-    run = { text, places: [{ line: y, at: 0, skip: 0, length: text.length }] };
-    runs.push(run);
-  });
-  return runs;
+    if (run) made.closed.push(run);
+    made.open = { text, places: [{ line: y, at: 0, skip: 0, length: text.length }] };
+  }
+  if (complete && made.next >= lines.length && made.open) {
+    made.closed.push(made.open);
+    made.open = undefined;
+  }
+  return spent;
 }
 
 /** A range of a run's text as the pieces of lines it covers (the joins between lines cover none). */
@@ -189,34 +216,75 @@ function piecesOf(run: Run, start: number, end: number): LineRange[] {
   return pieces;
 }
 
-// The reader asks on every key and every frame: the last answer per page is kept, and each paragraph's
-// text, plain and folded, is made once per page (folding a long article anew cost ~20-50 ms a key).
-const known = new WeakMap<readonly Line[], { needle: Needle; matches: PageMatch[] }>();
-const runs = new WeakMap<readonly Line[], Run[]>();
+// The reader asks on every key and every frame: the last search per page is kept, and each paragraph's
+// text, plain and folded, is made once per page (folding a long article anew cost ~20-50 ms a key). A
+// page of megabytes is searched FIND_STEP characters a call, so that no key or frame waits for all of it.
+/** Characters of a page's text made into runs, folded and searched at most in one call: ~5-10 ms. */
+export const FIND_STEP = 128 * 1024;
 
-function runsFor(lines: readonly Line[]): Run[] {
+/** A search of one page for one needle, as far as it has got. */
+interface Search {
+  needle: Needle;
+  matches: PageMatch[];
+  /** Closed runs searched. */
+  searched: number;
+  done: boolean;
+}
+const searches = new WeakMap<readonly Line[], Search>();
+const runs = new WeakMap<readonly Line[], Runs>();
+
+function runsFor(lines: readonly Line[]): Runs {
   let made = runs.get(lines);
-  if (!made) runs.set(lines, (made = runsOf(lines)));
+  if (!made) runs.set(lines, (made = { closed: [], open: undefined, next: 0 }));
   return made;
 }
 
-/** Every match in a page's lines, in reading order. A match may go on over the next lines. */
-export function findInPage(lines: readonly Line[], needle: Needle): PageMatch[] {
-  const cached = known.get(lines);
-  if (cached && sameNeedle(cached.needle, needle)) return cached.matches;
-  const matches: PageMatch[] = [];
-  if (needle.words.some((word) => word !== '')) {
-    for (const run of runsFor(lines)) {
-      const foldedText = () => (run.folded ??= fold(run.text));
-      for (const range of findInText(run.text, needle, foldedText)) {
-        const [first, ...rest] = piecesOf(run, range.start, range.end);
-        if (!first) continue;
-        matches.push(rest.length > 0 ? { ...first, rest } : first);
-      }
+/**
+ * The matches in a page's lines found so far, in reading order, after searching on for up to FIND_STEP
+ * more characters: call again (findDone says when) for the rest. A match may go on over the next lines.
+ * `complete` is false while the page is still being wrapped: its lines so far are searched, and the rest
+ * as they come.
+ */
+export function findInPage(lines: readonly Line[], needle: Needle, complete = true): PageMatch[] {
+  let search = searches.get(lines);
+  if (!search || !sameNeedle(search.needle, needle)) {
+    search = { needle, matches: [], searched: 0, done: false };
+    searches.set(lines, search);
+  }
+  if (search.done) return search.matches;
+  if (!needle.words.some((word) => word !== '')) {
+    search.done = true;
+    return search.matches;
+  }
+  const made = runsFor(lines);
+  let budget = FIND_STEP;
+  const found: PageMatch[] = [];
+  while (budget > 0) {
+    if (search.searched >= made.closed.length) {
+      budget -= extendRuns(lines, made, complete, budget);
+      // None whole yet: the rest waits for more lines, or for the next call.
+      if (search.searched >= made.closed.length) break;
+    }
+    const run = made.closed[search.searched++]!;
+    budget -= run.text.length + 1;
+    const foldedText = () => (run.folded ??= fold(run.text));
+    for (const range of findInText(run.text, needle, foldedText)) {
+      const [first, ...rest] = piecesOf(run, range.start, range.end);
+      if (!first) continue;
+      found.push(rest.length > 0 ? { ...first, rest } : first);
     }
   }
-  known.set(lines, { needle, matches });
-  return matches;
+  // A new array when it grows: what is drawn from the matches is kept per array.
+  if (found.length > 0) search.matches = [...search.matches, ...found];
+  search.done =
+    complete && made.next >= lines.length && !made.open && search.searched >= made.closed.length;
+  return search.matches;
+}
+
+/** Whether the search of `lines` for `needle` has looked at all of them (false before any search). */
+export function findDone(lines: readonly Line[], needle: Needle): boolean {
+  const search = searches.get(lines);
+  return !!search && search.done && sameNeedle(search.needle, needle);
 }
 
 /** Where a match is marked on line `y`: its first piece, or the piece of a line it goes on to. */
@@ -245,7 +313,17 @@ export function matchesByLine(matches: readonly PageMatch[]): Map<number, LineRa
   return byLine;
 }
 
-/** Folds every paragraph of a page ahead of a find, so that its first key finds at once. */
-export function prepareFind(lines: readonly Line[]): void {
-  for (const run of runsFor(lines)) run.folded ??= fold(run.text);
+/**
+ * Folds the first paragraphs of a page ahead of a find (up to FIND_STEP characters), so that its first key
+ * finds at once; the rest is folded as it is searched.
+ */
+export function prepareFind(lines: readonly Line[], complete = true): void {
+  const made = runsFor(lines);
+  if (made.next === 0) extendRuns(lines, made, complete, FIND_STEP);
+  let budget = FIND_STEP;
+  for (const run of made.closed) {
+    if (budget <= 0) break;
+    budget -= run.text.length + 1;
+    run.folded ??= fold(run.text);
+  }
 }

@@ -8,7 +8,7 @@ import {
   MAX_BLOCKS,
   MAX_CODE_LINES,
 } from './markdown-bounds.js';
-import { linkDefinitions, SECTION_CHARACTERS, splitSections } from './markdown-sections.js';
+import { eachSection, linkDefinitions, SECTION_CHARACTERS } from './markdown-sections.js';
 import { isLinkable } from './links.js';
 import { sanitize } from './sanitize.js';
 
@@ -73,10 +73,14 @@ export function* parseMarkdownSections(
   progress?: SectionProgress,
 ): Generator<Block[]> {
   const capped = capBlocks(body);
-  const sections = splitSections(capped.text, size);
-  const state = newState(sections.length > 1 ? linkDefinitions(capped.text) : undefined);
+  // Cut as it goes, one section ahead (to know the last): the first is parsed without a pass over the rest.
+  const sections = eachSection(capped.text, size);
+  let ahead = sections.next();
+  const state = newState(ahead.value !== capped.text ? linkDefinitions(capped.text) : undefined);
   let parsed = 0;
-  for (const [k, section] of sections.entries()) {
+  while (!ahead.done) {
+    const section = ahead.value;
+    ahead = sections.next();
     const blocks = parseSection(section, state);
     parsed += section.length;
     if (state.plain === 'now') {
@@ -87,7 +91,7 @@ export function* parseMarkdownSections(
         ),
       );
     }
-    const last = k === sections.length - 1;
+    const last = !!ahead.done;
     if (last && capped.omittedLines > 0) {
       blocks.push(
         notice(

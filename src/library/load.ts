@@ -3,7 +3,7 @@
 // this module; src/library/read-article.ts reads without it.
 import type { Article } from '../core/article.js';
 import { metaOf, settleLibrary, type Library, type LoadedFile } from './library.js';
-import { NEEDS_YAML, readArticle } from './read-article.js';
+import { NEEDS_YAML, readArticle, type Known } from './read-article.js';
 import { MAX_ENTRIES, walkLibrary, type LibraryFolder, type LoadWarning } from './walk.js';
 import { yamlFields } from './yaml-fields.js';
 
@@ -24,8 +24,15 @@ export function loadLibrary(folders: readonly LibraryFolder[], maxEntries = MAX_
   return { articles: settled.articles, warnings: [...warnings, ...settled.warnings] };
 }
 
-/** Reads and parses one file, body included; on failure records why and returns undefined. */
-export function loadArticle(path: string, warnings: LoadWarning[]): Article | undefined {
-  const article = readArticle(path, warnings, yamlFields);
+/**
+ * Reads and parses one file, body included; on failure records why and returns undefined. Given what an
+ * earlier reading found, its words are not counted again if the file has not changed since.
+ */
+export function loadArticle(
+  path: string,
+  warnings: LoadWarning[],
+  known?: Known,
+): Article | undefined {
+  const article = readArticle(path, warnings, yamlFields, known);
   return article === NEEDS_YAML ? undefined : article;
 }

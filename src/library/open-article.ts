@@ -10,7 +10,9 @@ export type Opened = { ok: true; article: Article } | { ok: false; message: stri
 /** Reads the article's file again, body and all; the id stays the list's, which marks and places use. */
 export function openArticle(meta: ArticleMeta): Opened {
   const warnings: { path: string; message: string }[] = [];
-  const article = loadArticle(meta.path, warnings);
+  // The list's words were counted from the file as it was then: counting a long body again is the longest
+  // part of opening it.
+  const article = loadArticle(meta.path, warnings, meta);
   if (article) return { ok: true, article: { ...article, id: meta.id } };
   const reason = (warnings[0]?.message ?? 'cannot be read').replace(/^skipped: /, '');
   const why = reason.includes('ENOENT')

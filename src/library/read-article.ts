@@ -2,7 +2,7 @@
 // loaded here: plain front matter needs none, and a file whose front matter does says so.
 import { basename, extname } from 'node:path';
 import type { Article } from '../core/article.js';
-import { NEEDS_YAML, parseArticleWith, type YamlFields } from './article-text.js';
+import { NEEDS_YAML, parseArticleWith, type Counted, type YamlFields } from './article-text.js';
 import type { LoadWarning } from './walk.js';
 import { MAX_FILE_BYTES, readUpTo } from './article-file.js';
 
@@ -10,6 +10,9 @@ export { NEEDS_YAML } from './article-text.js';
 
 export { MAX_FILE_BYTES };
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** What an earlier reading of the file found: its words, counted then, and the file's size and time. */
+export type Known = Counted & Pick<Article, 'size' | 'mtimeMs'>;
 
 /**
  * Reads and parses one file, body included; on failure records why and returns undefined. Without `yaml`,
@@ -19,6 +22,7 @@ export function readArticle(
   path: string,
   warnings: LoadWarning[],
   yaml?: YamlFields,
+  known?: Known,
 ): Article | undefined | typeof NEEDS_YAML {
   const skip = (reason: string) => {
     warnings.push({ path, message: `skipped: ${reason}` });
@@ -45,7 +49,9 @@ export function readArticle(
     return skip('not valid UTF-8 text');
   }
   const id = basename(path, extname(path));
-  const result = parseArticleWith(text, path, id, yaml);
+  // The words counted at an earlier reading are kept only if the file is the one read then.
+  const counted = known && known.size === size && known.mtimeMs === mtimeMs ? known : undefined;
+  const result = parseArticleWith(text, path, id, yaml, counted);
   if (result === NEEDS_YAML) return NEEDS_YAML;
   if (!result.ok) return skip(result.reason);
   for (const message of result.warnings) warnings.push({ path, message });

@@ -10,7 +10,7 @@ import {
   useState,
 } from 'react';
 import type { Article, ArticleMeta } from '../core/article.js';
-import { prepareFind } from '../core/find-in-page.js';
+import { findDone, findInPage, prepareFind } from '../core/find-in-page.js';
 import type { Searcher } from '../core/search/types.js';
 import type { Library, LoadWarning } from '../library/load.js';
 import { keyNames } from './keymap.js';
@@ -38,6 +38,8 @@ import {
 const PREPARE_AFTER_MS = 150;
 /** Characters of Markdown wrapped ahead at most: about 60 ms of work on these machines. */
 const PREPARE_AT_MOST = 256 * 1024;
+/** Bytes of a file whose body is surely past PREPARE_AT_MOST: UTF-8 takes at most 3 bytes a UTF-16 unit. */
+const TOO_BIG_TO_PREPARE_BYTES = 3 * PREPARE_AT_MOST + 64 * 1024;
 /**
  * Lines of Markdown wrapped ahead at most: an article's paragraphs make a few thousand, but a list of tens
  * of thousands of short items costs the parser several times what as many characters of prose do.
@@ -284,6 +286,8 @@ export function App({
     if (!upNext || !paginate) return;
     // Its body is read only once the selection has rested on it.
     const timer = setTimeout(() => {
+      // A file far past the limit is not even read: reading and decoding 4 MB costs tens of milliseconds.
+      if (upNext.size > TOO_BIG_TO_PREPARE_BYTES) return;
       if (worthPreparing(bodyOf.current(upNext).body)) {
         paginate(upNext, size.columns, undefined, measure);
       }
@@ -354,6 +358,31 @@ export function App({
     const timer = setTimeout(() => prepareFind(page.lines), 0);
     return () => clearTimeout(timer);
   }, [finding, page]);
+
+  // A find in a long page is searched a step at a time, each in its own turn of the event loop, the count
+  // of matches drawn now and then; in a page still being wrapped, each section wrapped is searched.
+  const needle = state.find?.needle;
+  const lines = page?.complete ? page.lines : undefined;
+  useEffect(() => {
+    if (!needle || !lines || findDone(lines, needle)) return;
+    let next: NodeJS.Immediate | undefined;
+    let drawn = Date.now();
+    const step = () => {
+      findInPage(lines, needle);
+      dispatch({ type: 'found' });
+      const done = findDone(lines, needle);
+      const now = Date.now();
+      if (done || now - drawn >= PROGRESS_EVERY_MS) {
+        drawn = now;
+        redraw();
+      }
+      if (!done) next = setImmediate(step);
+    };
+    next = setImmediate(step);
+    return () => {
+      if (next) clearImmediate(next);
+    };
+  }, [needle, lines]);
 
   // Where the open article is, told to the store as it changes: saved after a pause, or on any exit.
   const position = page?.complete ? positionNow(state) : undefined;

@@ -1,6 +1,7 @@
 // Find in the article the reader shows: the query typed after /, or the words a library search matched,
 // every match highlighted, n and N moving between them. Pure, like the rest of the reducer.
 import {
+  findDone,
   findInPage,
   termsNeedle,
   textNeedle,
@@ -32,7 +33,15 @@ interface Reading {
 
 /** The matches of the find in a page (none without a find). */
 export function matchesOf(find: Find | null, page: Page): PageMatch[] {
-  return find ? findInPage(page.lines, find.needle) : [];
+  return find ? findInPage(page.lines, find.needle, page.complete) : [];
+}
+
+/**
+ * Whether the find has looked through the whole page: a long one is searched a step at a time (and as it
+ * is wrapped), its matches counted up meanwhile.
+ */
+export function findingDone(find: Find | null, page: Page): boolean {
+  return !find || findDone(page.lines, find.needle);
 }
 
 /** The view's top that shows `line`: unchanged when it is in view, else the line near the top. */
@@ -43,17 +52,36 @@ function topShowing(size: Size, page: Page, top: number, line: number): number {
   return clamp(line - context, 0, lastTop(page.lines.length, height));
 }
 
-/** The first match at or below line `from`, else the first of all (-1 when there is none). */
-function firstFrom(matches: readonly PageMatch[], from: number): number {
+/**
+ * The first match at or below line `from`, else the first of all (-1 when there is none). While the page
+ * is still being searched (`done` false), one below may yet come: -1 until it does.
+ */
+function firstFrom(matches: readonly PageMatch[], from: number, done: boolean): number {
   const below = matches.findIndex((match) => match.line >= from);
-  return below >= 0 ? below : matches.length > 0 ? 0 : -1;
+  return below >= 0 ? below : matches.length > 0 && done ? 0 : -1;
+}
+
+/**
+ * More of the page searched (or wrapped): a find still without a current match goes to the first found
+ * from where it started, as the field's typing does.
+ */
+export function foundMore<T extends Reading>(state: T, page: Page): T {
+  const { find } = state;
+  if (!find) return state;
+  const matches = matchesOf(find, page);
+  if (find.current >= 0) return state;
+  const current = firstFrom(matches, find.from, findingDone(find, page));
+  if (current < 0) return state;
+  const from = find.field ? find.from : state.top;
+  const top = topShowing(state.size, page, from, matches[current]!.line);
+  return { ...state, find: { ...find, current }, top };
 }
 
 /** A reader opened from a library search: the words it matched highlighted, the first in view. */
 export function findTerms<T extends Reading>(state: T, page: Page, terms: readonly string[]): T {
   const find: Find = { needle: termsNeedle(terms), field: null, current: -1, from: 0 };
   if (find.needle.words.length === 0) return { ...state, find: null };
-  find.current = firstFrom(matchesOf(find, page), 0);
+  find.current = firstFrom(matchesOf(find, page), 0, findingDone(find, page));
   const match = matchesOf(find, page)[find.current];
   const top = match ? topShowing(state.size, page, state.top, match.line) : state.top;
   return { ...state, find, top };
@@ -71,7 +99,7 @@ export function findEdited<T extends Reading>(state: T, page: Page, field: TextF
   if (!find) return state;
   const next: Find = { ...find, field, needle: textNeedle(field.text) };
   const matches = matchesOf(next, page);
-  next.current = firstFrom(matches, find.from);
+  next.current = firstFrom(matches, find.from, findingDone(next, page));
   const match = matches[next.current];
   const top = match ? topShowing(state.size, page, find.from, match.line) : find.from;
   return { ...state, find: next, top };
@@ -98,7 +126,11 @@ export function stepMatch<T extends Reading>(state: T, page: Page, step: 1 | -1)
   const { find } = state;
   const matches = matchesOf(find, page);
   if (!find || matches.length === 0) {
-    const notice = find ? 'No matches in this article.' : 'Nothing to find yet: / finds a word.';
+    const notice = !find
+      ? 'Nothing to find yet: / finds a word.'
+      : findingDone(find, page)
+        ? 'No matches in this article.'
+        : 'Still finding: no match yet.';
     return { ...state, notice };
   }
   const height = readerHeight(state.size);

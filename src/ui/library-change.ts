@@ -1,16 +1,16 @@
 // The library read again while the reader runs (files added, changed or removed): the lists are made anew
 // around the article the user is on, and the article open in the reader stays open. Pure.
 import type { Article, ArticleMeta } from '../core/article.js';
-import type { Line } from '../core/layout.js';
 import { sameArticle } from '../core/library-diff.js';
-import { lastTop } from '../core/page.js';
-import { lineOf, placeOf } from '../core/reading-position.js';
+import { placeOf } from '../core/reading-position.js';
 import type { SearchHit } from '../core/search/types.js';
 import type { LoadWarning } from '../library/load.js';
+import { blockText } from './changed-place.js';
 import { clamp, readerHeight } from './geometry.js';
 import { withSelection } from './list-window.js';
 import { CLOSED_VIEW } from './overlay.js';
 import type { AppState } from './state.js';
+import { applyResume } from './user-state.js';
 import { viewRows, type ListView } from './views.js';
 
 /** Said in the footer when the open article's file goes away. */
@@ -114,19 +114,21 @@ function reading(before: AppState, next: AppState, byId: Map<string, ArticleMeta
   }
   const placed = withSelection(next, at);
   if (now === open || sameText(now, open) || !before.paginate) return placed;
-  // Its text changed: the view goes to the paragraph that was at its top, marks and finds dropped.
+  // Its text changed: the view goes to the paragraph that was at its top, marks and finds dropped. A long
+  // article is wrapped again a section at a time, and the reader goes there once the wrapping gets there.
   const { columns } = before.size;
   const { measure } = before.user.settings;
-  const old = before.paginate(open, columns, undefined, measure).lines;
-  const lines = before.paginate(now, columns, undefined, measure).lines;
-  const place = placeOf(old, before.top);
-  const top = lineOf(lines, { ...place, block: sameBlock(old, place.block, lines) });
-  return {
-    ...placed,
-    top: clamp(top, 0, lastTop(lines.length, readerHeight(before.size))),
-    mark: null,
-    find: null,
-  };
+  const height = readerHeight(before.size);
+  const old = before.paginate(open, columns, height, measure).lines;
+  // Changed again before the reader got to its place: that place is still the one to go to.
+  const waiting = before.resume;
+  const place = waiting?.changed?.place ?? placeOf(old, before.top);
+  const text = waiting?.changed?.text ?? blockText(old, place.block, before.top);
+  const resume =
+    waiting && !waiting.changed
+      ? { ...waiting, top: 0 }
+      : { place, top: 0, say: false, changed: { place, text } };
+  return applyResume({ ...placed, top: 0, mark: null, find: null, resume });
 }
 
 /**
@@ -150,32 +152,6 @@ export function dropKept(state: AppState): AppState {
   rows.splice(at, 1);
   hits?.splice(at, 1);
   return withSelection({ ...next, shown: rows, hits }, at);
-}
-
-/**
- * The block of `to` that holds the text block `block` of `from` held (the nearest such, as paragraphs
- * added or removed above it move it); the same index when its text changed too.
- */
-function sameBlock(from: readonly Line[], block: number, to: readonly Line[]): number {
-  if (block < 0) return block;
-  const texts = new Map<number, string>();
-  for (const line of to) {
-    const text = line.segments.map((segment) => segment.text).join('');
-    texts.set(line.block, (texts.get(line.block) ?? '') + text);
-  }
-  const wanted = from
-    .filter((line) => line.block === block)
-    .map((line) => line.segments.map((segment) => segment.text).join(''))
-    .join('');
-  let best = block;
-  let distance = Infinity;
-  for (const [candidate, text] of texts) {
-    if (text === wanted && Math.abs(candidate - block) < distance) {
-      best = candidate;
-      distance = Math.abs(candidate - block);
-    }
-  }
-  return best;
 }
 
 /** Whether two reads of an article draw the same: the same file, unchanged, and the same fields. */

@@ -25,11 +25,13 @@ import {
   cancelFind,
   findEdited,
   findTerms,
+  foundMore,
   keepFind,
   openFind,
   stepMatch,
   type Find,
 } from './find-state.js';
+import type { ChangedPlace } from './changed-place.js';
 import { clamp, readerHeight, type Size } from './geometry.js';
 import {
   applyAnswer,
@@ -145,6 +147,11 @@ export interface Resume {
   top: number;
   /** Whether to say so in the footer (a saved place: "Resumed at 40%."). */
   say: boolean;
+  /**
+   * The article changed on disk: `place` was in its old text, and the reader goes to the paragraph of the
+   * same text nearest to it once the new text is wrapped that far.
+   */
+  changed?: ChangedPlace;
 }
 
 /** How far the first reading of a library has come: `done` of `total` files. */
@@ -188,6 +195,8 @@ export type Action =
   | { type: 'ready'; paginate: Paginate }
   /** One more section of the open article is wrapped: the place to resume at may be reached. */
   | { type: 'wrapped' }
+  /** More of the open article is searched by the find: the first match may be found. */
+  | { type: 'found' }
   /**
    * The store's data, loaded or saved (`external` when another process changed it), with a word for the
    * footer when there is one (a recovered file, a folder that cannot be written).
@@ -278,21 +287,22 @@ export function currentPage(state: AppState): Page | undefined {
   return state.paginate!(article, columns, readerHeight(state.size), state.user.settings.measure);
 }
 
-/** The reader's page wrapped whole, for what needs all of it (a saved place, a search's first match). */
-export function wholePage(state: AppState): Page | undefined {
-  const article = state.shown[state.selected];
-  if (state.screen !== 'reader' || !article) return undefined;
-  return state.paginate!(article, state.size.columns, undefined, state.user.settings.measure);
-}
-
 export function reduce(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'notice':
       return { ...state, notice: action.text };
     case 'resize':
       return resize(state, action.size);
-    case 'wrapped':
-      return applyResume(state);
+    case 'wrapped': {
+      // A find goes on in the lines just wrapped.
+      const resumed = applyResume(state);
+      const page = resumed.find ? currentPage(resumed) : undefined;
+      return page ? foundMore(resumed, page) : resumed;
+    }
+    case 'found': {
+      const page = state.find ? currentPage(state) : undefined;
+      return page ? foundMore(state, page) : state;
+    }
     case 'stored':
       return onStored(state, action);
     case 'answer':
@@ -551,7 +561,8 @@ function openRow(state: AppState, index: number): AppState {
   const opened = openAt({ ...state, find: null }, index);
   const terms = state.hits?.[index]?.terms;
   if (opened.screen !== 'reader' || !terms?.length) return opened;
-  return findTerms(opened, wholePage(opened)!, terms);
+  // A long article is searched as it is wrapped: its first match comes into view once found.
+  return findTerms(opened, currentPage(opened)!, terms);
 }
 
 function onReader(state: AppState, command: Command): AppState {
@@ -629,7 +640,13 @@ function resize(state: AppState, size: Size): AppState {
     } else {
       const place = state.resume?.place ?? placeOf(before.lines, state.top);
       resized.top = 0;
-      resized.resume = { place, top: 0, say: state.resume?.say ?? false };
+      const changed = state.resume?.changed;
+      resized.resume = {
+        place,
+        top: 0,
+        say: state.resume?.say ?? false,
+        ...(changed && { changed }),
+      };
       return withMoreWanted(withSelection(applyResume(resized), state.selected));
     }
   }

@@ -1,6 +1,7 @@
 // The reducer's cases for what the user owns: bookmarks (s), read marks (m, and opening), where each
 // article was left, the lists Tab cycles, and the store's data arriving. Pure, like the rest of the reducer.
 import { lastTop, progress } from '../core/page.js';
+import { placeInChanged } from './changed-place.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { lineOf, placeOf } from '../core/reading-position.js';
 import { bookmarkOf } from '../state/bookmark-list.js';
@@ -78,11 +79,14 @@ export function applyResume(state: AppState): AppState {
   if (!resume) return state;
   const page = currentPage(state);
   if (!page || state.top !== resume.top) return { ...state, resume: null };
+  // In an article changed on disk, the place's paragraph is looked for as the new text is wrapped.
+  const place = resume.changed ? placeInChanged(resume.changed, page) : resume.place;
+  if (!place) return state;
   const last = page.lines.at(-1);
   // The place's block is whole once a line of a later one is wrapped.
-  if (!page.complete && (!last || last.block <= resume.place.block)) return state;
+  if (!page.complete && (!last || last.block <= place.block)) return state;
   const height = readerHeight(state.size);
-  const top = Math.min(lineOf(page.lines, resume.place), lastTop(page.lines.length, height));
+  const top = Math.min(lineOf(page.lines, place), lastTop(page.lines.length, height));
   const resumed = { ...state, top: Math.max(0, top), resume: null };
   if (top <= 0 || !resume.say) return resumed;
   if (!page.complete) return { ...resumed, notice: 'Resumed where you left off.' };

@@ -82,7 +82,12 @@ describe('the live library', () => {
       session.write('\r');
       await session.waitFor('Paragraph 0 of');
       session.write('30j');
-      await session.waitFor((rows) => !rows.join('\n').includes('Paragraph 0 of'));
+      // The frame drawn whole: a row read while it is still being written can hold half a paragraph.
+      const drawn = (rows: string[]) =>
+        rows
+          .filter((row) => row.includes('Paragraph'))
+          .every((row) => /Paragraph \d+ of/.test(row));
+      await session.waitFor((rows) => !rows.join('\n').includes('Paragraph 0 of') && drawn(rows));
       const top = session.screen().find((row) => row.includes('Paragraph'))!;
       const below = /Paragraph (\d+)/.exec(
         session.screen().filter((row) => row.includes('Paragraph'))[3]!,
@@ -104,6 +109,52 @@ describe('the live library', () => {
       expect(session.screen().join('\n')).not.toContain('A Long Read');
       session.write('q');
       expect(await session.exited).toBe(0);
+    },
+    SLOW * 3,
+  );
+
+  it(
+    'wraps a long article changed on disk again in steps, answering keys, and goes back to its paragraph',
+    async () => {
+      const home = tempDir();
+      const folder = join(home, 'articles');
+      mkdirSync(folder);
+      const path = join(folder, 'long.md');
+      // 4.8 MB: wrapping it whole takes over a second, done a section at a time.
+      const filler = 'words of a long article, wrapped a section at a time. '.repeat(12);
+      const paragraphs = Array.from({ length: 7000 }, (_, k) => `Paragraph ${k}: ${filler}`);
+      const write = (lines: string[]) =>
+        writeFileSync(
+          path,
+          articleText({ title: 'The Longest Read', date: '2099-01-01' }, lines.join('\n\n')),
+        );
+      write(paragraphs);
+      const session = await start(home);
+      const wrapping = (rows: string[]) => /wrapping… ([\d.]+) of/.exec(rows.at(-2)!)?.[1];
+      const shown = (rows: string[]) => rows.join(' ').replace(/\s+/g, ' ');
+      session.write('\r');
+      await session.waitFor((rows) => shown(rows).includes('Paragraph 0:'), SLOW);
+      await session.waitFor((rows) => !wrapping(rows) && rows.at(-2)!.includes('%'), SLOW);
+      session.write('G');
+      await session.waitFor((rows) => shown(rows).includes('Paragraph 6999:'), SLOW);
+
+      write(['A note added at the start.', ...paragraphs]);
+      // Wrapped again a section at a time: the footer counts up, frames drawn in between.
+      await session.waitFor((rows) => !!wrapping(rows), SLOW);
+      const first = Number(wrapping(session.screen()));
+      await session.waitFor((rows) => Number(wrapping(rows) ?? 0) > first, SLOW);
+      // And back at its paragraph once the wrapping gets there.
+      await session.waitFor(
+        (rows) => !wrapping(rows) && shown(rows).includes('Paragraph 6999:'),
+        SLOW,
+      );
+
+      // Changed again, and Ctrl+C while it is wrapped: answered, the terminal as it was.
+      write(['Another note.', ...paragraphs]);
+      await session.waitFor((rows) => !!wrapping(rows), SLOW);
+      session.write('\x03');
+      expect(await session.exited).toBe(0);
+      expect(session.bufferType).toBe('normal');
     },
     SLOW * 3,
   );

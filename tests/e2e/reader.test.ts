@@ -315,6 +315,32 @@ describe('the full-screen reader', () => {
     SLOW,
   );
 
+  it(
+    'finds in a long article as it is wrapped again after a resize, and answers Ctrl+C while it finds',
+    async () => {
+      const paragraph = 'words of a long article, wrapped a section at a time. '.repeat(12);
+      const body = Array.from({ length: 7000 }, (_, k) => `Paragraph ${k}: ${paragraph}`);
+      const session = await startList({ env: { INKWELL_HOME: longLibrary(body.join('\n\n')) } });
+      session.write('\r');
+      await session.waitFor((rows) => !wrappedMB(rows) && readerShown(rows), SLOW / 2);
+      // Wrapped again a section at a time, and found in as it goes: the last paragraph is found once
+      // the wrapping gets there (the lines wrapped so far were searched once, and never again).
+      session.resize(60, 24);
+      session.write('/Paragraph 6999');
+      await session.waitFor(
+        (rows) => words(rows).includes('Paragraph 6999:') && /match 1\/1(?!…)/.test(rows.at(-2)!),
+        SLOW / 2,
+      );
+      session.write('\x1b');
+      await session.waitFor((rows) => readerShown(rows) && !rows.at(-2)!.startsWith('/'));
+      // A find over all of it, and Ctrl+C at once: answered, the terminal as it was.
+      session.write('/words');
+      session.write('\x03');
+      await expectRestored(session, 0);
+    },
+    SLOW,
+  );
+
   it.each([
     ['SIGTERM', 143],
     ['SIGHUP', 129],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  findDone,
   findInPage,
   findInText,
   matchesByLine,
@@ -108,6 +109,43 @@ describe('findInPage', () => {
     expect(findInPage(lines, textNeedle('kim'))).toBe(first);
     expect(matchesByLine(first).get(2)).toEqual([{ line: 2, start: 0, end: 3 }]);
     expect(matchesByLine(first)).toBe(matchesByLine(first));
+  });
+});
+
+describe('findInPage over a long page, a step at a time', () => {
+  // Each line its own paragraph (a block of its own): 4,000 lines of ~100 characters, about three steps.
+  const long = (count: number) =>
+    Array.from({ length: count }, (_, k) => ({
+      ...line(`Line ${k}: ${'filler words to make a long page. '.repeat(3)}`),
+      block: k,
+    }));
+
+  it('searches FIND_STEP characters a call, counting matches up until it is done', () => {
+    const page = long(4000);
+    const needle = textNeedle('line 3999:');
+    const counts: number[] = [];
+    while (!findDone(page, needle)) counts.push(findInPage(page, needle).length);
+    expect(counts.length).toBeGreaterThan(1);
+    expect(counts.at(-1)).toBe(1);
+    expect(counts.slice(0, -1).every((count) => count === 0)).toBe(true);
+    // Done, the same answer every time.
+    expect(findInPage(page, needle)).toBe(findInPage(page, needle));
+  });
+
+  it('searches a page still being wrapped as far as it is, and its new lines as they come', () => {
+    const all = long(300);
+    const growing: Line[] = all.slice(0, 100);
+    const needle = textNeedle('line 2');
+    expect(findInPage(growing, needle, false).map((match) => match.line)).toEqual([
+      2, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+    ]);
+    expect(findDone(growing, needle)).toBe(false);
+    growing.push(...all.slice(100));
+    const matches = findInPage(growing, needle, true);
+    expect(matches.map((match) => match.line)).toEqual(
+      all.flatMap((_, k) => (String(k).startsWith('2') ? [k] : [])),
+    );
+    expect(findDone(growing, needle)).toBe(true);
   });
 });
 

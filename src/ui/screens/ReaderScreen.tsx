@@ -7,7 +7,7 @@ import { Footer } from '../components/Footer.js';
 import { FieldLine } from '../components/FieldLine.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { StyledLine } from '../components/StyledLine.js';
-import { matchesOf } from '../find-state.js';
+import { findingDone, matchesOf } from '../find-state.js';
 import { keyHints } from '../keymap.js';
 import { hasReaderHeader } from '../geometry.js';
 import { hasBars, readerHeight, type AppState } from '../state.js';
@@ -31,7 +31,12 @@ export function ReaderScreen({ state, page, color }: Props) {
   const current = find ? matches[find.current] : undefined;
   let found = '';
   if (find && find.needle.words.length > 0) {
-    found = matches.length === 0 ? 'no match' : `match ${find.current + 1}/${matches.length}`;
+    // A long page is searched in steps: the count goes up until all of it is searched.
+    const done = findingDone(find, page);
+    const more = done ? '' : '…';
+    if (matches.length === 0) found = done ? 'no match' : 'finding…';
+    else if (find.current < 0) found = `${matches.length} found${more}`;
+    else found = `match ${find.current + 1}/${matches.length}${more}`;
   }
   // How far is unknown until the whole article is wrapped, a moment after its first lines are drawn.
   const facts = page.complete
