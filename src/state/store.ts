@@ -1,5 +1,5 @@
-// The store on disk: conf's file (schema-checked, written atomically), read and changed under a lock
-// between processes, and recovered, never cleared, when it is damaged.
+// The store on disk: conf's file (checked against the format, written atomically), read and changed under
+// a lock between processes, and recovered, never cleared, when it is damaged.
 import Conf from 'conf';
 import { mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { applyChanges, emptyData, type Change, type UserData } from './data.js';
 import { LockError, withLock } from './lock.js';
 import { migrate } from './migrate.js';
 import { parseTruncated } from './repair.js';
-import { FORMAT_VERSION, SCHEMA, salvage, toFile, type FileData } from './schema.js';
+import { FORMAT_VERSION, salvage, toFile, type FileData } from './schema.js';
 
 /** What the usual reasons a folder cannot be written mean. */
 const WHY: Record<string, string> = {
@@ -166,18 +166,29 @@ export class Store {
     return { data, reason, from, dropped };
   }
 
-  /** Writes through conf, which checks the schema and writes atomically (a temporary file, renamed). */
+  /**
+   * Checks the data against the file format, then writes it through conf, atomically (a temporary file,
+   * renamed). The check is salvage's, the rules every read applies (the same as SCHEMA): conf's own check
+   * compiles an ajv validator on the first write of a session, which froze the reader for 60-250 ms on
+   * the first key that saved anything (issue #12).
+   */
   private write(data: UserData): void {
+    const file = toFile(data);
+    const { dropped } = salvage(file);
+    if (dropped.length > 0) {
+      throw new Error(
+        `refused to write ${this.path}: it would not fit the schema (${dropped.join('; ')})`,
+      );
+    }
     this.conf ??= new Conf<FileData>({
       cwd: this.dir,
       configName: CONFIG_NAME,
       projectName: 'inkwell',
-      schema: SCHEMA as never,
       // Ids and links hold dots: a key is a key, never a path.
       accessPropertiesByDotNotation: false,
       // A file conf cannot read is ours to recover (readFile), never to clear.
       clearInvalidConfig: false,
     });
-    this.conf.store = toFile(data);
+    this.conf.store = file;
   }
 }
