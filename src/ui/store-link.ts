@@ -1,5 +1,5 @@
-// The reader's link to the store: loaded after the first frame (conf and its schema validator cost tens of
-// milliseconds), changes written a moment after they are drawn, positions debounced, everything pending
+// The reader's link to the store: loaded after the first frame (conf and the ajv it imports take over ten
+// milliseconds to load), changes written a moment after they are drawn, positions debounced, everything pending
 // written at once on exit and on signals, and a look every few seconds for what other processes saved.
 import { sanitizeLine } from '../core/sanitize.js';
 import { applyChanges, type Change, type UserData } from '../state/data.js';
