@@ -1,5 +1,13 @@
 // Temporary folders of article files for tests, removed when the test file ends.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -31,4 +39,24 @@ export function tempLibrary(files: Record<string, string | Uint8Array>): string 
 export function articleText(fields: Record<string, string>, body = 'Some text.'): string {
   const lines = Object.entries(fields).map(([key, value]) => `${key}: ${value}`);
   return ['---', ...lines, '---', body, ''].join('\n');
+}
+
+/** Every file and folder under `dir` dated `secondsAgo` back: older than the library cache's racy window. */
+export function age(dir: string, secondsAgo = 60): void {
+  const when = new Date(Date.now() - secondsAgo * 1000);
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    utimesSync(join(dir, name), when, when);
+  }
+  utimesSync(dir, when, when);
+}
+
+/** What changed in the last seconds under `dir` (the folder too) dated half a minute back. */
+export function ageFresh(dir: string): void {
+  const when = new Date(Date.now() - 30_000);
+  for (const path of [
+    dir,
+    ...(readdirSync(dir, { recursive: true }) as string[]).map((name) => join(dir, name)),
+  ]) {
+    if (statSync(path).mtimeMs > Date.now() - 10_000) utimesSync(path, when, when);
+  }
 }

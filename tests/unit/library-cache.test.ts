@@ -25,30 +25,10 @@ import {
 import { decodeCache } from '../../src/library/cache-format.js';
 import { listRow, measureList } from '../../src/core/list-rows.js';
 import { loadLibrary } from '../../src/library/load.js';
-import { articleText, tempDir, tempLibrary } from '../helpers/temp-library.js';
+import { age, ageFresh, articleText, tempDir, tempLibrary } from '../helpers/temp-library.js';
 
 const article = (title: string, extra: Record<string, string> = {}) =>
   articleText({ title, ...extra });
-
-/** Every file and folder under `dir` dated a minute back: older than the cache's racy window. */
-function age(dir: string, secondsAgo = 60): void {
-  const when = new Date(Date.now() - secondsAgo * 1000);
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
-    utimesSync(join(dir, name), when, when);
-  }
-  utimesSync(dir, when, when);
-}
-
-/** What changed in the last seconds under `dir` (the folder too) dated half a minute back. */
-function ageFresh(dir: string): void {
-  const when = new Date(Date.now() - 30_000);
-  for (const path of [
-    dir,
-    ...(readdirSync(dir, { recursive: true }) as string[]).map((name) => join(dir, name)),
-  ]) {
-    if (statSync(path).mtimeMs > Date.now() - 10_000) utimesSync(path, when, when);
-  }
-}
 
 /** A library folder and a cache folder, both aged; the library holds a bad file and an id clash. */
 function setUp() {

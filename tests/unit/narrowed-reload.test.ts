@@ -1,34 +1,14 @@
 // A live reload looks again only at the folders the watcher named: the other folders' files are taken as
 // the last open left them, unstat'ed, and what changed in the named ones is right.
-import { mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/library/library-cache.js';
 import { loadLibrary } from '../../src/library/load.js';
-import { articleText, tempDir, tempLibrary } from '../helpers/temp-library.js';
+import { age, ageFresh, articleText, tempDir, tempLibrary } from '../helpers/temp-library.js';
 
 const article = (title: string, date: string) => articleText({ title, date });
 const titles = (library: { articles: { title: string }[] }) => library.articles.map((a) => a.title);
-
-/** Every file and folder under `dir` dated `secondsAgo` back: older than the cache's racy window. */
-function age(dir: string, secondsAgo = 60): void {
-  const when = new Date(Date.now() - secondsAgo * 1000);
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
-    utimesSync(join(dir, name), when, when);
-  }
-  utimesSync(dir, when, when);
-}
-
-/** What changed in the last seconds under `dir` (the folder too) dated half a minute back. */
-function ageFresh(dir: string): void {
-  const when = new Date(Date.now() - 30_000);
-  for (const path of [
-    dir,
-    ...(readdirSync(dir, { recursive: true }) as string[]).map((name) => join(dir, name)),
-  ]) {
-    if (statSync(path).mtimeMs > Date.now() - 10_000) utimesSync(path, when, when);
-  }
-}
 
 /** A library of two folders (the top and sub/), opened once: what a reload starts from. */
 async function opened() {
