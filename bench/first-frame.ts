@@ -1,21 +1,13 @@
 // Start-up as a person sees it: processes in a real pseudo-terminal, timed from launch until the screen
 // shows what they were started for. `node -e 0` shows nothing, so its time is launch to exit.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import type * as NodePty from 'node-pty';
+import { timeInPty as timeRun, type Run } from './pty-run.js';
 
-const COLUMNS = 80;
-const ROWS = 24;
 /** No run should come near this; a run that does has hung, and the bench says so instead of waiting. */
 const TIMEOUT_MS = 20_000;
-/** Escape sequences (CSI, OSC, two-byte ESC) between styled runs of text. */
-const ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/g;
-
-// node-pty is a native module: loaded from node_modules at run time, not bundled into dist/bench.js.
-const { spawn } = createRequire(import.meta.url)('node-pty') as typeof NodePty;
+const timeInPty = (run: Run, env: NodeJS.ProcessEnv) => timeRun(run, env, TIMEOUT_MS);
 
 export interface StartUpSamples {
   /** `node -e 0`: launch to exit. */
@@ -28,12 +20,6 @@ export interface StartUpSamples {
   list: number[];
   /** Each start-up step of `inkwell` (src/startup.ts): ms since launch and CPU ms when it ended. */
   steps: Record<string, { at: number; cpu: number }>[];
-}
-
-interface Run {
-  args: string[];
-  /** The screen text (escapes removed) that ends the timing; without it, the exit does. */
-  until?: readonly string[];
 }
 
 /** `rounds` rounds, each running the three in turn, so all of them see the same machine. */
@@ -65,47 +51,4 @@ export async function measureStartUp(binary: string, rounds: number): Promise<St
     rmSync(home, { recursive: true, force: true });
   }
   return samples;
-}
-
-/** Milliseconds from spawning until `until` is all on the screen (then the process is ended) or exit. */
-function timeInPty({ args, until }: Run, env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const pty = spawn(process.execPath, args, {
-      name: 'xterm-256color',
-      cols: COLUMNS,
-      rows: ROWS,
-      env: env as Record<string, string>,
-    });
-    let output = '';
-    let elapsed: number | undefined;
-    const timer = setTimeout(() => {
-      pty.kill('SIGKILL');
-      reject(
-        new Error(`${args.join(' ')}: nothing after ${TIMEOUT_MS} ms; output: ${plain(output)}`),
-      );
-    }, TIMEOUT_MS);
-    pty.onData((data) => {
-      output += data;
-      if (until && elapsed === undefined && until.every((text) => plain(output).includes(text))) {
-        elapsed = performance.now() - start;
-        pty.kill();
-      }
-    });
-    // Every run waits for its process to end, so the next one never shares the machine with it.
-    pty.onExit(({ exitCode }) => {
-      clearTimeout(timer);
-      if (until) {
-        if (elapsed === undefined) {
-          reject(new Error(`${args.join(' ')} ended (${exitCode}) before: ${plain(output)}`));
-        } else resolve(elapsed);
-      } else if (exitCode !== 0) {
-        reject(new Error(`${args.join(' ')} failed (${exitCode}): ${plain(output)}`));
-      } else resolve(performance.now() - start);
-    });
-  });
-}
-
-function plain(text: string): string {
-  return text.replace(ESCAPES, '');
 }

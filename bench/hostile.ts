@@ -14,6 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { PEAK_PROBE } from './peak-probe.js';
 
 /** One class of hostile file: a folder to give as --library, and the id `show` opens (if any). */
 interface HostileCase {
@@ -215,20 +216,6 @@ function cases(): HostileCase[] {
       : []),
   ];
 }
-
-/**
- * Prints the process's peak memory (kilobytes) to the file the bench names, as it exits. On Linux it is
- * VmHWM, this program's own high-water mark: getrusage's maxRSS survives exec, so a child of a large bench
- * would report the bench's size at fork time.
- */
-const PEAK_PROBE = [
-  "process.on('exit', () => {",
-  "  const fs = require('node:fs');",
-  '  let kb = process.resourceUsage().maxRSS;',
-  "  try { kb = Number(/VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}",
-  '  fs.writeFileSync(process.env.INKWELL_BENCH_PEAK, String(kb));',
-  '});',
-].join('\n');
 
 export function measureHostile(binary: string, runs: number): HostileSample[] {
   const root = mkdtempSync(join(tmpdir(), 'inkwell-hostile-'));

@@ -12,29 +12,18 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type * as NodePty from 'node-pty';
+import { timeInPty as timeRun, type Run } from './pty-run.js';
 import type { Article } from '../src/core/article.js';
 import { openLibrary, type CachedLibrary } from '../src/library/library-cache.js';
 import { benchLibrary } from './search-library.js';
 import { median } from './stats.js';
+import { PEAK_PROBE } from './peak-probe.js';
 
-const { spawn } = createRequire(import.meta.url)('node-pty') as typeof NodePty;
-const ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/g;
 const TIMEOUT_MS = 120_000;
-
-/** Prints the process's peak resident memory (VmHWM, kilobytes) to a file as it exits. */
-const PEAK_PROBE = [
-  "process.on('exit', () => {",
-  "  const fs = require('node:fs');",
-  '  let kb = process.resourceUsage().maxRSS;',
-  "  try { kb = Number(/VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}",
-  '  fs.writeFileSync(process.env.INKWELL_BENCH_PEAK, String(kb));',
-  '});',
-].join('\n');
+const timeInPty = (run: Run, env: NodeJS.ProcessEnv) => timeRun(run, env, TIMEOUT_MS);
 
 export interface LibrarySample {
   count: number;
@@ -289,63 +278,4 @@ function timeProcess(args: string[], env: NodeJS.ProcessEnv): number {
   const result = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${String(result.stderr)}`);
   return performance.now() - start;
-}
-
-interface Run {
-  args: string[];
-  until?: readonly string[];
-  /** Once `until` is on the screen, wait this long and press q (instead of ending the process). */
-  quitAfterMs?: number;
-  /** Once `until` is on the screen, press q as soon as this holds (checked every 100 ms). */
-  quitWhen?: () => boolean;
-}
-
-/** Milliseconds from spawning until `until` is all on the screen, or until exit without it. */
-function timeInPty(
-  { args, until, quitAfterMs, quitWhen }: Run,
-  env: NodeJS.ProcessEnv,
-): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const pty = spawn(process.execPath, args, {
-      name: 'xterm-256color',
-      cols: 80,
-      rows: 24,
-      env: env as Record<string, string>,
-    });
-    let output = '';
-    let elapsed: number | undefined;
-    let poll: NodeJS.Timeout | undefined;
-    const timer = setTimeout(() => {
-      pty.kill('SIGKILL');
-      reject(new Error(`${args.join(' ')}: nothing after ${TIMEOUT_MS} ms`));
-    }, TIMEOUT_MS);
-    pty.onData((data) => {
-      output += data;
-      if (elapsed !== undefined || !until) return;
-      // Only the latest output is searched again: the whole of it grows with every frame.
-      const plain = output.slice(-64 * 1024).replace(ESCAPES, '');
-      if (until.every((text) => plain.includes(text))) {
-        elapsed = performance.now() - start;
-        if (quitWhen) {
-          poll = setInterval(() => {
-            if (!quitWhen()) return;
-            clearInterval(poll);
-            pty.write('q');
-          }, 100);
-        } else if (quitAfterMs === undefined) pty.kill();
-        else setTimeout(() => pty.write('q'), quitAfterMs);
-      }
-    });
-    pty.onExit(({ exitCode }) => {
-      clearTimeout(timer);
-      clearInterval(poll);
-      if (!until) {
-        if (exitCode !== 0) reject(new Error(`${args.join(' ')} failed (${exitCode})`));
-        else resolve(performance.now() - start);
-      } else if (elapsed === undefined) {
-        reject(new Error(`${args.join(' ')} ended (${exitCode}) before: ${output.slice(-500)}`));
-      } else resolve(elapsed);
-    });
-  });
 }
