@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readerPage } from '../../src/ui/article-pages.js';
-import type { SearchAnswer, SearchHit, Searcher } from '../../src/core/search/types.js';
+import type { SearchAnswer, Searcher } from '../../src/core/search/types.js';
 import { App } from '../../src/ui/App.js';
 import { makeArticle, paragraphs } from '../helpers/articles.js';
 import { inkApps, plain, sleep, type Rendered } from '../helpers/ink-app.js';
+import { hit } from '../helpers/search-hit.js';
 
 const articles = [
   makeArticle({ id: 'first', title: 'First article', date: '2024-03-03', body: paragraphs(10) }),
@@ -15,16 +16,6 @@ const articles = [
   }),
   makeArticle({ id: 'third', title: 'Third article', date: '2024-01-01', body: 'Short body.' }),
 ];
-
-const hit = (id: string, extra: Partial<SearchHit> = {}): SearchHit => ({
-  id,
-  score: 1,
-  titleRanges: [],
-  snippet: null,
-  matches: [],
-  terms: [],
-  ...extra,
-});
 
 /** A search engine the test answers for: each question waits until the test answers it. */
 class FakeSearcher implements Searcher {

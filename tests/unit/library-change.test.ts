@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import { readerPage } from '../../src/ui/article-pages.js';
-import type { SearchHit } from '../../src/core/search/types.js';
 import { REMOVED_NOTICE } from '../../src/ui/library-change.js';
 import {
   currentPage,
@@ -11,6 +10,7 @@ import {
   type AppState,
 } from '../../src/ui/state.js';
 import { makeArticle, paragraphs } from '../helpers/articles.js';
+import { hit } from '../helpers/search-hit.js';
 
 const SIZE = { columns: 80, rows: 24 };
 const make = (k: number, extra: Partial<Article> = {}) =>
@@ -29,14 +29,6 @@ const library = (next: readonly Article[], warnings = [] as AppState['warnings']
 });
 const without = (...ids: string[]) => articles.filter((article) => !ids.includes(article.id));
 const selectedId = (state: AppState) => state.shown[state.selected]?.id;
-const hit = (id: string): SearchHit => ({
-  id,
-  score: 1,
-  titleRanges: [],
-  snippet: null,
-  matches: [],
-  terms: [],
-});
 
 const start = initialState(articles, [], SIZE, readerPage);
 /** The selection on a10, the eleventh row. */
@@ -108,7 +100,7 @@ describe('the library read again during a search', () => {
   const searching = after(onTen, key('/'), key('t'), {
     type: 'answer',
     query: 't',
-    answer: { ok: true, hits: ['a5', 'a10', 'a20'].map(hit), total: 3 },
+    answer: { ok: true, hits: ['a5', 'a10', 'a20'].map((id) => hit(id)), total: 3 },
   });
 
   it('keeps the results shown, less the removed, until the engine answers again', () => {
@@ -121,7 +113,7 @@ describe('the library read again during a search', () => {
     const answered = after(changed, {
       type: 'answer',
       query: 't',
-      answer: { ok: true, hits: ['a99', 'a20', 'a10'].map(hit), total: 3 },
+      answer: { ok: true, hits: ['a99', 'a20', 'a10'].map((id) => hit(id)), total: 3 },
     });
     expect(answered.search?.stale).toBe(false);
     expect(answered.shown.map((article) => article.id)).toEqual(['a20', 'a10']);
@@ -134,7 +126,7 @@ describe('the library read again during a search', () => {
     const answered = after(changed, {
       type: 'answer',
       query: 't',
-      answer: { ok: true, hits: ['a99', 'a10', 'a20'].map(hit), total: 3 },
+      answer: { ok: true, hits: ['a99', 'a10', 'a20'].map((id) => hit(id)), total: 3 },
     });
     expect(answered.shown.map((article) => article.id)).toEqual(['a99', 'a10', 'a20']);
     expect(answered.shown[0]).toBe(next[0]);

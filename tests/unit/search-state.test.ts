@@ -14,6 +14,7 @@ import {
   type AppState,
 } from '../../src/ui/state.js';
 import { makeArticle, paragraphs } from '../helpers/articles.js';
+import { hit } from '../helpers/search-hit.js';
 
 const SIZE = { columns: 80, rows: 24 };
 const articles = Array.from({ length: 60 }, (_, k) =>
@@ -33,15 +34,6 @@ function after(state: AppState, ...actions: Action[]): AppState {
   return actions.reduce(reduce, state);
 }
 
-const hit = (id: string, extra: Partial<SearchHit> = {}): SearchHit => ({
-  id,
-  score: 1,
-  titleRanges: [],
-  snippet: null,
-  matches: [],
-  terms: [],
-  ...extra,
-});
 const answer = (query: string, hits: SearchHit[], total?: number): Action => ({
   type: 'answer',
   query,
