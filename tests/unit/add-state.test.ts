@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readerPage } from '../../src/ui/article-pages.js';
-import { initialState, reduce, type Action, type AppState } from '../../src/ui/state.js';
+import { initialState } from '../../src/ui/state.js';
 import { makeArticle } from '../helpers/articles.js';
+import { after, key } from '../helpers/reducer.js';
 
 const SIZE = { columns: 80, rows: 24 };
 const articles = Array.from({ length: 30 }, (_, k) => makeArticle({ id: `a${k}` }));
-const key = (name: string): Action => ({ type: 'key', name });
-const after = (state: AppState, ...actions: Action[]) => actions.reduce(reduce, state);
 const start = initialState(articles, [], SIZE, readerPage);
 
 describe('the a prompt in the reducer', () => {

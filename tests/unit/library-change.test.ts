@@ -2,26 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import { readerPage } from '../../src/ui/article-pages.js';
 import { REMOVED_NOTICE } from '../../src/ui/library-change.js';
-import {
-  currentPage,
-  initialState,
-  reduce,
-  type Action,
-  type AppState,
-} from '../../src/ui/state.js';
+import { currentPage, initialState, type Action, type AppState } from '../../src/ui/state.js';
 import { makeArticle, paragraphs } from '../helpers/articles.js';
 import { hit } from '../helpers/search-hit.js';
+import { after, key } from '../helpers/reducer.js';
 
 const SIZE = { columns: 80, rows: 24 };
 const make = (k: number, extra: Partial<Article> = {}) =>
   makeArticle({ id: `a${k}`, title: `Title ${k}`, ...extra });
 const articles = Array.from({ length: 40 }, (_, k) => make(k));
 
-const key = (name: string): Action => ({ type: 'key', name });
 const keys = (...names: string[]) => names.map(key);
-function after(state: AppState, ...actions: Action[]): AppState {
-  return actions.reduce(reduce, state);
-}
 const library = (next: readonly Article[], warnings = [] as AppState['warnings']): Action => ({
   type: 'library',
   articles: next,

@@ -5,16 +5,10 @@ import { matchesOf } from '../../src/ui/find-state.js';
 import { listHeight } from '../../src/ui/geometry.js';
 import { entriesInView, windowRows } from '../../src/ui/list-window.js';
 import { firstResults, queryOf } from '../../src/ui/list-search.js';
-import {
-  currentPage,
-  fieldOpen,
-  initialState,
-  reduce,
-  type Action,
-  type AppState,
-} from '../../src/ui/state.js';
+import { currentPage, fieldOpen, initialState, type Action } from '../../src/ui/state.js';
 import { makeArticle, paragraphs } from '../helpers/articles.js';
 import { hit } from '../helpers/search-hit.js';
+import { after, key } from '../helpers/reducer.js';
 
 const SIZE = { columns: 80, rows: 24 };
 const articles = Array.from({ length: 60 }, (_, k) =>
@@ -26,13 +20,8 @@ const articles = Array.from({ length: 60 }, (_, k) =>
   }),
 );
 
-const key = (name: string): Action => ({ type: 'key', name });
 /** Keys typed, a character each (a space as its name). */
 const typed = (text: string): Action[] => [...text].map((c) => key(c === ' ' ? 'space' : c));
-
-function after(state: AppState, ...actions: Action[]): AppState {
-  return actions.reduce(reduce, state);
-}
 
 const answer = (query: string, hits: SearchHit[], total?: number): Action => ({
   type: 'answer',
