@@ -1,6 +1,7 @@
 // V8 flags the reader sets while it runs. A heap made for a new thread (the search worker's) may change
-// some of them back (V8 raises --semi-space-growth-factor to 2 as it sets up any heap), so whoever starts
-// a worker sets them again once it runs.
+// some of them back (V8 raises --semi-space-growth-factor to 2 as it sets up any heap), so a worker sets
+// them again as the first thing it does (they come in its workerData), before the reader's thread, busy
+// loading the library meanwhile, lets its young generation grow.
 import { setFlagsFromString } from 'node:v8';
 
 /**
@@ -23,7 +24,7 @@ const KEY = Symbol.for('inkwell.v8-flags');
 
 type Holder = { [KEY]?: string[] };
 
-/** Sets `flags` (V8's syntax, `--name=value`) and remembers them for setFlagsAgain. Never throws. */
+/** Sets `flags` (V8's syntax, `--name=value`) and remembers them for flagsSet. Never throws. */
 export function setFlags(flags: readonly string[]): void {
   const held = ((globalThis as Holder)[KEY] ??= []);
   for (const flag of flags) {
@@ -32,9 +33,9 @@ export function setFlags(flags: readonly string[]): void {
   apply(flags);
 }
 
-/** Sets again the flags setFlags set, if any: to be called once a worker thread is online. */
-export function setFlagsAgain(): void {
-  apply((globalThis as Holder)[KEY] ?? []);
+/** The flags setFlags set in this thread, for a worker to set again (see above). */
+export function flagsSet(): string[] {
+  return [...((globalThis as Holder)[KEY] ?? [])];
 }
 
 function apply(flags: readonly string[]): void {

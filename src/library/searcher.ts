@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SearchAnswer, Searcher } from '../core/search/types.js';
 import { INDEX_FILE } from './index-store.js';
-import { setFlagsAgain } from '../v8-flags.js';
+import { flagsSet } from '../v8-flags.js';
 import { resolvePaths } from './paths.js';
 import type { OpenStats, SearchChanges, SearchSource } from './search-engine.js';
 
@@ -29,6 +29,7 @@ export type ToWorker =
 
 /** What the worker answers. */
 export type FromWorker =
+  | { type: 'started' }
   | { type: 'ready'; stats: Omit<IndexStats, 'where'> }
   | { type: 'answer'; id: number; answer: SearchAnswer; engineMs: number }
   | { type: 'saved'; error: string | null };
@@ -48,6 +49,8 @@ export interface IndexStats extends OpenStats {
 
 /** A searcher that can say when its index is ready, take changes, and be stopped. */
 export interface LibrarySearcher extends Searcher {
+  /** See Searcher.started: the worker has set the reader's V8 flags again (or failed to start). */
+  started: Promise<void>;
   /** Resolves once the index is open (never rejects); asking for it keeps the process alive until then. */
   ready: Promise<IndexStats>;
   /**
@@ -123,9 +126,9 @@ function workerSearcher(
 ): LibrarySearcher {
   const worker = new Worker(url, {
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    // Its heap, made as it starts, undoes the reader's V8 flags: it sets them again first (search-worker.ts).
+    workerData: { v8Flags: flagsSet() },
   });
-  // Its heap, made as it starts, undid the reader's young generation setting: set again (see v8-flags.ts).
-  worker.once('online', setFlagsAgain);
   const pending = new Map<number, (answer: SearchAnswer) => void>();
   let nextId = 0;
   let failed: string | null = null;
@@ -135,9 +138,14 @@ function workerSearcher(
   let resolveSaved!: (error: string | null) => void;
   const saved = new Promise<string | null>((resolve) => (resolveSaved = resolve));
   const changes: SearchChanges[] = [];
+  let resolveStarted!: () => void;
+  const started = new Promise<void>((resolve) => (resolveStarted = resolve));
 
   worker.on('message', (message: FromWorker) => {
-    if (message.type === 'ready') {
+    if (message.type === 'started') {
+      resolveStarted();
+      sendBatch();
+    } else if (message.type === 'ready') {
       resolveReady({ ...message.stats, where: 'worker' });
     } else if (message.type === 'saved') {
       resolveSaved(message.error);
@@ -150,6 +158,7 @@ function workerSearcher(
   const takeOver = (reason: string) => {
     if (failed) return;
     failed = `search stopped: ${reason}`;
+    resolveStarted();
     fallback = inProcessSearcher(articles, indexFile, onEngineTime);
     for (const change of changes) fallback.update(change);
     void fallback.ready.then(resolveReady);
@@ -173,7 +182,9 @@ function workerSearcher(
     resolve?.(answer);
   };
 
-  // Batches go out one per turn of the event loop, so keys are read between them.
+  // Batches go out one per turn of the event loop, so keys are read between them. The first once the
+  // worker has started: until it has set the reader's V8 flags again (search-worker.ts), whatever this
+  // thread keeps (these batches, while they are made) grows its young generation for good.
   let sent = 0;
   const sendBatch = () => {
     if (failed) return;
@@ -183,7 +194,6 @@ function workerSearcher(
     if (sent < articles.length) setImmediate(sendBatch);
     else worker.postMessage({ type: 'open', indexFile } satisfies ToWorker);
   };
-  sendBatch();
 
   let holding = false;
   const hold = (until: Promise<unknown>) => {
@@ -195,6 +205,7 @@ function workerSearcher(
     });
   };
   return {
+    started,
     // Whoever waits for the index keeps the process alive until it is built (or saved).
     get ready() {
       hold(ready);
@@ -268,6 +279,8 @@ function inProcessSearcher(
     (error: Error) => error.message,
   );
   return {
+    // No thread of its own to wait for.
+    started: Promise.resolve(),
     ready: opened.then(
       ({ stats }) => stats,
       () => ({

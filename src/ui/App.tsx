@@ -45,8 +45,7 @@ const TOO_BIG_TO_PREPARE_BYTES = 3 * PREPARE_AT_MOST + 64 * 1024;
  * of thousands of short items costs the parser several times what as many characters of prose do.
  */
 const PREPARE_LINES_AT_MOST = 8192;
-/** How long after the first frame the search's frames start to be warmed up, one every WARM_UP_GAP_MS. */
-const WARM_UP_AFTER_MS = 150;
+/** The search's frames are warmed up one every WARM_UP_GAP_MS. */
 const WARM_UP_GAP_MS = 5;
 /** When the rest of a long article is wrapped: once Ink has drawn its first lines, and the terminal shown them. */
 const COMPLETE_AFTER_MS = 50;
@@ -201,6 +200,9 @@ export function App({
     };
   }, [revalidate, articles, warnings, indexing]);
   const runner = useRef<SearchRunner | null>(null);
+  // Whether the engine's thread has started (Searcher.started): until then this thread keeps to what
+  // must be done now.
+  const [searchStarted, setSearchStarted] = useState(false);
   // While the index builds, this thread idles: it draws made-up results off screen meanwhile, a frame at a
   // time, so that the first search's frames are not drawn by cold code. A search opened stops it (its own
   // frames warm the same code), and so does any screen but the list.
@@ -212,7 +214,7 @@ export function App({
     latest.current = state;
   });
   useEffect(() => {
-    if (!startSearcher) return;
+    if (!startSearcher || !searchStarted) return;
     let warmUp: WarmUp | undefined;
     let timer: NodeJS.Timeout;
     const next = () => {
@@ -221,21 +223,23 @@ export function App({
       warmUp ??= new WarmUp(now, palette);
       if (warmUp.step()) timer = setTimeout(next, WARM_UP_GAP_MS);
     };
-    timer = setTimeout(next, WARM_UP_AFTER_MS);
+    timer = setTimeout(next, 0);
     return () => {
       clearTimeout(timer);
       warmUp?.stop();
     };
-    // Once, after the first frame; the palette is the one of that moment.
+    // Once, when the engine's thread has started; the palette is the one of that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [startSearcher]);
+  }, [startSearcher, searchStarted]);
   const query = queryOf(state.search);
   const limit = state.search?.limit ?? 0;
   const asked = useRef<{ query: string | null; limit: number }>({ query: null, limit: 0 });
   const library = state.articles;
   useEffect(() => {
     if (!startSearcher || !checked) return;
-    const started = new SearchRunner(startSearcher(library), (question, answer) =>
+    const searcher = startSearcher(library);
+    void (searcher.started ?? Promise.resolve()).then(() => setSearchStarted(true));
+    const started = new SearchRunner(searcher, (question, answer) =>
       dispatch({ type: 'answer', query: question, answer }),
     );
     runner.current = started;

@@ -139,7 +139,10 @@ function lazySearch() {
         return opened;
       });
       engine = started;
-      searcher = { search: async (query, limit) => (await started).search(query, limit) };
+      searcher = {
+        search: async (query, limit) => (await started).search(query, limit),
+        started: started.then((opened) => opened.started),
+      };
       return searcher;
     },
     close(): void {

@@ -57,4 +57,9 @@ export interface Searcher {
    * view that draws a screenful asks for a few screens: describing all 10,000 hits of "a" takes time.
    */
   search(query: string, limit?: number): Promise<SearchAnswer>;
+  /**
+   * Resolves once an engine on a thread of its own has started there (at once, or never rejecting, for
+   * others). Until then the reader's thread holds back work that keeps memory (see search-worker.ts).
+   */
+  started?: Promise<void>;
 }
