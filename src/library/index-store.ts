@@ -8,8 +8,10 @@ import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { SearchIndex } from '../core/search/build-index.js';
 import {
+  copiedLength,
   decodeIndex,
   encodeIndex,
+  HEADER_BYTES,
   INDEX_FORMAT,
   type Fingerprints,
 } from '../core/search/index-file.js';
@@ -45,11 +47,20 @@ export function readIndexFile(path: string): LoadedIndex {
     }
     const length = prefix.readDoubleLE(16);
     if (length !== size - PREFIX_BYTES) return { ok: false, reason: 'cut short' };
-    // A buffer of its own, so that the typed arrays decoded from it are aligned views.
-    const payload = new Uint8Array(new ArrayBuffer(length));
-    readFully(fd, payload, PREFIX_BYTES);
-    if (crc32(payload) !== prefix.readUInt32LE(12)) return { ok: false, reason: 'damaged' };
-    const { index, fingerprints } = decodeIndex(payload);
+    // Two buffers of their own, so that the typed arrays decoded from them are aligned views: the part
+    // decoded and copied out (texts: 2 MB at 10,000 articles) is let go, the postings stay in the other.
+    const head = new Uint8Array(Math.min(HEADER_BYTES, length));
+    readFully(fd, head, PREFIX_BYTES);
+    const split = copiedLength(head);
+    if (split > length) return { ok: false, reason: 'cut short' };
+    const copied = new Uint8Array(new ArrayBuffer(split));
+    const viewed = new Uint8Array(new ArrayBuffer(length - split));
+    readFully(fd, copied, PREFIX_BYTES);
+    readFully(fd, viewed, PREFIX_BYTES + split);
+    if (crc32(viewed, crc32(copied)) !== prefix.readUInt32LE(12)) {
+      return { ok: false, reason: 'damaged' };
+    }
+    const { index, fingerprints } = decodeIndex(copied, viewed);
     return { ok: true, index, fingerprints, bytes: size };
   } catch (error) {
     return { ok: false, reason: `unusable (${(error as Error).message})` };

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/core/search/build-index.js';
+import { HEADER_BYTES } from '../../src/core/search/index-file.js';
 import { mergeIndexes } from '../../src/core/search/merge-index.js';
 import { searchIndex } from '../../src/core/search/search.js';
 import { readIndexFile, writeIndexFile } from '../../src/library/index-store.js';
@@ -20,6 +21,8 @@ import { runSteps, SearchEngine } from '../../src/library/search-engine.js';
 import { sourceOf } from '../../src/library/searcher.js';
 import { articleText, tempDir } from '../helpers/temp-library.js';
 
+/** The file's own prefix (magic, format, checksum, length), before the index's header. */
+const PREFIX = 24;
 const FIXTURES = fileURLToPath(new URL('../fixtures/search/', import.meta.url));
 const QUERIES = [
   'launch',
@@ -146,6 +149,24 @@ describe('the saved search index', () => {
         return bytes;
       },
       note: 'damaged',
+    },
+    {
+      // The texts are read into a buffer apart from the postings: the checksum covers both.
+      name: 'a flipped byte among the texts',
+      harm: (bytes: Buffer) => {
+        bytes[PREFIX + HEADER_BYTES + 3]! ^= 0xff;
+        return bytes;
+      },
+      note: 'damaged',
+    },
+    {
+      name: 'texts said to run past the end',
+      harm: (bytes: Buffer) => {
+        // The first section's length, in the header after the three counts.
+        bytes.writeDoubleLE(bytes.length * 2, PREFIX + 3 * 8);
+        return bytes;
+      },
+      note: 'cut short',
     },
     {
       name: 'a cut',

@@ -1,6 +1,8 @@
 // The search index as bytes, to be saved and read back at the next start instead of built again: a few
 // counts, then sections (texts joined by NUL, typed arrays), each 8-byte aligned so that reading them
-// back is a view, not a copy. Anything that does not add up is an error: the caller builds anew.
+// back is a view, not a copy. The header, texts and fingerprints come first, and are copied out: a reader
+// may hold them in a buffer of their own, let go once decoded. Anything that does not add up is an
+// error: the caller builds anew.
 import { documentFrequency, type IndexedDocument, type SearchIndex } from './build-index.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -15,7 +17,10 @@ export interface Fingerprints {
 
 const FIELDS_PER_DOC = 6;
 const SECTIONS = 17;
-const HEADER_BYTES = 8 * (3 + SECTIONS);
+/** The counts and each section's length, first. */
+export const HEADER_BYTES = 8 * (3 + SECTIONS);
+/** The sections decodeIndex copies out rather than views: the articles' texts, their fingerprints, the terms. */
+const COPIED_SECTIONS = 4;
 
 /** The index and its documents' fingerprints as byte chunks, to be written one after another. */
 export function encodeIndex(index: SearchIndex, fingerprints: Fingerprints): Uint8Array[] {
@@ -57,40 +62,67 @@ export function encodeIndex(index: SearchIndex, fingerprints: Fingerprints): Uin
     if (section.byteLength > 0) {
       chunks.push(new Uint8Array(section.buffer, section.byteOffset, section.byteLength));
     }
-    const pad = (8 - (section.byteLength % 8)) % 8;
+    const pad = padded(section.byteLength) - section.byteLength;
     if (pad > 0) chunks.push(new Uint8Array(pad));
   }
   return chunks;
 }
 
 /**
- * The index that encodeIndex wrote, its typed arrays viewing `bytes` (which must start 8-byte aligned);
- * throws when the bytes are not such an index. Its texts (textOf) are for the caller to provide.
+ * How many of an encoded index's bytes decodeIndex copies out (its header, texts and fingerprints),
+ * from its first HEADER_BYTES; throws when they are not an index's header.
  */
-export function decodeIndex(bytes: Uint8Array): { index: SearchIndex; fingerprints: Fingerprints } {
-  if (bytes.byteOffset % 8 !== 0) throw new Error('the index bytes are not aligned');
-  if (bytes.byteLength < HEADER_BYTES) throw new Error('too short for an index');
-  const header = new Float64Array(bytes.buffer, bytes.byteOffset, 3 + SECTIONS);
+export function copiedLength(head: Uint8Array): number {
+  if (head.byteLength < HEADER_BYTES) throw new Error('too short for an index');
+  const header = headerOf(head);
+  let at = HEADER_BYTES;
+  for (let section = 0; section < COPIED_SECTIONS; section++) {
+    const length = header[3 + section]!;
+    if (!Number.isInteger(length) || length < 0)
+      throw new Error('a section of the index is cut short');
+    at += padded(length);
+  }
+  return at;
+}
+
+/**
+ * The index that encodeIndex wrote, as `copied` (its first copiedLength bytes) and `viewed` (the rest),
+ * both starting 8-byte aligned: its typed arrays view `viewed`, and nothing holds `copied`. Throws when
+ * the bytes are not such an index. Its texts (textOf) are for the caller to provide.
+ */
+export function decodeIndex(
+  copied: Uint8Array,
+  viewed: Uint8Array,
+): { index: SearchIndex; fingerprints: Fingerprints } {
+  if (copied.byteOffset % 8 !== 0 || viewed.byteOffset % 8 !== 0) {
+    throw new Error('the index bytes are not aligned');
+  }
+  if (copied.byteLength !== copiedLength(copied.subarray(0, HEADER_BYTES))) {
+    throw new Error('the index is not parted where its texts end');
+  }
+  const header = headerOf(copied);
   const docCount = header[0]!;
   const termCount = header[1]!;
-  if (header[2] !== SECTIONS) throw new Error('not this version of the index');
+  // Where the next section starts, in `copied` and then in `viewed`.
   let at = HEADER_BYTES;
   let section = 0;
   const next = <T>(
     make: (buffer: ArrayBufferLike, offset: number, length: number) => T,
     unit: number,
   ): T => {
+    const part = section < COPIED_SECTIONS ? copied : viewed;
     const length = header[3 + section++]!;
+    if (section === COPIED_SECTIONS + 1) at = 0;
     if (
       !Number.isInteger(length) ||
       length < 0 ||
       length % unit !== 0 ||
-      at + length > bytes.byteLength
+      at + length > part.byteLength
     ) {
       throw new Error('a section of the index is cut short');
     }
-    const view = make(bytes.buffer, bytes.byteOffset + at, length / unit);
-    at += length + ((8 - (length % 8)) % 8);
+    const view = make(part.buffer, part.byteOffset + at, length / unit);
+    at += padded(length);
     return view;
   };
   const u8 = () => next((buffer, offset, length) => new Uint8Array(buffer, offset, length), 1);
@@ -99,8 +131,8 @@ export function decodeIndex(bytes: Uint8Array): { index: SearchIndex; fingerprin
   const decoder = new TextDecoder('utf-8', { fatal: true });
 
   const docText = decoder.decode(u8());
-  const sizes = f64();
-  const mtimes = f64();
+  const sizes = f64().slice();
+  const mtimes = f64().slice();
   const terms = termCount === 0 ? [] : decoder.decode(u8()).split('\0');
   if (termCount === 0) u8();
   const sortedIds = i32();
@@ -111,7 +143,7 @@ export function decodeIndex(bytes: Uint8Array): { index: SearchIndex; fingerprin
   const fieldMasks = u8();
   const dropped = u8();
   u8();
-  if (at !== bytes.byteLength) throw new Error('the index has bytes past its end');
+  if (at !== viewed.byteLength) throw new Error('the index has bytes past its end');
 
   const fields = docCount === 0 ? [] : docText.split('\0');
   if (fields.length !== docCount * FIELDS_PER_DOC) throw new Error('the documents do not add up');
@@ -149,6 +181,18 @@ export function decodeIndex(bytes: Uint8Array): { index: SearchIndex; fingerprin
   };
   index.vocabulary = Vocabulary.restore(terms, sortedIds, grams, documentFrequency(index));
   return { index, fingerprints: { sizes, mtimes } };
+}
+
+/** The counts and section lengths at the start of `bytes` (aligned, at least HEADER_BYTES long). */
+function headerOf(bytes: Uint8Array): Float64Array {
+  const header = new Float64Array(bytes.buffer, bytes.byteOffset, 3 + SECTIONS);
+  if (header[2] !== SECTIONS) throw new Error('not this version of the index');
+  return header;
+}
+
+/** A section's length with the padding after it (sections start 8-byte aligned). */
+function padded(length: number): number {
+  return length + ((8 - (length % 8)) % 8);
 }
 
 /** A start array: from 0, never decreasing, ending at the length of what it indexes. */
