@@ -143,6 +143,16 @@ export function wordResult(index: SearchIndex, word: QueryWord): WordResult {
 }
 
 /**
+ * Forgets the remembered answers of words (not the first characters' answers prepareWords keeps): the
+ * queries prepareSearch asks only to compile the code leave nothing a user will ask for.
+ */
+export function forgetWords(index: SearchIndex): void {
+  const scratch = scratchOf(index);
+  scratch.cache.clear();
+  scratch.cachedDocs = 0;
+}
+
+/**
  * The first character of a query matches thousands of terms and nearly every article: the characters
  * that start the most terms are answered ahead, once the index is ready, and kept. Stops after about
  * `budget` milliseconds and returns whether some are left, so a worker can go on between queries.
