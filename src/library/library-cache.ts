@@ -77,7 +77,7 @@ export interface OpenOptions {
    */
   firstShow?: number;
   /**
-   * The cache is written a moment later, off the path to the library handed back (a live reload); a
+   * The cache is written a moment later, off the path to the library handed back (a live reload); any
    * later open of the same folders replaces a write still waiting.
    */
   writeLater?: boolean;
@@ -288,6 +288,8 @@ export async function openLibrary(
       clashes,
       walkWarnings: walk.warnings,
     };
+    // Either way a write still waiting is replaced: it holds an older library.
+    cancelWaitingWrite(file);
     if (writeLater) writeCacheLater(file, contents);
     else writeCache(file, contents);
   }
@@ -353,15 +355,19 @@ const WRITE_LATER_MS = 1000;
 const waitingWrites = new Map<string, NodeJS.Timeout>();
 
 /**
- * Writes the cache a moment from now, replacing a write of the same file still waiting. Never keeps the
+ * Writes the cache a moment from now (the caller has cancelled a write still waiting). Never keeps the
  * process alive: a write lost at exit only means the next start reads the changed files again.
  */
 function writeCacheLater(file: string, contents: CacheContents): void {
-  clearTimeout(waitingWrites.get(file));
   const timer = setTimeout(() => {
     waitingWrites.delete(file);
     writeCache(file, contents);
   }, WRITE_LATER_MS);
   timer.unref();
   waitingWrites.set(file, timer);
+}
+
+function cancelWaitingWrite(file: string): void {
+  clearTimeout(waitingWrites.get(file));
+  waitingWrites.delete(file);
 }

@@ -2,7 +2,7 @@
 // the last open left them, unstat'ed, and what changed in the named ones is right.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openLibrary } from '../../src/library/library-cache.js';
 import { loadLibrary } from '../../src/library/load.js';
 import { age, ageFresh, articleText, tempDir, tempLibrary } from '../helpers/temp-library.js';
@@ -128,6 +128,31 @@ describe('openLibrary with the folders a watcher named', () => {
     const after = await reload([sub, dir]);
     expect(titles(after)).toEqual(['Alpha', 'Beta']);
     expect(after.articles).toEqual(loadLibrary(folders).articles);
+  });
+});
+
+describe('the cache a reload writes a moment later', () => {
+  it('is never written once a later open has written a newer one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { sub, folders, cacheDir, reload } = await opened();
+      const file = join(sub, 'c.md');
+      writeFileSync(file, article('Gamma, edited', '2024-01-02'));
+      ageFresh(sub);
+      // Its write waits a moment.
+      await reload([file]);
+      writeFileSync(file, article('Gamma, again', '2024-01-02'));
+      ageFresh(sub);
+      // Written at once (a start).
+      await openLibrary(folders, { cacheDir });
+      vi.advanceTimersByTime(60_000);
+      // The cache is the newer one: nothing to read again.
+      const next = await openLibrary(folders, { cacheDir });
+      expect(next.stats).toMatchObject({ cache: 'warm', read: 0 });
+      expect(titles(next)).toContain('Gamma, again');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
