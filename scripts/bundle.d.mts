@@ -4,3 +4,6 @@ export function bundle(
   outdir: string,
   options?: { appScript?: string; launcher?: { name: string; source: string } },
 ): Promise<void>;
+
+/** ink-text-input's module, patched so that keys typed before the next frame are all kept. */
+export function keysKeptByTextInput(path: string, source: string): string;

@@ -261,6 +261,73 @@ const yogaSyncStart = {
 };
 
 /**
+ * ink-text-input (the `a` prompt's field) made lossless: it worked each key out from the value and cursor
+ * it last drew, so a key arriving before the next frame undid the one before it (4 of 52 characters typed
+ * back to back were lost), and a cursor moved left past the start (or right past the end) inserted the
+ * next character one place off. Each key now starts from what the key before it left, and the cursor stays
+ * within the text. Tests load the package through the same function (vitest.config.ts).
+ */
+export function keysKeptByTextInput(path, source) {
+  const remembered = patch(
+    path,
+    source,
+    '    const { cursorOffset, cursorWidth } = state;\n',
+    [
+      '    const { cursorOffset, cursorWidth } = state;',
+      '    const latest = React.useRef(null);',
+      '    latest.current = { value: originalValue, cursorOffset };',
+      '',
+    ].join('\n'),
+  );
+  // Its effect that keeps the cursor within a value changed from outside measures the value the last
+  // key left too: measured against the value drawn, it put the cursor back before keys not drawn yet.
+  const measured = patch(
+    path,
+    remembered,
+    "            const newValue = originalValue || '';\n",
+    "            const newValue = latest.current.value || '';\n",
+  );
+  const fromLatest = patch(
+    path,
+    measured,
+    '    useInput((input, key) => {\n',
+    [
+      '    useInput((input, key) => {',
+      '        const { value: originalValue, cursorOffset } = latest.current;',
+      '',
+    ].join('\n'),
+  );
+  return patch(
+    path,
+    fromLatest,
+    [
+      '        if (cursorOffset < 0) {',
+      '            nextCursorOffset = 0;',
+      '        }',
+      '        if (cursorOffset > originalValue.length) {',
+      '            nextCursorOffset = originalValue.length;',
+      '        }',
+      '',
+    ].join('\n'),
+    [
+      '        nextCursorOffset = Math.max(0, Math.min(nextCursorOffset, nextValue.length));',
+      '        latest.current = { value: nextValue, cursorOffset: nextCursorOffset };',
+      '',
+    ].join('\n'),
+  );
+}
+
+const textInputKeepsKeys = {
+  name: 'text-input-keeps-keys',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]ink-text-input[\\/]build[\\/]index\.js$/ }, ({ path }) => ({
+      contents: keysKeptByTextInput(path, readFileSync(path, 'utf8')),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Leaves React's devtools out of Ink. Ink imports them, with DEV=true, at its module's top level, which a
  * script cannot do; inkwell does not ship them, so all that import could do is warn that they are missing.
  */
@@ -339,7 +406,7 @@ const noSegmenterAtLoad = {
   },
 };
 
-/** What every build shares: Node 20, minified, React in production mode, Ink's patches. */
+/** What every build shares: Node 20, minified, React in production mode, Ink's (and its field's) patches. */
 const common = {
   // Paths in the metafile are relative to this, wherever the build is started from.
   absWorkingDir: root,
@@ -354,6 +421,7 @@ const common = {
     yogaSyncStart,
     inkWithoutDevtools,
     noSegmenterAtLoad,
+    textInputKeepsKeys,
   ],
   metafile: true,
   legalComments: 'none',

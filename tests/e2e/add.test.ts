@@ -44,6 +44,28 @@ describe('the a prompt in a terminal', () => {
   );
 
   it(
+    'keeps every character typed back to back',
+    async () => {
+      const session = new TerminalSession([], { cols: 100, rows: 24 });
+      sessions.push(session);
+      await session.waitFor('q quit', 10_000);
+      session.write('a');
+      await session.waitFor('Esc cancels');
+      // A key a millisecond: each its own piece of input, most before the frame of the one before. (Keys
+      // that land in one read come as one piece, which the field takes as typed text, like a paste.)
+      const address = 'https://example.com/some/long/path/article-name.html';
+      for (const char of address) {
+        session.write(char);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      await session.waitFor(`> ${address}`);
+      session.write('\x1b');
+      await session.waitFor('q quit');
+    },
+    SLOW * 2,
+  );
+
+  it(
     'Esc leaves the prompt without importing',
     async () => {
       const session = new TerminalSession([], { cols: 100, rows: 24 });

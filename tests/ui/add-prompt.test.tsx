@@ -33,17 +33,10 @@ function start(addSource?: AddSource) {
       await vi.waitFor(() => expect(plain(lastFrame())).toContain('path or URL'));
       await sleep(50);
     },
-    /**
-     * Types into the prompt a key at a time, each once the field shows the last, as a person types:
-     * ink-text-input reads its value from its props, so keys sent faster than it redraws overwrite each other.
-     */
+    /** Types into the prompt a key at a time, each its own piece of input, with no pause between. */
     async type(text: string) {
-      for (let end = 1; end <= text.length; end++) {
-        stdin.write(text[end - 1]!);
-        await vi.waitFor(() => expect(plain(lastFrame())).toContain(`> ${text.slice(0, end)}`));
-        // The field takes the next key once React has run its effects, a moment after the frame.
-        await sleep(25);
-      }
+      for (const char of text) stdin.write(char);
+      await vi.waitFor(() => expect(plain(lastFrame())).toContain(`> ${text}`));
     },
     async press(...keys: string[]) {
       for (const key of keys) {
@@ -103,6 +96,36 @@ describe('the a prompt', () => {
     await press('\r');
     await vi.waitFor(() => expect(screen()).toContain('Not added: no such file'));
     expect(screen()).toContain('2 articles');
+  });
+
+  it('keeps every key typed before the next frame, Enter included', async () => {
+    const addSource = vi.fn<AddSource>(async () => ({
+      articles,
+      warnings: [],
+      id: null,
+      notice: 'nothing',
+    }));
+    const { open, screen } = start(addSource);
+    await open();
+    const address = 'https://example.com/some/long/path/article-name.html';
+    for (const char of `${address}\r`) current!.stdin.write(char);
+    await vi.waitFor(() => expect(addSource).toHaveBeenCalledWith(address, expect.any(Function)));
+    await vi.waitFor(() => expect(screen()).toContain('nothing'));
+  });
+
+  it('keeps the cursor within the text: moved past the start, the next key goes first', async () => {
+    const { open, type, press, screen } = start();
+    await open();
+    await type('abc');
+    const left = '\x1b[D';
+    const right = '\x1b[C';
+    await press(left, left, left, left, left, 'x');
+    await vi.waitFor(() => expect(screen()).toContain('> xabc'));
+    await press(right, right, right, right, right, right, 'y');
+    await vi.waitFor(() => expect(screen()).toContain('> xabcy'));
+    // Backspace at the start deletes nothing.
+    await press(left, left, left, left, left, left, '\x7f', 'z');
+    await vi.waitFor(() => expect(screen()).toContain('> zxabcy'));
   });
 
   it('keys typed into the prompt do not move the list', async () => {
