@@ -15,6 +15,16 @@ afterEach(async () => {
   await Promise.all(sessions.splice(0).map((session) => session.dispose()));
 });
 
+/** The reader on its bundled articles, its `a` prompt open. */
+async function promptOpen(): Promise<TerminalSession> {
+  const session = new TerminalSession([], { cols: 100, rows: 24 });
+  sessions.push(session);
+  await session.waitFor('q quit', 10_000);
+  session.write('a');
+  await session.waitFor('Esc cancels');
+  return session;
+}
+
 describe('the a prompt in a terminal', () => {
   it(
     'imports a feed and selects its first article',
@@ -46,11 +56,7 @@ describe('the a prompt in a terminal', () => {
   it(
     'keeps every character typed back to back',
     async () => {
-      const session = new TerminalSession([], { cols: 100, rows: 24 });
-      sessions.push(session);
-      await session.waitFor('q quit', 10_000);
-      session.write('a');
-      await session.waitFor('Esc cancels');
+      const session = await promptOpen();
       // A key a millisecond: each its own piece of input, most before the frame of the one before. (Keys
       // that land in one read come as one piece, which the field takes as typed text, like a paste.)
       const address = 'https://example.com/some/long/path/article-name.html';
@@ -68,11 +74,7 @@ describe('the a prompt in a terminal', () => {
   it(
     'Esc leaves the prompt without importing',
     async () => {
-      const session = new TerminalSession([], { cols: 100, rows: 24 });
-      sessions.push(session);
-      await session.waitFor('q quit', 10_000);
-      session.write('a');
-      await session.waitFor('Esc cancels');
+      const session = await promptOpen();
       session.write('\x1b');
       await session.waitFor('q quit');
       expect(session.screen()[0]).toMatch(/4 articles/);
