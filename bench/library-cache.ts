@@ -240,8 +240,8 @@ export function libraryRows(samples: readonly LibrarySample[]) {
     const peak = median(sample.peakMb);
     const peakLimit = big ? 600 : 150;
     // The spread too: a start's peak varies by several MB with how its threads' work interleaves.
-    const least = Math.min(...sample.peakMb);
-    const most = Math.max(...sample.peakMb);
+    const least = sample.peakMb.length > 0 ? Math.min(...sample.peakMb) : NaN;
+    const most = sample.peakMb.length > 0 ? Math.max(...sample.peakMb) : NaN;
     rows.push({
       name: `  peak resident, reader with its search index built`,
       value: `${peak.toFixed(0)} MB (${least.toFixed(0)}–${most.toFixed(0)})`,

@@ -1,7 +1,9 @@
 // Bundles src/main.ts into dist/inkwell.cjs, src/cli.ts into dist/cli.js and the search worker into
-// dist/search-worker.js: one file loads far faster than many modules. The full-screen reader (Ink, React) goes
-// into chunks loaded only when it starts, so the commands do not pay for it, and the whole program also into
-// one script, which the reader starts from V8's code cache (src/cached-script.ts).
+// dist/search-worker.js (which sets V8's flags, then loads the rest of the thread's code from chunks): a
+// few files load far faster than many modules.
+// The full-screen reader (Ink, React) goes into chunks loaded only when it starts, so the commands do not
+// pay for it, and the whole program also into one script, which the reader starts from V8's code cache
+// (src/cached-script.ts).
 // `--if-stale` skips the build when dist/inkwell.cjs is newer than every source file and the lockfile.
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';

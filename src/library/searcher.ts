@@ -49,7 +49,10 @@ export interface IndexStats extends OpenStats {
 
 /** A searcher that can say when its index is ready, take changes, and be stopped. */
 export interface LibrarySearcher extends Searcher {
-  /** See Searcher.started: the worker has set the reader's V8 flags again (or failed to start). */
+  /**
+   * See Searcher.started: the worker has set the reader's V8 flags again (or failed to start, or was
+   * closed). Unlike `ready`, waiting for it keeps nothing alive.
+   */
   started: Promise<void>;
   /** Resolves once the index is open (never rejects); asking for it keeps the process alive until then. */
   ready: Promise<IndexStats>;
@@ -239,6 +242,7 @@ function workerSearcher(
     },
     close() {
       failed ??= 'search closed';
+      resolveStarted();
       for (const resolve of pending.values()) resolve({ ok: false, error: failed });
       pending.clear();
       resolveSaved('search closed');

@@ -238,7 +238,8 @@ export function App({
   useEffect(() => {
     if (!startSearcher || !checked) return;
     const searcher = startSearcher(library);
-    void (searcher.started ?? Promise.resolve()).then(() => setSearchStarted(true));
+    const warmUpNow = () => setSearchStarted(true);
+    void (searcher.started ?? Promise.resolve()).then(warmUpNow, warmUpNow);
     const started = new SearchRunner(searcher, (question, answer) =>
       dispatch({ type: 'answer', query: question, answer }),
     );

@@ -141,7 +141,11 @@ function lazySearch() {
       engine = started;
       searcher = {
         search: async (query, limit) => (await started).search(query, limit),
-        started: started.then((opened) => opened.started),
+        // A searcher that failed to load answers with an error (search), and has nothing to wait for.
+        started: started.then(
+          (opened) => opened.started,
+          () => undefined,
+        ),
       };
       return searcher;
     },

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/core/search/build-index.js';
 import { prepareSearch, searchIndex } from '../../src/core/search/search.js';
+import { rememberedWords } from '../../src/core/search/word-results.js';
 import type { SearchHit } from '../../src/core/search/types.js';
 import { loadLibrary } from '../../src/library/load.js';
 import { withBodies } from '../../src/library/open-article.js';
@@ -86,6 +87,20 @@ describe('search: which articles, in which order', () => {
     const before = ['l', 'r', 'c', 'é'].map((query) => searchIndex(fresh, query));
     expect(prepareSearch(fresh)).toBe(false);
     expect(['l', 'r', 'c', 'é'].map((query) => searchIndex(fresh, query))).toEqual(before);
+  });
+
+  it("keeps a user's remembered word answers while preparing, and none of its own queries'", () => {
+    const fresh = buildIndex(library);
+    // Asked while the worker prepares, between its slices.
+    searchIndex(fresh, 'lighthouse');
+    const asked = rememberedWords(fresh);
+    expect(asked.size).toBeGreaterThan(0);
+    while (prepareSearch(fresh, 0)) searchIndex(fresh, 'communique');
+    const words = [...rememberedWords(fresh)];
+    expect(words).toEqual(expect.arrayContaining([...asked]));
+    expect(words.filter((word) => !asked.has(word))).toEqual([
+      expect.stringContaining('communique'),
+    ]);
   });
 
   it('counts every hit when the limit cuts them', () => {

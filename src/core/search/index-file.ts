@@ -1,8 +1,8 @@
 // The search index as bytes, to be saved and read back at the next start instead of built again: a few
 // counts, then sections (texts joined by NUL, typed arrays), each 8-byte aligned so that reading them
-// back is a view, not a copy. The header, texts and fingerprints come first, and are copied out: a reader
-// may hold them in a buffer of their own, let go once decoded. Anything that does not add up is an
-// error: the caller builds anew.
+// back is a view, not a copy. The header, the texts (the articles', the terms) and the fingerprints come
+// first, and are copied out: a reader may hold them in a buffer of their own, let go once decoded.
+// Anything that does not add up is an error: the caller builds anew.
 import { documentFrequency, type IndexedDocument, type SearchIndex } from './build-index.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -110,9 +110,11 @@ export function decodeIndex(
     make: (buffer: ArrayBufferLike, offset: number, length: number) => T,
     unit: number,
   ): T => {
-    const part = section < COPIED_SECTIONS ? copied : viewed;
-    const length = header[3 + section++]!;
-    if (section === COPIED_SECTIONS + 1) at = 0;
+    const k = section++;
+    const part = k < COPIED_SECTIONS ? copied : viewed;
+    // The first section of `viewed` starts it.
+    if (k === COPIED_SECTIONS) at = 0;
+    const length = header[3 + k]!;
     if (
       !Number.isInteger(length) ||
       length < 0 ||

@@ -58,8 +58,9 @@ export interface Searcher {
    */
   search(query: string, limit?: number): Promise<SearchAnswer>;
   /**
-   * Resolves once an engine on a thread of its own has started there (at once, or never rejecting, for
-   * others). Until then the reader's thread holds back work that keeps memory (see search-worker.ts).
+   * Resolves, never rejects, once the engine's own thread has started (at once for an engine on the
+   * reader's thread). Until then the reader's thread holds back work that keeps memory (see
+   * library/search-worker.ts).
    */
   started?: Promise<void>;
 }

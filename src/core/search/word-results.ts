@@ -142,14 +142,23 @@ export function wordResult(index: SearchIndex, word: QueryWord): WordResult {
   return result;
 }
 
+/** The words whose answers are remembered now (see forgetWordsSince). */
+export function rememberedWords(index: SearchIndex): ReadonlySet<string> {
+  return new Set(scratchOf(index).cache.keys());
+}
+
 /**
- * Forgets the remembered answers of words (not the first characters' answers prepareWords keeps): the
- * queries prepareSearch asks only to compile the code leave nothing a user will ask for.
+ * Forgets the answers remembered since `before` (rememberedWords), and only those: a query that
+ * prepareSearch asks only to compile the code leaves nothing a user will ask for, while the queries a
+ * user asked meanwhile (answered between its slices) keep theirs.
  */
-export function forgetWords(index: SearchIndex): void {
+export function forgetWordsSince(index: SearchIndex, before: ReadonlySet<string>): void {
   const scratch = scratchOf(index);
-  scratch.cache.clear();
-  scratch.cachedDocs = 0;
+  for (const [key, result] of scratch.cache) {
+    if (before.has(key)) continue;
+    scratch.cache.delete(key);
+    scratch.cachedDocs -= result.docs.length;
+  }
 }
 
 /**
