@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { articleText, tempDir } from '../helpers/temp-library.js';
+import { articleText, longReadParagraphs, tempDir } from '../helpers/temp-library.js';
 import { TerminalSession } from '../helpers/terminal.js';
 
 const SLOW = 20_000;
@@ -120,9 +120,8 @@ describe('the live library', () => {
       const folder = join(home, 'articles');
       mkdirSync(folder);
       const path = join(folder, 'long.md');
-      // 4.8 MB: wrapping it whole takes over a second, done a section at a time.
-      const filler = 'words of a long article, wrapped a section at a time. '.repeat(12);
-      const paragraphs = Array.from({ length: 7000 }, (_, k) => `Paragraph ${k}: ${filler}`);
+      // Wrapped a section at a time.
+      const paragraphs = longReadParagraphs();
       const write = (lines: string[]) =>
         writeFileSync(
           path,

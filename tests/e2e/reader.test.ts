@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BINARY, runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp-library.js';
+import { longReadParagraphs, tempDir } from '../helpers/temp-library.js';
 import { TerminalSession, type SessionOptions } from '../helpers/terminal.js';
 
 const SEED_ID = '2023-09-13-russias-putin-and-n-koreas-kim-hold-talks';
@@ -201,14 +201,8 @@ describe('the full-screen reader', () => {
   it(
     'scrolls and quits on Ctrl+C while a long article is still being wrapped',
     async () => {
-      const home = tempDir();
-      mkdirSync(join(home, 'articles'));
-      // 4.8 MB of paragraphs, the newest article: wrapping it whole takes over a second of work, done a
-      // section at a time after its first lines are drawn.
-      const paragraph = 'words of a long article, wrapped a section at a time. '.repeat(12);
-      const body = Array.from({ length: 7000 }, (_, k) => `Paragraph ${k}: ${paragraph}`);
-      const text = `---\ntitle: The longest read\ndate: 2099-01-01\n---\n\n${body.join('\n\n')}\n`;
-      writeFileSync(join(home, 'articles', 'long.md'), text);
+      // The newest article, wrapped a section at a time after its first lines are drawn.
+      const home = longLibrary(longReadParagraphs().join('\n\n'));
       const session = await startList({ env: { INKWELL_HOME: home } });
       session.write('\r');
       // Its first lines, and a footer that says how much of it is wrapped, until all is.
@@ -279,8 +273,7 @@ describe('the full-screen reader', () => {
   it(
     'opens a long article at its saved place once the wrapping gets there, answering keys meanwhile',
     async () => {
-      const paragraph = 'words of a long article, wrapped a section at a time. '.repeat(12);
-      const body = Array.from({ length: 7000 }, (_, k) => `Paragraph ${k}: ${paragraph}`);
+      const body = longReadParagraphs();
       const home = longLibrary(body.join('\n\n'), { block: 5000, offset: 0 });
       const session = await startList({ env: { INKWELL_HOME: home } });
       session.write('\r');
@@ -296,8 +289,7 @@ describe('the full-screen reader', () => {
   it(
     'wraps a long article again in steps on a resize, and stays at its place',
     async () => {
-      const paragraph = 'words of a long article, wrapped a section at a time. '.repeat(12);
-      const body = Array.from({ length: 7000 }, (_, k) => `Paragraph ${k}: ${paragraph}`);
+      const body = longReadParagraphs();
       const home = longLibrary(body.join('\n\n'), { block: 3000, offset: 0 });
       const session = await startList({ env: { INKWELL_HOME: home } });
       session.write('\r');
@@ -318,8 +310,7 @@ describe('the full-screen reader', () => {
   it(
     'finds in a long article as it is wrapped again after a resize, and answers Ctrl+C while it finds',
     async () => {
-      const paragraph = 'words of a long article, wrapped a section at a time. '.repeat(12);
-      const body = Array.from({ length: 7000 }, (_, k) => `Paragraph ${k}: ${paragraph}`);
+      const body = longReadParagraphs();
       const session = await startList({ env: { INKWELL_HOME: longLibrary(body.join('\n\n')) } });
       session.write('\r');
       await session.waitFor((rows) => !wrappedMB(rows) && readerShown(rows), SLOW / 2);

@@ -60,3 +60,12 @@ export function ageFresh(dir: string): void {
     if (statSync(path).mtimeMs > Date.now() - 10_000) utimesSync(path, when, when);
   }
 }
+
+/**
+ * A long read's paragraphs, "Paragraph 0:" to "Paragraph 6999:", 4.8 MB in all: wrapping it whole takes
+ * over a second, so the reader wraps it a section at a time.
+ */
+export function longReadParagraphs(): string[] {
+  const filler = 'words of a long article, wrapped a section at a time. '.repeat(12);
+  return Array.from({ length: 7000 }, (_, k) => `Paragraph ${k}: ${filler}`);
+}
