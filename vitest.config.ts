@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
-import { keysKeptByTextInput } from './scripts/bundle.mjs';
+import { keysKeptByTextInput, TEXT_INPUT_MODULE } from './scripts/bundle.mjs';
 
 export default defineConfig({
   // The `a` prompt's field as the program ships it: patched at build time (see scripts/bundle.mjs).
@@ -9,7 +9,7 @@ export default defineConfig({
       name: 'text-input-keeps-keys',
       enforce: 'pre',
       load(id) {
-        if (!/[\\/]ink-text-input[\\/]build[\\/]index\.js$/.test(id)) return undefined;
+        if (!TEXT_INPUT_MODULE.test(id)) return undefined;
         // Without the package's source map, which the patched lines no longer match.
         const patched = keysKeptByTextInput(id, readFileSync(id, 'utf8'));
         return { code: patched.replace(/^\/\/# sourceMappingURL=.*$/m, ''), map: null };

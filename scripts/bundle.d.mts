@@ -5,5 +5,7 @@ export function bundle(
   options?: { appScript?: string; launcher?: { name: string; source: string } },
 ): Promise<void>;
 
+/** Where ink-text-input's module is, which keysKeptByTextInput patches. */
+export const TEXT_INPUT_MODULE: RegExp;
 /** ink-text-input's module, patched so that keys typed before the next frame are all kept. */
 export function keysKeptByTextInput(path: string, source: string): string;

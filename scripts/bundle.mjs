@@ -260,6 +260,9 @@ const yogaSyncStart = {
   },
 };
 
+/** ink-text-input's module, which keysKeptByTextInput patches. */
+export const TEXT_INPUT_MODULE = /[\\/]ink-text-input[\\/]build[\\/]index\.js$/;
+
 /**
  * ink-text-input (the `a` prompt's field) made lossless: it worked each key out from the value and cursor
  * it last drew, so a key arriving before the next frame undid the one before it (4 of 52 characters typed
@@ -320,7 +323,7 @@ export function keysKeptByTextInput(path, source) {
 const textInputKeepsKeys = {
   name: 'text-input-keeps-keys',
   setup(build) {
-    build.onLoad({ filter: /[\\/]ink-text-input[\\/]build[\\/]index\.js$/ }, ({ path }) => ({
+    build.onLoad({ filter: TEXT_INPUT_MODULE }, ({ path }) => ({
       contents: keysKeptByTextInput(path, readFileSync(path, 'utf8')),
       loader: 'js',
     }));
